@@ -1,0 +1,2 @@
+//! The `stacklet` command.
+fn main() {}

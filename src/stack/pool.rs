@@ -1,0 +1,222 @@
+//! The per-thread pool of stacks, by size class.
+//!
+//! A fresh guarded stack costs an `mmap` plus page faults (12–17 µs); a pooled one costs a
+//! `Vec::pop` (tens of ns). Freed stacks keep their pages while the pool is small ("hot"), so
+//! create–finish cycles never fault; past `HOT_STACKS` a freed stack's pages go back to the
+//! kernel first, so a burst of a million greenlets does not pin its memory forever.
+
+use super::region::{release_pages, Region};
+use super::{page_size, StackError};
+use corosensei::stack::{Stack, StackPointer};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Freed stacks per size class kept with their pages resident.
+const HOT_STACKS: usize = 256;
+/// Slots in the first region of a size class; later regions double, up to `MAX_REGION_BYTES`.
+const FIRST_REGION_SLOTS: usize = 16;
+const MAX_REGION_BYTES: usize = 1 << 30;
+
+thread_local! {
+    /// Regions mapped by this thread (a region never leaves its thread).
+    pub(crate) static REGIONS_MAPPED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+static STACKS_IN_USE: AtomicUsize = AtomicUsize::new(0);
+
+/// A stack slot on loan from this thread's pool; dropping it gives it back.
+pub struct PooledStack {
+    region: Rc<Region>,
+    /// Lowest address of the slot (the guard page).
+    low: usize,
+    /// Usable bytes above the guard.
+    usable: usize,
+}
+
+impl PooledStack {
+    /// Lowest usable address: a stack pointer below it is in the guard page.
+    pub fn usable_low(&self) -> usize {
+        self.low + page_size()
+    }
+
+    /// Highest address (exclusive): where the stack starts growing down from.
+    pub fn top(&self) -> usize {
+        self.low + page_size() + self.usable
+    }
+}
+
+// SAFETY: the slot is `usable` bytes (at least 16 KiB, page-aligned, so 16-byte aligned at both
+// ends) with a guard page directly below it that faults on access, and it is used by one
+// coroutine or segment at a time: the pool never hands out a slot that is on loan.
+unsafe impl Stack for PooledStack {
+    fn base(&self) -> StackPointer {
+        StackPointer::new(self.top()).expect("stack top is never zero")
+    }
+
+    fn limit(&self) -> StackPointer {
+        StackPointer::new(self.low).expect("stack bottom is never zero")
+    }
+}
+
+impl Drop for PooledStack {
+    fn drop(&mut self) {
+        STACKS_IN_USE.fetch_sub(1, Ordering::Relaxed);
+        let slot = FreeSlot {
+            region: self.region.clone(),
+            low: self.low,
+        };
+        // The pool is gone while this thread exits; then the slot simply goes with its region.
+        let _ = POOL.try_with(|pool| {
+            if let Ok(mut pool) = pool.try_borrow_mut() {
+                pool.give_back(self.usable, slot);
+            }
+        });
+    }
+}
+
+struct FreeSlot {
+    region: Rc<Region>,
+    low: usize,
+}
+
+struct SizeClass {
+    usable: usize,
+    hot: Vec<FreeSlot>,
+    cold: Vec<FreeSlot>,
+    current: Option<Rc<Region>>,
+    next_region_slots: usize,
+}
+
+#[derive(Default)]
+struct StackPool {
+    classes: Vec<SizeClass>,
+}
+
+thread_local! {
+    static POOL: RefCell<StackPool> = RefCell::new(StackPool::default());
+}
+
+impl StackPool {
+    fn class(&mut self, usable: usize) -> &mut SizeClass {
+        let index = match self.classes.iter().position(|c| c.usable == usable) {
+            Some(index) => index,
+            None => {
+                self.classes.push(SizeClass {
+                    usable,
+                    hot: Vec::new(),
+                    cold: Vec::new(),
+                    current: None,
+                    next_region_slots: FIRST_REGION_SLOTS,
+                });
+                self.classes.len() - 1
+            }
+        };
+        &mut self.classes[index]
+    }
+
+    fn take(&mut self, usable: usize) -> Result<PooledStack, StackError> {
+        let class = self.class(usable);
+        let slot = match class.hot.pop().or_else(|| class.cold.pop()) {
+            Some(slot) => slot,
+            None => class.carve()?,
+        };
+        STACKS_IN_USE.fetch_add(1, Ordering::Relaxed);
+        Ok(PooledStack {
+            region: slot.region,
+            low: slot.low,
+            usable,
+        })
+    }
+
+    fn give_back(&mut self, usable: usize, slot: FreeSlot) {
+        let class = self.class(usable);
+        if class.hot.len() < HOT_STACKS {
+            class.hot.push(slot);
+        } else {
+            release_pages(slot.low, usable);
+            class.cold.push(slot);
+        }
+    }
+}
+
+impl SizeClass {
+    fn carve(&mut self) -> Result<FreeSlot, StackError> {
+        let region = match &self.current {
+            Some(region) if !region.is_full() => region.clone(),
+            _ => {
+                let slot_size = self.usable + page_size();
+                let max_slots = (MAX_REGION_BYTES / slot_size).max(1);
+                let slots = self.next_region_slots.min(max_slots);
+                let region = Rc::new(Region::reserve(slot_size, slots)?);
+                self.next_region_slots = (slots * 2).min(max_slots);
+                self.current = Some(region.clone());
+                region
+            }
+        };
+        debug_assert_eq!(region.usable(), self.usable);
+        let low = region.carve()?;
+        Ok(FreeSlot { region, low })
+    }
+}
+
+/// Rounds a requested size up to its size class (a power of two, at least 16 KiB).
+fn size_class(bytes: usize) -> Result<usize, StackError> {
+    bytes
+        .max(16 * 1024)
+        .checked_next_power_of_two()
+        .filter(|&size| size <= MAX_REGION_BYTES)
+        .ok_or(StackError::OutOfMemory { bytes })
+}
+
+/// Takes a stack with at least `bytes` usable bytes from this thread's pool.
+pub(crate) fn allocate(bytes: usize) -> Result<PooledStack, StackError> {
+    let usable = size_class(bytes)?;
+    POOL.try_with(|pool| pool.borrow_mut().take(usable))
+        // While the thread exits, a stack can still be had straight from a region of its own.
+        .unwrap_or_else(|_| {
+            let mut class = SizeClass {
+                usable,
+                hot: Vec::new(),
+                cold: Vec::new(),
+                current: None,
+                next_region_slots: 1,
+            };
+            let slot = class.carve()?;
+            STACKS_IN_USE.fetch_add(1, Ordering::Relaxed);
+            Ok(PooledStack {
+                region: slot.region,
+                low: slot.low,
+                usable,
+            })
+        })
+}
+
+/// Counters of the stack layer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StackStats {
+    /// Stacks on loan in this process (greenlets started and not finished, live segments).
+    pub in_use: usize,
+    /// Free stacks kept by this thread's pool.
+    pub pooled: usize,
+    /// Reserved regions mapped by this thread.
+    pub regions: usize,
+    /// `grow` segments currently on loan on this thread.
+    pub segments: usize,
+}
+
+/// A snapshot of the stack counters.
+pub fn stats() -> StackStats {
+    let pooled = POOL
+        .try_with(|pool| {
+            pool.try_borrow()
+                .map(|p| p.classes.iter().map(|c| c.hot.len() + c.cold.len()).sum())
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    StackStats {
+        in_use: STACKS_IN_USE.load(Ordering::Relaxed),
+        pooled,
+        regions: REGIONS_MAPPED.try_with(std::cell::Cell::get).unwrap_or(0),
+        segments: super::grow::SEGMENTS_IN_USE.with(std::cell::Cell::get),
+    }
+}

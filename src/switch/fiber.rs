@@ -1,0 +1,182 @@
+//! `Fiber`: one coroutine on a pooled stack, and the thread's list of live fibers.
+
+use super::ReleaseGuard;
+use crate::error::Error;
+use crate::payload::Payload;
+use crate::stack::{self, ContextLabel, PooledStack};
+use corosensei::{Coroutine, CoroutineResult, Yielder};
+use std::cell::{Cell, RefCell, UnsafeCell};
+use std::rc::{Rc, Weak};
+
+/// What a context receives when it is resumed: a value, or an error to raise.
+pub(crate) type Message = Result<Payload, Error>;
+
+/// "Resume `to` (`None`: the root) with `msg`": what a suspending or finishing fiber asks of
+/// the loop.
+pub(crate) struct Transfer {
+    pub(crate) to: Option<Rc<Fiber>>,
+    pub(crate) msg: Message,
+}
+
+type Body = Coroutine<Message, Transfer, Transfer, PooledStack>;
+
+/// A coroutine with the bookkeeping the loop needs.
+pub(crate) struct Fiber {
+    /// Touched only by the loop (resume, finish) and by `release`, never while it runs.
+    coroutine: UnsafeCell<Option<Body>>,
+    /// Set when the coroutine first runs; valid while the coroutine is alive.
+    yielder: Cell<*const Yielder<Message, Transfer>>,
+    /// The fiber's stack limit, saved while it is suspended (it changes inside segments).
+    limit: Cell<usize>,
+    label: ContextLabel,
+    /// Index in this thread's live list, for O(1) removal.
+    slot: Cell<usize>,
+}
+
+thread_local! {
+    static LIVE: LiveFibers = const { LiveFibers(RefCell::new(Vec::new())) };
+}
+
+/// Every fiber of this thread with a coroutine not yet finished. When the thread exits, the
+/// ones still suspended are released (unwound) before the stacks under them could go away.
+struct LiveFibers(RefCell<Vec<Weak<Fiber>>>);
+
+impl Drop for LiveFibers {
+    fn drop(&mut self) {
+        super::set_exiting();
+        loop {
+            let next = self.0.borrow_mut().pop();
+            let Some(weak) = next else { break };
+            if let Some(fiber) = weak.upgrade() {
+                fiber.slot.set(usize::MAX);
+                fiber.release();
+            }
+        }
+    }
+}
+
+/// Number of live (started or startable, unfinished) fibers on this thread.
+pub(crate) fn live_fibers() -> usize {
+    LIVE.try_with(|l| l.0.borrow().len()).unwrap_or(0)
+}
+
+impl Fiber {
+    /// A fiber that will run `body` with the message of its first resume.
+    pub(crate) fn new(
+        stack: PooledStack,
+        kind: &'static str,
+        id: u64,
+        body: impl FnOnce(Message) -> Transfer + 'static,
+    ) -> Rc<Fiber> {
+        let limit = stack.usable_low();
+        let coroutine =
+            Coroutine::with_stack(stack, move |yielder: &Yielder<Message, Transfer>, first| {
+                // The loop made this fiber current before resuming it.
+                super::CURRENT.with(|c| {
+                    if let Some(fiber) = c.borrow().as_ref() {
+                        fiber.yielder.set(yielder);
+                    }
+                });
+                body(first)
+            });
+        let fiber = Rc::new(Fiber {
+            coroutine: UnsafeCell::new(Some(coroutine)),
+            yielder: Cell::new(std::ptr::null()),
+            limit: Cell::new(limit),
+            label: ContextLabel { id, kind },
+            slot: Cell::new(usize::MAX),
+        });
+        let _ = LIVE.try_with(|live| {
+            let mut live = live.0.borrow_mut();
+            fiber.slot.set(live.len());
+            live.push(Rc::downgrade(&fiber));
+        });
+        fiber
+    }
+
+    pub(crate) fn yielder(&self) -> *const Yielder<Message, Transfer> {
+        self.yielder.get()
+    }
+
+    /// Resumes the coroutine with `msg` (root only). `None` if it cannot run any more.
+    pub(crate) fn resume(
+        self: &Rc<Self>,
+        msg: Message,
+        root_limit: usize,
+        current: &'static std::thread::LocalKey<RefCell<Option<Rc<Fiber>>>>,
+    ) -> Option<CoroutineResult<Transfer, Transfer>> {
+        let coroutine = self.coroutine.get();
+        // SAFETY: only the root's loop and `release` touch the coroutine, the loop is running
+        // (so `release` is not), and the fiber is not running (only one context runs).
+        if unsafe { (*coroutine).is_none() } {
+            return None;
+        }
+        stack::set_limit(self.limit.get());
+        let previous_label = stack::set_label(&self.label);
+        current.with(|c| *c.borrow_mut() = Some(self.clone()));
+        // SAFETY: as above; the `&mut` lives for this resume only, during which nothing else
+        // reaches the coroutine (code inside it never touches its own `Fiber::coroutine`).
+        let result = unsafe { (*coroutine).as_mut().map(|co| co.resume(msg)) };
+        current.with(|c| *c.borrow_mut() = None);
+        stack::set_label(previous_label);
+        self.limit.set(stack::set_limit(root_limit));
+        result
+    }
+
+    /// Called by the loop when the coroutine returned: recycles its stack.
+    pub(crate) fn finished(&self) {
+        // SAFETY: the loop calls this right after the coroutine returned; nothing else holds
+        // a reference into the cell.
+        let coroutine = unsafe { (*self.coroutine.get()).take() };
+        if let Some(coroutine) = coroutine {
+            drop(coroutine.into_stack());
+        }
+        self.unlist();
+    }
+
+    /// Unwinds a suspended coroutine without resuming its body: the destructors of the values
+    /// on its stack run, nothing else. Used when the last reference to a suspended context
+    /// goes away and when its thread exits.
+    pub(crate) fn release(&self) {
+        // SAFETY: a fiber being released is not running and is not being resumed: `release`
+        // is reached from `Drop` (no `Rc` left, so the loop holds none) or from the thread's
+        // teardown (the loop has returned).
+        let coroutine = unsafe { (*self.coroutine.get()).take() };
+        if let Some(coroutine) = coroutine {
+            let _releasing = ReleaseGuard::enter();
+            drop(coroutine);
+        }
+        self.unlist();
+    }
+
+    fn unlist(&self) {
+        let slot = self.slot.replace(usize::MAX);
+        if slot == usize::MAX {
+            return;
+        }
+        let _ = LIVE.try_with(|live| {
+            let mut live = live.0.borrow_mut();
+            let me: *const Fiber = self;
+            // The recorded slot is stale if a neighbour moved while this fiber was being
+            // dropped (it could not be upgraded to be told); then search.
+            let slot = if live.get(slot).is_some_and(|w| w.as_ptr() == me) {
+                slot
+            } else {
+                match live.iter().position(|w| w.as_ptr() == me) {
+                    Some(slot) => slot,
+                    None => return,
+                }
+            };
+            live.swap_remove(slot);
+            if let Some(moved) = live.get(slot).and_then(Weak::upgrade) {
+                moved.slot.set(slot);
+            }
+        });
+    }
+}
+
+impl Drop for Fiber {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
