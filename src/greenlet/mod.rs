@@ -257,6 +257,7 @@ impl Greenlet {
         }
     }
 
+    #[inline]
     fn send(&self, msg: Message) -> Message {
         let sent = thread::with(|t| {
             if !switch::can_switch() {
@@ -264,6 +265,10 @@ impl Greenlet {
             }
             if !t.pending_kills.borrow().is_empty() {
                 tree::run_pending_kills(t);
+            }
+            // The common case, a live target: nothing to resolve.
+            if self.inner.state.get() == State::Active {
+                return tree::switch_to(t, self.inner.clone(), msg);
             }
             // An exception meant for a dead greenlet goes to its live parent; a GreenletExit
             // comes back as a value, as it would from the dead greenlet's own end.
@@ -275,7 +280,7 @@ impl Greenlet {
             let (target, msg) = tree::land(self.inner.clone(), msg, true)?;
             tree::switch_to(t, target, msg)
         });
-        sent.unwrap_or(Err(Error::NotNow))
+        sent.unwrap_or_else(|| Err(Error::NotNow))
     }
 
     /// Whether the body has ended (returned, failed or was killed).
@@ -364,6 +369,7 @@ impl Greenlet {
     }
 }
 
+#[inline]
 fn typed<R: 'static>(msg: Message) -> Result<R, Error> {
     msg?.downcast::<R>().map_err(|value| Error::Mismatch {
         expected: type_name::<R>(),

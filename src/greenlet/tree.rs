@@ -62,6 +62,7 @@ pub(super) fn land(
 
 /// Switches from the current greenlet to `target` (after [`land`]), and returns what the
 /// current greenlet receives when control comes back.
+#[inline]
 pub(super) fn switch_to(thread: &ThreadGreenlets, target: Rc<Inner>, msg: Message) -> Message {
     let origin = thread.current();
     if Rc::ptr_eq(&origin, &target) {

@@ -11,21 +11,44 @@ use std::rc::{Rc, Weak};
 /// What a context receives when it is resumed: a value, or an error to raise.
 pub(crate) type Message = Result<Payload, Error>;
 
-/// "Resume `to` (`None`: the root) with `msg`": what a suspending or finishing fiber asks of
-/// the loop.
+/// "Resume `to` (`None`: the root) with `msg`": what a finishing fiber asks of the loop.
 pub(crate) struct Transfer {
     pub(crate) to: Option<Rc<Fiber>>,
     pub(crate) msg: Message,
 }
 
-type Body = Coroutine<Message, Transfer, Transfer, PooledStack>;
+/// A transfer in flight, kept in the frame of the context that suspends (or in the loop's).
+///
+/// Only a pointer to it crosses the stack switch, in a register: corosensei copies a value
+/// through several wrappers, and a 64-byte message made a raw round trip 45% slower. The
+/// sender's frame stays intact while it is suspended, and the loop keeps the sender alive
+/// until the receiver, first thing when resumed, has taken the message out.
+pub(crate) struct Envelope {
+    pub(crate) to: Option<Rc<Fiber>>,
+    pub(crate) msg: Option<Message>,
+}
+
+/// Where the message for a resumed context waits.
+pub(crate) type Mail = *mut Envelope;
+
+/// Takes the message out of an envelope the caller was just resumed with.
+///
+/// # Safety
+/// `mail` must be the pointer this context was resumed with, not yet used.
+#[inline]
+pub(crate) unsafe fn take(mail: Mail) -> Message {
+    // SAFETY: per the contract, `mail` points at a live envelope nobody else reads now.
+    unsafe { (*mail).msg.take() }.unwrap_or_else(|| Err(Error::NotNow))
+}
+
+type Body = Coroutine<Mail, Mail, Transfer, PooledStack>;
 
 /// A coroutine with the bookkeeping the loop needs.
 pub(crate) struct Fiber {
     /// Touched only by the loop (resume, finish) and by `release`, never while it runs.
     coroutine: UnsafeCell<Option<Body>>,
     /// Set when the coroutine first runs; valid while the coroutine is alive.
-    yielder: Cell<*const Yielder<Message, Transfer>>,
+    yielder: Cell<*const Yielder<Mail, Mail>>,
     /// The fiber's stack limit, saved while it is suspended (it changes inside segments).
     limit: Cell<usize>,
     label: ContextLabel,
@@ -70,13 +93,15 @@ impl Fiber {
     ) -> Rc<Fiber> {
         let limit = stack.usable_low();
         let coroutine =
-            Coroutine::with_stack(stack, move |yielder: &Yielder<Message, Transfer>, first| {
+            Coroutine::with_stack(stack, move |yielder: &Yielder<Mail, Mail>, first: Mail| {
                 // The loop made this fiber current before resuming it.
-                super::CURRENT.with(|c| {
-                    if let Some(fiber) = c.borrow().as_ref() {
-                        fiber.yielder.set(yielder);
-                    }
-                });
+                let running = super::STATE.with(|s| s.current.get());
+                // SAFETY: the running fiber is this one, alive while the loop resumes it; and
+                // `first` is the envelope this fiber was started with.
+                let first = unsafe {
+                    (*running).yielder.set(yielder);
+                    take(first)
+                };
                 body(first)
             });
         let fiber = Rc::new(Fiber {
@@ -94,17 +119,17 @@ impl Fiber {
         fiber
     }
 
-    pub(crate) fn yielder(&self) -> *const Yielder<Message, Transfer> {
+    pub(crate) fn yielder(&self) -> *const Yielder<Mail, Mail> {
         self.yielder.get()
     }
 
     /// Resumes the coroutine with `msg` (root only). `None` if it cannot run any more.
+    #[inline]
     pub(crate) fn resume(
         self: &Rc<Self>,
-        msg: Message,
+        mail: Mail,
         root_limit: usize,
-        current: &'static std::thread::LocalKey<RefCell<Option<Rc<Fiber>>>>,
-    ) -> Option<CoroutineResult<Transfer, Transfer>> {
+    ) -> Option<CoroutineResult<Mail, Transfer>> {
         let coroutine = self.coroutine.get();
         // SAFETY: only the root's loop and `release` touch the coroutine, the loop is running
         // (so `release` is not), and the fiber is not running (only one context runs).
@@ -113,11 +138,11 @@ impl Fiber {
         }
         stack::set_limit(self.limit.get());
         let previous_label = stack::set_label(&self.label);
-        current.with(|c| *c.borrow_mut() = Some(self.clone()));
+        super::STATE.with(|s| s.current.set(Rc::as_ptr(self)));
         // SAFETY: as above; the `&mut` lives for this resume only, during which nothing else
         // reaches the coroutine (code inside it never touches its own `Fiber::coroutine`).
-        let result = unsafe { (*coroutine).as_mut().map(|co| co.resume(msg)) };
-        current.with(|c| *c.borrow_mut() = None);
+        let result = unsafe { (*coroutine).as_mut().map(|co| co.resume(mail)) };
+        super::STATE.with(|s| s.current.set(std::ptr::null()));
         stack::set_label(previous_label);
         self.limit.set(stack::set_limit(root_limit));
         result

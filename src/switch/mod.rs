@@ -13,58 +13,80 @@
 
 mod fiber;
 
+use fiber::{take, Envelope, Mail};
 pub(crate) use fiber::{Fiber, Message, Transfer};
 
 use crate::error::Error;
 use crate::stack;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 
-thread_local! {
-    /// The running fiber, `None` on the root. The loop moves each fiber's `Rc` in here while
-    /// it runs, which also keeps a running fiber alive whatever it drops.
-    static CURRENT: RefCell<Option<Rc<Fiber>>> = const { RefCell::new(None) };
+/// Everything a switch reads or writes, in one destructor-free thread-local: on the hot path
+/// each access is a plain offset from the thread pointer, with no lazy-initialisation check.
+struct State {
+    /// The running fiber, null on the root. The loop's own `Rc` keeps it alive while it runs.
+    current: Cell<*const Fiber>,
     /// Whether the root is inside the loop (then it must not switch: its stack is the loop's).
-    static IN_LOOP: Cell<bool> = const { Cell::new(false) };
+    in_loop: Cell<bool>,
     /// How many suspended fibers are being unwound right now (see [`Fiber::release`]).
-    static RELEASING: Cell<usize> = const { Cell::new(0) };
-    /// Transfers carried out on this thread.
-    static SWITCHES: Cell<u64> = const { Cell::new(0) };
+    releasing: Cell<usize>,
     /// Set once this thread's suspended fibers have been released at thread exit.
-    static EXITING: Cell<bool> = const { Cell::new(false) };
+    exiting: Cell<bool>,
+    /// Transfers carried out on this thread.
+    switches: Cell<u64>,
+}
+
+thread_local! {
+    static STATE: State = const {
+        State {
+            current: Cell::new(std::ptr::null()),
+            in_loop: Cell::new(false),
+            releasing: Cell::new(0),
+            exiting: Cell::new(false),
+            switches: Cell::new(0),
+        }
+    };
 }
 
 /// Marks the thread as exiting: from now on nothing switches.
 pub(crate) fn set_exiting() {
-    EXITING.with(|e| e.set(true));
+    STATE.with(|s| s.exiting.set(true));
 }
 
 /// The running fiber (`None`: the root context).
 #[inline]
 pub(crate) fn current() -> Option<Rc<Fiber>> {
-    CURRENT.with(|c| c.borrow().clone())
+    let running = STATE.with(|s| s.current.get());
+    if running.is_null() {
+        return None;
+    }
+    // SAFETY: `running` came from `Rc::as_ptr` of the fiber the loop is resuming, and the
+    // loop holds that `Rc` until the fiber suspends or returns, so the count is at least one.
+    unsafe {
+        Rc::increment_strong_count(running);
+        Some(Rc::from_raw(running))
+    }
 }
 
 /// Whether a transfer may start here and now.
 #[inline]
 pub(crate) fn can_switch() -> bool {
-    RELEASING.with(Cell::get) == 0
-        && !EXITING.with(Cell::get)
-        && !std::thread::panicking()
-        && CURRENT
-            .try_with(|c| c.borrow().is_some())
-            .is_ok_and(|in_fiber| in_fiber || !IN_LOOP.with(Cell::get))
+    STATE.with(|s| {
+        s.releasing.get() == 0
+            && !s.exiting.get()
+            && (!s.current.get().is_null() || !s.in_loop.get())
+    }) && !std::thread::panicking()
 }
 
 /// Whether a suspended fiber is being unwound (its body must let the unwind through).
 #[inline]
 pub(crate) fn releasing() -> bool {
-    RELEASING.with(Cell::get) != 0
+    STATE.with(|s| s.releasing.get() != 0)
 }
 
 /// Transfers carried out on this thread so far.
 pub fn switch_count() -> u64 {
-    SWITCHES.with(Cell::get)
+    STATE.with(|s| s.switches.get())
 }
 
 /// Suspends the running context and resumes `to` (`None`: the root) with `msg`. Returns the
@@ -72,54 +94,76 @@ pub fn switch_count() -> u64 {
 /// and recorded where the running context can be found again.
 #[inline]
 pub(crate) fn transfer(to: Option<Rc<Fiber>>, msg: Message) -> Message {
-    SWITCHES.with(|s| s.set(s.get() + 1));
-    let yielder = CURRENT.with(|c| c.borrow().as_ref().map(|f| f.yielder()));
-    match yielder {
-        // SAFETY: the yielder belongs to the running fiber, whose coroutine is alive (the loop
-        // holds the fiber) and is the one executing this code.
-        Some(yielder) => unsafe { (*yielder).suspend(Transfer { to, msg }) },
-        None => run_loop(to, msg),
+    let running = STATE.with(|s| {
+        s.switches.set(s.switches.get() + 1);
+        s.current.get()
+    });
+    let mut envelope = Envelope { to, msg: Some(msg) };
+    if running.is_null() {
+        return run_loop(&mut envelope);
+    }
+    // SAFETY: `running` is the fiber executing this code (the loop keeps it alive), and its
+    // yielder was set when its coroutine started and lives as long as the coroutine. The
+    // envelope stays in this frame, untouched here, until the receiver has emptied it; what
+    // resumes us is a fresh envelope for us.
+    unsafe {
+        let mail = (*(*running).yielder()).suspend(&mut envelope);
+        take(mail)
     }
 }
 
 /// The root's loop: resumes fibers until a transfer targets the root.
-fn run_loop(mut to: Option<Rc<Fiber>>, mut msg: Message) -> Message {
+fn run_loop(first: Mail) -> Message {
     struct LoopGuard;
     impl Drop for LoopGuard {
         fn drop(&mut self) {
-            IN_LOOP.with(|l| l.set(false));
+            STATE.with(|s| s.in_loop.set(false));
         }
     }
-    IN_LOOP.with(|l| l.set(true));
+    STATE.with(|s| s.in_loop.set(true));
     let _guard = LoopGuard;
     let root_limit = stack::current_limit();
+    // Messages the loop itself has to deliver (a finished fiber's result, an error) wait here.
+    let mut own: Envelope;
+    let mut mail = first;
+    // SAFETY: `first` is the root's own envelope, alive in `transfer`'s frame.
+    let mut to = unsafe { (*mail).to.take() };
+    // The context whose envelope `mail` points into: kept alive until its message is taken.
     let mut from: Option<Rc<Fiber>> = None;
     while let Some(fiber) = to.take() {
-        let Some(result) = fiber.resume(msg, root_limit, &CURRENT) else {
+        let Some(result) = fiber.resume(mail, root_limit) else {
             // The target cannot run (it finished or was released): a bug in the layer that
             // asked for it, reported to the context that asked rather than lost.
-            msg = Err(Error::NotNow);
+            own = Envelope {
+                to: None,
+                msg: Some(Err(Error::NotNow)),
+            };
+            mail = &mut own;
             to = from.take();
-            if to.is_none() {
-                break;
-            }
             continue;
         };
         match result {
-            corosensei::CoroutineResult::Yield(t) => {
-                to = t.to;
-                msg = t.msg;
+            corosensei::CoroutineResult::Yield(sent) => {
+                mail = sent;
+                // SAFETY: `sent` is the envelope in the frame of `fiber`, which just suspended
+                // and is kept alive by `from` until the receiver has taken the message.
+                to = unsafe { (*sent).to.take() };
                 from = Some(fiber);
             }
-            corosensei::CoroutineResult::Return(t) => {
+            corosensei::CoroutineResult::Return(done) => {
                 fiber.finished();
-                to = t.to;
-                msg = t.msg;
+                own = Envelope {
+                    to: None,
+                    msg: Some(done.msg),
+                };
+                mail = &mut own;
+                to = done.to;
                 from = None;
             }
         }
     }
-    msg
+    // SAFETY: `mail` is live: the loop's own envelope or one in `from`'s suspended frame.
+    unsafe { take(mail) }
 }
 
 /// Counts a suspended fiber being unwound; while any is, nothing may switch.
@@ -127,14 +171,14 @@ pub(crate) struct ReleaseGuard;
 
 impl ReleaseGuard {
     pub(crate) fn enter() -> ReleaseGuard {
-        RELEASING.with(|r| r.set(r.get() + 1));
+        STATE.with(|s| s.releasing.set(s.releasing.get() + 1));
         ReleaseGuard
     }
 }
 
 impl Drop for ReleaseGuard {
     fn drop(&mut self) {
-        RELEASING.with(|r| r.set(r.get() - 1));
+        STATE.with(|s| s.releasing.set(s.releasing.get() - 1));
     }
 }
 
