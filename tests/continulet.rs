@@ -241,3 +241,29 @@ fn dropping_a_suspended_continulet_releases_its_stack() {
     // it is not collected while the thread lives. Here we only check nothing crashes.
     assert!(stacklet::stats().fibers >= before);
 }
+
+#[test]
+fn greenlets_and_continulets_compose() {
+    // A greenlet drives a continulet generator; inside the generator's callable, the code
+    // switches to main (a greenlet switch from a continulet's stack) and is resumed later.
+    let gen = Continulet::new(|c: &Continulet| -> Result<(), Error> {
+        c.switch::<u32, ()>(1)?;
+        let main = stacklet::Greenlet::main();
+        let from_main: u32 = main.switch("paused inside the generator")?;
+        c.switch::<u32, ()>(from_main)?;
+        Ok(())
+    });
+    let g2 = gen.clone();
+    let worker = stacklet::Greenlet::new(move |()| -> Result<u32, Error> {
+        let a: u32 = g2.switch(())?;
+        let b: u32 = g2.switch(())?;
+        Ok(a + b)
+    });
+    assert_eq!(
+        worker.switch::<(), &str>(()).unwrap(),
+        "paused inside the generator"
+    );
+    // Resuming the worker resumes the context it switched from: the generator's stack.
+    assert_eq!(worker.switch::<u32, u32>(41).unwrap(), 42);
+    assert!(worker.is_dead());
+}

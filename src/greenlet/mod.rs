@@ -58,7 +58,7 @@ struct Inner {
     /// Where the greenlet is suspended: its own fiber, or another context it switched from
     /// (a continulet's); `None` means the thread's root (the main greenlet's home). Empty
     /// while it runs.
-    resume: RefCell<Option<Rc<Fiber>>>,
+    resume: Cell<Option<Rc<Fiber>>>,
     /// Counted handles: `Greenlet` values, parent links included. At zero a suspended
     /// greenlet is killed.
     handles: Cell<usize>,
@@ -87,7 +87,7 @@ impl Inner {
             }),
             parent: RefCell::new(parent),
             run: RefCell::new(run),
-            resume: RefCell::new(None),
+            resume: Cell::new(None),
             handles: Cell::new(0),
             stack_size,
             name,
@@ -134,7 +134,7 @@ impl Inner {
                 }
             },
         );
-        *self.resume.borrow_mut() = Some(fiber);
+        self.resume.set(Some(fiber));
         self.state.set(State::Active);
         Ok(())
     }
@@ -142,7 +142,7 @@ impl Inner {
     fn die(&self) {
         self.state.set(State::Dead);
         drop(self.run.borrow_mut().take());
-        drop(self.resume.borrow_mut().take());
+        drop(self.resume.take());
     }
 
     fn parent_inner(&self) -> Rc<Inner> {

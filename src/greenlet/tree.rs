@@ -64,14 +64,18 @@ pub(super) fn land(
 /// current greenlet receives when control comes back.
 #[inline]
 pub(super) fn switch_to(thread: &ThreadGreenlets, target: Rc<Inner>, msg: Message) -> Message {
-    let origin = thread.current();
-    if Rc::ptr_eq(&origin, &target) {
+    let mut current = thread.current.borrow_mut();
+    if Rc::ptr_eq(&current, &target) {
         return msg;
     }
-    *origin.resume.borrow_mut() = switch::current();
-    let to = target.resume.borrow_mut().take();
-    *thread.current.borrow_mut() = target;
-    switch::transfer(to, msg)
+    current.resume.set(switch::current());
+    let to = target.resume.take();
+    // Moved, not cloned: the origin's record stays alive in this frame while it is suspended.
+    let origin = std::mem::replace(&mut *current, target);
+    drop(current);
+    let received = switch::transfer(to, msg);
+    drop(origin);
+    received
 }
 
 /// What the fiber of `me` returns when its body has ended with `result`: the greenlet is
@@ -86,7 +90,7 @@ pub(super) fn finish(me: Rc<Inner>, result: Message) -> Transfer {
         // `land` reports errors to callers only; a finishing greenlet has none.
         Err(e) => unreachable_landing(e),
     };
-    let to = target.resume.borrow_mut().take();
+    let to = target.resume.take();
     super::thread::with(|t| *t.current.borrow_mut() = target.clone());
     Transfer { to, msg }
 }
