@@ -171,3 +171,75 @@ fn overflow_child() {
         .build(|()| -> Result<u64, Error> { Ok(unbounded(0, &mut [0; 256])) });
     let _ = g.switch::<(), u64>(());
 }
+
+#[test]
+fn mprotect_guards_stop_short_of_the_map_count_limit() {
+    if std::env::var_os("STACKLET_GUARD_MODE").is_some() {
+        return;
+    }
+    let out = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "map_count_child",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("STACKLET_GUARD_MODE", "mprotect")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "child failed: {stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let created: usize = stdout
+        .lines()
+        .find_map(|l| l.split("limit after ").nth(1))
+        .and_then(|n| n.split_whitespace().next()?.parse().ok())
+        .unwrap_or_else(|| panic!("no limit reported: {stdout}"));
+    assert!(
+        created >= 10_000,
+        "only {created} guarded stacks before the cap"
+    );
+}
+
+/// Creates suspended greenlets with `mprotect` guards until the cap refuses one, then
+/// checks that the process can still map memory. Run only by the test above.
+#[test]
+#[ignore]
+fn map_count_child() {
+    assert_eq!(stack::GuardMode::current(), None);
+    let mut parked = Vec::new();
+    loop {
+        let g = Greenlet::builder()
+            .stack_size(16 * 1024)
+            .build(|()| -> Result<(), Error> {
+                let main = Greenlet::main();
+                main.switch::<(), ()>(())
+            });
+        match g.switch::<(), ()>(()) {
+            Ok(()) => parked.push(g),
+            Err(Error::Stack(stack::StackError::MapCountLimit { guarded })) => {
+                assert_eq!(
+                    stack::GuardMode::current(),
+                    Some(stack::GuardMode::Mprotect)
+                );
+                assert!(
+                    !g.is_started(),
+                    "a refused start leaves the greenlet unstarted"
+                );
+                println!("limit after {guarded}");
+                break;
+            }
+            Err(e) => panic!("unexpected error after {} stacks: {e}", parked.len()),
+        }
+    }
+    // malloc still gets fresh mappings: the cap left room under vm.max_map_count.
+    let big: Vec<Vec<u8>> = (0..64).map(|i| vec![i as u8; 1 << 20]).collect();
+    assert_eq!(big[63][0], 63);
+    for g in &parked {
+        g.kill().unwrap();
+    }
+}

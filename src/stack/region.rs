@@ -147,7 +147,12 @@ impl Drop for Region {
 /// Makes the page at `low` a guard page.
 fn install_guard(low: usize) -> Result<(), StackError> {
     let page = page_size();
-    let mode = MODE.load(Ordering::Relaxed);
+    let mut mode = MODE.load(Ordering::Relaxed);
+    if mode == 0 && std::env::var_os("STACKLET_GUARD_MODE").is_some_and(|m| m == "mprotect") {
+        // Lets the fallback be exercised (and compared) on kernels that have guard markers.
+        MODE.store(2, Ordering::Relaxed);
+        mode = 2;
+    }
     if mode != 2 {
         // SAFETY: `low` is a page-aligned page of a mapping we own; guard markers only make
         // later accesses fault.
