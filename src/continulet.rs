@@ -21,8 +21,7 @@
 use crate::error::Error;
 use crate::payload::Payload;
 use crate::stack::{self, DEFAULT_STACK_SIZE};
-use crate::switch::{self, Fiber, Message, Transfer};
-use std::any::type_name;
+use crate::switch::{self, typed, Fiber, Message, Transfer};
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
@@ -257,13 +256,6 @@ pub fn permute(continulets: &[&Continulet]) -> Result<(), Error> {
         carried = c.inner.held.replace(carried);
     }
     Ok(())
-}
-
-fn typed<R: 'static>(msg: Message) -> Result<R, Error> {
-    msg?.downcast::<R>().map_err(|value| Error::Mismatch {
-        expected: type_name::<R>(),
-        value,
-    })
 }
 
 impl fmt::Debug for Continulet {

@@ -129,22 +129,27 @@ fn many_suspended_greenlets_share_few_mappings() {
     }
 }
 
+/// Runs one `#[ignore]`d test of this binary in a child process with `env` set.
+fn run_child(test: &str, env: (&str, &str)) -> std::process::Output {
+    Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            test,
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(env.0, env.1)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn overflow_in_a_greenlet_is_reported_not_silent() {
     if std::env::var_os("STACKLET_OVERFLOW_CHILD").is_some() {
         return;
     }
-    let out = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "overflow_child",
-            "--ignored",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env("STACKLET_OVERFLOW_CHILD", "1")
-        .output()
-        .unwrap();
+    let out = run_child("overflow_child", ("STACKLET_OVERFLOW_CHILD", "1"));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(
@@ -177,17 +182,7 @@ fn mprotect_guards_stop_short_of_the_map_count_limit() {
     if std::env::var_os("STACKLET_GUARD_MODE").is_some() {
         return;
     }
-    let out = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "map_count_child",
-            "--ignored",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env("STACKLET_GUARD_MODE", "mprotect")
-        .output()
-        .unwrap();
+    let out = run_child("map_count_child", ("STACKLET_GUARD_MODE", "mprotect"));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),

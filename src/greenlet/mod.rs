@@ -30,8 +30,7 @@ mod tree;
 use crate::error::Error;
 use crate::payload::Payload;
 use crate::stack::{self, DEFAULT_STACK_SIZE};
-use crate::switch::{self, Fiber, Message, Transfer};
-use std::any::type_name;
+use crate::switch::{self, typed, Fiber, Message, Transfer};
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
@@ -367,14 +366,6 @@ impl Greenlet {
     pub fn alive_count() -> usize {
         thread::alive()
     }
-}
-
-#[inline]
-fn typed<R: 'static>(msg: Message) -> Result<R, Error> {
-    msg?.downcast::<R>().map_err(|value| Error::Mismatch {
-        expected: type_name::<R>(),
-        value,
-    })
 }
 
 fn erase<A, R, F>(body: F) -> Run

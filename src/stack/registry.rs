@@ -38,6 +38,8 @@ struct Entry {
 }
 
 impl Entry {
+    // Two copies because the table lives in a `static` (so `new` must be `const`), while
+    // loom's atomics cannot be built in a const context.
     #[cfg(not(loom))]
     const fn new() -> Entry {
         Entry {

@@ -11,6 +11,15 @@ use std::rc::{Rc, Weak};
 /// What a context receives when it is resumed: a value, or an error to raise.
 pub(crate) type Message = Result<Payload, Error>;
 
+/// Unpacks a received message as an `R`; another type comes back in [`Error::Mismatch`].
+#[inline]
+pub(crate) fn typed<R: 'static>(msg: Message) -> Result<R, Error> {
+    msg?.downcast::<R>().map_err(|value| Error::Mismatch {
+        expected: std::any::type_name::<R>(),
+        value,
+    })
+}
+
 /// "Resume `to` (`None`: the root) with `msg`": what a finishing fiber asks of the loop.
 pub(crate) struct Transfer {
     pub(crate) to: Option<Rc<Fiber>>,

@@ -14,7 +14,7 @@
 mod fiber;
 
 use fiber::{take, Envelope, Mail};
-pub(crate) use fiber::{Fiber, Message, Transfer};
+pub(crate) use fiber::{typed, Fiber, Message, Transfer};
 
 use crate::error::Error;
 use crate::stack;
