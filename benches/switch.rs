@@ -5,7 +5,9 @@ use corosensei::stack::DefaultStack;
 use corosensei::{Coroutine, CoroutineResult, Yielder};
 use criterion::{criterion_group, criterion_main, Criterion};
 use stacklet::{Continulet, Error, Greenlet};
+use std::cell::RefCell;
 use std::hint::black_box;
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 /// The baseline: resume a coroutine that suspends from a non-inlined function (as every
@@ -32,28 +34,30 @@ fn raw_round_trip(iters: u64) -> Duration {
     start.elapsed()
 }
 
-/// Two greenlets switching to each other: `iters` greenlet→greenlet switches.
+/// Two greenlets switching a counter back and forth: `iters` greenlet→greenlet switches.
 fn greenlet_ping_pong(iters: u64) -> Duration {
-    let driver = Greenlet::new(move |()| -> Result<Duration, Error> {
-        let me = Greenlet::current();
-        let peer = Greenlet::new(|()| -> Result<(), Error> {
-            let mut other = Greenlet::current().parent().unwrap();
-            loop {
-                other = other.switch(())?;
-            }
-        });
-        // Start the peer; it switches back to its parent, this driver.
-        peer.switch::<(), ()>(())?;
+    let pair: Rc<RefCell<Vec<Greenlet>>> = Rc::default();
+    let p = pair.clone();
+    let ping = Greenlet::new(move |mut v: u64| -> Result<Duration, Error> {
+        let pong = p.borrow()[1].clone();
         let start = Instant::now();
-        for _ in 0..iters / 2 {
-            // Each round trip is two greenlet→greenlet switches.
-            peer.switch::<Greenlet, ()>(me.clone())?;
+        while v < iters {
+            v = pong.switch(v + 1)?;
         }
-        let elapsed = start.elapsed();
-        peer.kill()?;
-        Ok(elapsed)
+        Ok(start.elapsed())
     });
-    driver.switch::<(), Duration>(()).unwrap()
+    let p = pair.clone();
+    let pong = Greenlet::new(move |mut v: u64| -> Result<(), Error> {
+        let ping = p.borrow()[0].clone();
+        loop {
+            v = ping.switch(v + 1)?;
+        }
+    });
+    pair.borrow_mut().extend([ping.clone(), pong]);
+    let elapsed = ping.switch::<u64, Duration>(0).unwrap();
+    // Dropping the handles kills `pong`, which is suspended in its switch.
+    pair.borrow_mut().clear();
+    elapsed
 }
 
 fn continulet_round_trip(iters: u64) -> Duration {

@@ -163,6 +163,7 @@ impl Continulet {
         self.swap(Err(error), to)
     }
 
+    #[inline(always)]
     fn swap(&self, msg: Message, to: Option<&Continulet>) -> Message {
         match self.inner.state.get() {
             State::Finished => return Err(Error::Finished),

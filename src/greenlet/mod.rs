@@ -256,7 +256,7 @@ impl Greenlet {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn send(&self, msg: Message) -> Message {
         let sent = thread::with(|t| {
             if !switch::can_switch() {

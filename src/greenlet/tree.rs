@@ -62,7 +62,7 @@ pub(super) fn land(
 
 /// Switches from the current greenlet to `target` (after [`land`]), and returns what the
 /// current greenlet receives when control comes back.
-#[inline]
+#[inline(always)]
 pub(super) fn switch_to(thread: &ThreadGreenlets, target: Rc<Inner>, msg: Message) -> Message {
     let mut current = thread.current.borrow_mut();
     if Rc::ptr_eq(&current, &target) {

@@ -133,7 +133,7 @@ impl Fiber {
     }
 
     /// Resumes the coroutine with `msg` (root only). `None` if it cannot run any more.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn resume(
         self: &Rc<Self>,
         mail: Mail,

@@ -92,7 +92,7 @@ pub fn switch_count() -> u64 {
 /// Suspends the running context and resumes `to` (`None`: the root) with `msg`. Returns the
 /// message that resumes the running context later. The caller has checked [`can_switch`]
 /// and recorded where the running context can be found again.
-#[inline]
+#[inline(always)]
 pub(crate) fn transfer(to: Option<Rc<Fiber>>, msg: Message) -> Message {
     let running = STATE.with(|s| {
         s.switches.set(s.switches.get() + 1);
