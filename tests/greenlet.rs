@@ -433,3 +433,37 @@ fn many_greenlets_ping_pong_in_a_ring() {
     assert_eq!(total, 10 * N - 1);
     ring.borrow_mut().clear();
 }
+
+#[test]
+fn threads_run_their_own_greenlets_concurrently() {
+    let handles: Vec<_> = (0..4)
+        .map(|t| {
+            std::thread::spawn(move || {
+                let mut total = 0u64;
+                for round in 0..200u64 {
+                    let g = Greenlet::new(move |x: u64| -> Result<u64, Error> {
+                        let main = Greenlet::main();
+                        let y: u64 = main.switch(x + 1)?;
+                        Ok(y * 2)
+                    });
+                    let first: u64 = g.switch(round).unwrap();
+                    total += g.switch::<u64, u64>(first + t).unwrap();
+                    if round % 3 == 0 {
+                        // Leave some suspended for the thread's exit to release.
+                        let parked = Greenlet::new(|()| -> Result<(), Error> {
+                            let main = Greenlet::main();
+                            main.switch::<(), ()>(())
+                        });
+                        parked.switch::<(), ()>(()).unwrap();
+                        std::mem::forget(parked);
+                    }
+                }
+                total
+            })
+        })
+        .collect();
+    for (t, h) in handles.into_iter().enumerate() {
+        let expected: u64 = (0..200u64).map(|r| (r + 1 + t as u64) * 2).sum();
+        assert_eq!(h.join().unwrap(), expected);
+    }
+}
