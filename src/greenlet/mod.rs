@@ -258,6 +258,30 @@ impl Greenlet {
 
     #[inline(always)]
     fn send(&self, msg: Message) -> Message {
+        // The common case: a live target, nothing queued. Only the bookkeeping happens inside
+        // the thread-local access; the message moves once, straight into the switch.
+        if self.inner.state.get() == State::Active && switch::can_switch() {
+            let handed = thread::with(|t| {
+                t.pending_kills
+                    .borrow()
+                    .is_empty()
+                    .then(|| tree::hand_over(t, self.inner.clone()))
+            });
+            match handed {
+                Some(Some(Some((to, origin)))) => {
+                    let received = switch::transfer(to, msg);
+                    drop(origin);
+                    return received;
+                }
+                Some(Some(None)) => return msg,
+                _ => {}
+            }
+        }
+        self.send_slow(msg)
+    }
+
+    #[inline(never)]
+    fn send_slow(&self, msg: Message) -> Message {
         let sent = thread::with(|t| {
             if !switch::can_switch() {
                 return Err(Error::NotNow);
@@ -265,7 +289,6 @@ impl Greenlet {
             if !t.pending_kills.borrow().is_empty() {
                 tree::run_pending_kills(t);
             }
-            // The common case, a live target: nothing to resolve.
             if self.inner.state.get() == State::Active {
                 return tree::switch_to(t, self.inner.clone(), msg);
             }

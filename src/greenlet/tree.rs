@@ -6,7 +6,7 @@ use super::thread::ThreadGreenlets;
 use super::{Greenlet, Inner, State};
 use crate::error::{Error, GreenletExit};
 use crate::payload::Payload;
-use crate::switch::{self, Message, Transfer};
+use crate::switch::{self, Fiber, Message, Transfer};
 use std::rc::Rc;
 
 /// A `GreenletExit` that ends a greenlet is delivered to its parent as a value, not raised.
@@ -60,22 +60,36 @@ pub(super) fn land(
     }
 }
 
-/// Switches from the current greenlet to `target` (after [`land`]), and returns what the
-/// current greenlet receives when control comes back.
+/// The bookkeeping of a switch to `target`: it becomes current, and the current greenlet
+/// records where it will be suspended. Returns the context to resume and the origin's record
+/// (which the caller keeps alive while it is suspended), or `None` if `target` is current.
 #[inline(always)]
-pub(super) fn switch_to(thread: &ThreadGreenlets, target: Rc<Inner>, msg: Message) -> Message {
+pub(super) fn hand_over(
+    thread: &ThreadGreenlets,
+    target: Rc<Inner>,
+) -> Option<(Option<Rc<Fiber>>, Rc<Inner>)> {
     let mut current = thread.current.borrow_mut();
     if Rc::ptr_eq(&current, &target) {
-        return msg;
+        return None;
     }
     current.resume.set(switch::current());
     let to = target.resume.take();
-    // Moved, not cloned: the origin's record stays alive in this frame while it is suspended.
+    // Moved, not cloned.
     let origin = std::mem::replace(&mut *current, target);
-    drop(current);
-    let received = switch::transfer(to, msg);
-    drop(origin);
-    received
+    Some((to, origin))
+}
+
+/// Switches from the current greenlet to `target` (after [`land`]), and returns what the
+/// current greenlet receives when control comes back.
+pub(super) fn switch_to(thread: &ThreadGreenlets, target: Rc<Inner>, msg: Message) -> Message {
+    match hand_over(thread, target) {
+        None => msg,
+        Some((to, origin)) => {
+            let received = switch::transfer(to, msg);
+            drop(origin);
+            received
+        }
+    }
 }
 
 /// What the fiber of `me` returns when its body has ended with `result`: the greenlet is
