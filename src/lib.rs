@@ -11,6 +11,7 @@
 pub mod continulet;
 mod error;
 pub mod greenlet;
+pub mod hub;
 mod payload;
 pub mod stack;
 mod switch;
