@@ -1,0 +1,768 @@
+//! Code generation for expressions. `expr(e, dst)` leaves the value in `dst` when given,
+//! else in whatever register is cheapest — a local's own register needs no move.
+
+use super::code::{self, *};
+use super::scope::{Binding, ScopeKind};
+use super::stmt::{Body, Gen};
+use super::unit::{CResult, Unit};
+use super::CompileError;
+use crate::script::object::Value;
+use rustpython_ast::{self as ast, Ranged};
+
+pub fn binop(op: ast::Operator) -> BinOp {
+    use ast::Operator::*;
+    match op {
+        Add => BinOp::Add,
+        Sub => BinOp::Sub,
+        Mult => BinOp::Mul,
+        MatMult => BinOp::MatMul,
+        Div => BinOp::TrueDiv,
+        Mod => BinOp::Mod,
+        Pow => BinOp::Pow,
+        LShift => BinOp::LShift,
+        RShift => BinOp::RShift,
+        BitOr => BinOp::Or,
+        BitXor => BinOp::Xor,
+        BitAnd => BinOp::And,
+        FloorDiv => BinOp::FloorDiv,
+    }
+}
+
+fn cmpop(op: ast::CmpOp) -> CmpOp {
+    use ast::CmpOp::*;
+    match op {
+        Eq => CmpOp::Eq,
+        NotEq => CmpOp::Ne,
+        Lt => CmpOp::Lt,
+        LtE => CmpOp::Le,
+        Gt => CmpOp::Gt,
+        GtE => CmpOp::Ge,
+        Is => CmpOp::Is,
+        IsNot => CmpOp::IsNot,
+        In => CmpOp::In,
+        NotIn => CmpOp::NotIn,
+    }
+}
+
+fn constant(c: &ast::Constant, at: u32) -> CResult<Value> {
+    use ast::Constant::*;
+    Ok(match c {
+        None => Value::None,
+        Bool(b) => Value::Bool(*b),
+        Str(s) => Value::str(s),
+        Bytes(b) => Value::Bytes(std::rc::Rc::new(crate::script::object::Bytes::new(
+            b.clone(),
+            false,
+        ))),
+        Int(i) => Value::from_bigint(i.clone()),
+        Float(f) => Value::Float(*f),
+        Tuple(items) => Value::tuple(
+            items
+                .iter()
+                .map(|c| constant(c, at))
+                .collect::<CResult<Vec<_>>>()?,
+        ),
+        Ellipsis => Value::Ellipsis,
+        Complex { .. } => {
+            return Err(CompileError::unsupported(at, "complex numbers are not supported"))
+        }
+    })
+}
+
+impl<'c, 'a> Gen<'c, 'a> {
+    pub fn expr(&mut self, e: &'a ast::Expr, dst: Option<Reg>) -> CResult<Reg> {
+        use ast::Expr::*;
+        match e {
+            Name(n) => self.load_name(n.id.as_str(), dst),
+            Constant(c) => {
+                let d = self.dst(dst)?;
+                match &c.value {
+                    ast::Constant::None => {
+                        self.u.emit(Instr::LoadNone { dst: d });
+                    }
+                    ast::Constant::Int(i) if i32::try_from(i).is_ok() => {
+                        let value = i32::try_from(i).unwrap_or_default();
+                        self.u.emit(Instr::LoadInt { dst: d, value });
+                    }
+                    other => {
+                        let v = constant(other, c.range.start().to_u32())?;
+                        let k = self.u.konst(v)?;
+                        self.u.emit(Instr::LoadConst { dst: d, k });
+                    }
+                }
+                Ok(d)
+            }
+            BinOp(b) => {
+                let d = self.dst(dst)?;
+                let mark = self.u.next_temp;
+                let a = self.expr(&b.left, None)?;
+                let r = self.expr(&b.right, None)?;
+                self.u.free_to(mark.max(d + 1));
+                let instr = match binop(b.op) {
+                    code::BinOp::Add => Instr::Add { dst: d, a, b: r },
+                    code::BinOp::Sub => Instr::Sub { dst: d, a, b: r },
+                    code::BinOp::Mul => Instr::Mul { dst: d, a, b: r },
+                    op => Instr::Binary { op, dst: d, a, b: r },
+                };
+                self.u.emit(instr);
+                Ok(d)
+            }
+            UnaryOp(u) => {
+                if let (ast::UnaryOp::USub, Constant(c)) = (u.op, &*u.operand) {
+                    let negated = match &c.value {
+                        ast::Constant::Int(i) => Some(Value::from_bigint(-i.clone())),
+                        ast::Constant::Float(f) => Some(Value::Float(-f)),
+                        _ => None,
+                    };
+                    if let Some(v) = negated {
+                        let d = self.dst(dst)?;
+                        match v {
+                            Value::Int(i) if i32::try_from(i).is_ok() => {
+                                self.u.emit(Instr::LoadInt { dst: d, value: i as i32 });
+                            }
+                            v => {
+                                let k = self.u.konst(v)?;
+                                self.u.emit(Instr::LoadConst { dst: d, k });
+                            }
+                        }
+                        return Ok(d);
+                    }
+                }
+                let d = self.dst(dst)?;
+                let src = self.expr(&u.operand, None)?;
+                let op = match u.op {
+                    ast::UnaryOp::Not => code::UnaryOp::Not,
+                    ast::UnaryOp::USub => code::UnaryOp::Neg,
+                    ast::UnaryOp::UAdd => code::UnaryOp::Pos,
+                    ast::UnaryOp::Invert => code::UnaryOp::Invert,
+                };
+                self.u.emit(Instr::Unary { op, dst: d, src });
+                Ok(d)
+            }
+            BoolOp(b) => {
+                let d = self.dst(dst)?;
+                let mut jumps = Vec::new();
+                for (i, v) in b.values.iter().enumerate() {
+                    self.expr(v, Some(d))?;
+                    if i + 1 < b.values.len() {
+                        let j = match b.op {
+                            ast::BoolOp::And => Instr::JumpIfFalse { cond: d, target: 0 },
+                            ast::BoolOp::Or => Instr::JumpIfTrue { cond: d, target: 0 },
+                        };
+                        jumps.push(self.u.emit(j));
+                    }
+                }
+                for j in jumps {
+                    self.u.patch_here(j);
+                }
+                Ok(d)
+            }
+            Compare(c) => self.compare(c, dst),
+            IfExp(i) => {
+                let d = self.dst(dst)?;
+                let skip = self.jump_if_false(&i.test)?;
+                self.expr(&i.body, Some(d))?;
+                let end = self.u.emit(Instr::Jump { target: 0 });
+                for j in skip {
+                    self.u.patch_here(j);
+                }
+                self.expr(&i.orelse, Some(d))?;
+                self.u.patch_here(end);
+                Ok(d)
+            }
+            Call(c) => self.call(c, dst),
+            Attribute(a) => {
+                let d = self.dst(dst)?;
+                let obj = self.expr(&a.value, None)?;
+                let name = self.u.name(a.attr.as_str())?;
+                self.u.emit(Instr::LoadAttr { dst: d, obj, name });
+                Ok(d)
+            }
+            Subscript(s) => {
+                let d = self.dst(dst)?;
+                let mark = self.u.next_temp;
+                let obj = self.expr(&s.value, None)?;
+                let key = self.expr(&s.slice, None)?;
+                self.u.free_to(mark.max(d + 1));
+                self.u.emit(Instr::GetItem { dst: d, obj, key });
+                Ok(d)
+            }
+            Slice(s) => {
+                let d = self.dst(dst)?;
+                let start = self.u.temps(3)?;
+                for (i, part) in [&s.lower, &s.upper, &s.step].into_iter().enumerate() {
+                    match part {
+                        Some(p) => self.expr(p, Some(start + i as Reg))?,
+                        None => self.u.emit(Instr::LoadNone { dst: start + i as Reg }) as Reg,
+                    };
+                }
+                self.u.emit(Instr::BuildSlice { dst: d, start });
+                Ok(d)
+            }
+            Tuple(t) => self.sequence(&t.elts, dst, Seq::Tuple),
+            List(l) => self.sequence(&l.elts, dst, Seq::List),
+            Set(s) => self.sequence(&s.elts, dst, Seq::Set),
+            Dict(d) => self.dict(d, dst),
+            JoinedStr(j) => {
+                let d = self.dst(dst)?;
+                if j.values.is_empty() {
+                    let k = self.u.konst(Value::str(""))?;
+                    self.u.emit(Instr::LoadConst { dst: d, k });
+                    return Ok(d);
+                }
+                let start = self.u.temps(j.values.len())?;
+                for (i, v) in j.values.iter().enumerate() {
+                    self.expr(v, Some(start + i as Reg))?;
+                }
+                self.u.emit(Instr::BuildString { dst: d, start, count: j.values.len() as u16 });
+                Ok(d)
+            }
+            FormattedValue(f) => {
+                let d = self.dst(dst)?;
+                let src = self.expr(&f.value, None)?;
+                let spec = match &f.format_spec {
+                    Some(s) => self.expr(s, None)?,
+                    None => NO_REG,
+                };
+                let conv = f.conversion.to_byte().unwrap_or(0);
+                self.u.emit(Instr::FormatValue { dst: d, src, conv, spec });
+                Ok(d)
+            }
+            Lambda(l) => {
+                let f = self.function(l, "<lambda>", &l.args, Body::Lambda(&l.body))?;
+                self.move_to(f, dst)
+            }
+            NamedExpr(n) => {
+                let d = self.dst(dst)?;
+                self.expr(&n.value, Some(d))?;
+                let ast::Expr::Name(target) = &*n.target else {
+                    return Err(self.err(n.range, "cannot use assignment expressions with this target"));
+                };
+                self.store_name(target.id.as_str(), d)?;
+                Ok(d)
+            }
+            ListComp(c) => self.comprehension(c, &c.generators, "<listcomp>", Comp::List(&c.elt), dst),
+            SetComp(c) => self.comprehension(c, &c.generators, "<setcomp>", Comp::Set(&c.elt), dst),
+            DictComp(c) => self.comprehension(
+                c,
+                &c.generators,
+                "<dictcomp>",
+                Comp::Dict(&c.key, &c.value),
+                dst,
+            ),
+            GeneratorExp(c) => {
+                self.comprehension(c, &c.generators, "<genexpr>", Comp::Gen(&c.elt), dst)
+            }
+            Yield(y) => {
+                self.check_yield(y.range)?;
+                let d = self.dst(dst)?;
+                let src = match &y.value {
+                    Some(v) => self.expr(v, None)?,
+                    None => {
+                        self.u.emit(Instr::LoadNone { dst: d });
+                        d
+                    }
+                };
+                self.u.emit(Instr::Yield { dst: d, src });
+                Ok(d)
+            }
+            YieldFrom(y) => {
+                self.check_yield(y.range)?;
+                let d = self.dst(dst)?;
+                let src = self.expr(&y.value, None)?;
+                let iter = self.u.temp()?;
+                self.u.emit(Instr::GetIter { dst: iter, src });
+                self.u.emit(Instr::LoadNone { dst: d });
+                self.u.emit(Instr::YieldFrom { dst: d, iter });
+                Ok(d)
+            }
+            Starred(s) => Err(self.err(s.range, "can't use starred expression here")),
+            Await(a) => Err(CompileError::unsupported(a.range.start().to_u32(), "'await' is not supported")),
+        }
+    }
+
+    fn check_yield(&self, range: ast::text_size::TextRange) -> CResult<()> {
+        match self.u.kind {
+            ScopeKind::Function | ScopeKind::Comprehension => Ok(()),
+            _ => Err(self.err(range, "'yield' outside function")),
+        }
+    }
+
+    fn move_to(&mut self, src: Reg, dst: Option<Reg>) -> CResult<Reg> {
+        match dst {
+            Some(d) if d != src => {
+                self.u.emit(Instr::Move { dst: d, src });
+                Ok(d)
+            }
+            _ => Ok(src),
+        }
+    }
+
+    /// Jumps (to be patched to the false branch) taken when `e` is false.
+    pub fn jump_if_false(&mut self, e: &'a ast::Expr) -> CResult<Vec<usize>> {
+        let mark = self.u.next_temp;
+        let jumps = match e {
+            ast::Expr::Compare(c) if c.ops.len() == 1 => {
+                let a = self.expr(&c.left, None)?;
+                let b = self.expr(&c.comparators[0], None)?;
+                vec![self.u.emit(Instr::JumpIfNotCompare { op: cmpop(c.ops[0]), a, b, target: 0 })]
+            }
+            ast::Expr::BoolOp(b) if b.op == ast::BoolOp::And => {
+                let mut all = Vec::new();
+                for v in &b.values {
+                    all.extend(self.jump_if_false(v)?);
+                }
+                all
+            }
+            ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
+                let cond = self.expr(&u.operand, None)?;
+                vec![self.u.emit(Instr::JumpIfTrue { cond, target: 0 })]
+            }
+            _ => {
+                let cond = self.expr(e, None)?;
+                vec![self.u.emit(Instr::JumpIfFalse { cond, target: 0 })]
+            }
+        };
+        self.u.free_to(mark);
+        Ok(jumps)
+    }
+
+    fn compare(&mut self, c: &'a ast::ExprCompare, dst: Option<Reg>) -> CResult<Reg> {
+        let d = self.dst(dst)?;
+        let mark = self.u.next_temp;
+        let mut left = self.expr(&c.left, None)?;
+        let mut exits = Vec::new();
+        for (i, (op, right)) in c.ops.iter().zip(&c.comparators).enumerate() {
+            let last = i + 1 == c.ops.len();
+            let r = if last {
+                self.expr(right, None)?
+            } else {
+                // The middle operand is evaluated once and used twice.
+                let t = self.u.temp()?;
+                self.expr(right, Some(t))?
+            };
+            self.u.emit(Instr::Compare { op: cmpop(*op), dst: d, a: left, b: r });
+            if !last {
+                exits.push(self.u.emit(Instr::JumpIfFalse { cond: d, target: 0 }));
+            }
+            left = r;
+        }
+        for j in exits {
+            self.u.patch_here(j);
+        }
+        self.u.free_to(mark.max(d + 1));
+        Ok(d)
+    }
+
+    fn sequence(&mut self, elts: &'a [ast::Expr], dst: Option<Reg>, kind: Seq) -> CResult<Reg> {
+        let d = self.dst(dst)?;
+        let mark = self.u.next_temp;
+        let starred = elts.iter().any(|e| matches!(e, ast::Expr::Starred(_)));
+        if !starred {
+            let start = self.u.temps(elts.len())?;
+            for (i, e) in elts.iter().enumerate() {
+                self.expr(e, Some(start + i as Reg))?;
+            }
+            let count = elts.len() as u16;
+            self.u.emit(match kind {
+                Seq::Tuple => Instr::BuildTuple { dst: d, start, count },
+                Seq::List => Instr::BuildList { dst: d, start, count },
+                Seq::Set => Instr::BuildSet { dst: d, start, count },
+            });
+            self.u.free_to(mark.max(d + 1));
+            return Ok(d);
+        }
+        // With `*x` items: build a list (or set) incrementally.
+        let acc = self.u.temp()?;
+        let item = self.u.temp()?;
+        match kind {
+            Seq::Set => self.u.emit(Instr::BuildSet { dst: acc, start: item, count: 0 }),
+            _ => self.u.emit(Instr::BuildList { dst: acc, start: item, count: 0 }),
+        };
+        for e in elts {
+            match e {
+                ast::Expr::Starred(s) => {
+                    let v = self.expr(&s.value, Some(item))?;
+                    self.u.emit(match kind {
+                        Seq::Set => Instr::SetUpdate { set: acc, src: v },
+                        _ => Instr::ListExtend { list: acc, src: v },
+                    });
+                }
+                e => {
+                    let v = self.expr(e, Some(item))?;
+                    self.u.emit(match kind {
+                        Seq::Set => Instr::SetAdd { set: acc, item: v },
+                        _ => Instr::ListAppend { list: acc, item: v },
+                    });
+                }
+            }
+        }
+        match kind {
+            Seq::Tuple => self.u.emit(Instr::ListToTuple { dst: d, src: acc }),
+            _ => self.u.emit(Instr::Move { dst: d, src: acc }),
+        };
+        self.u.free_to(mark.max(d + 1));
+        Ok(d)
+    }
+
+    fn dict(&mut self, d: &'a ast::ExprDict, dst: Option<Reg>) -> CResult<Reg> {
+        let out = self.dst(dst)?;
+        let mark = self.u.next_temp;
+        if d.keys.iter().all(Option::is_some) {
+            let start = self.u.temps(d.keys.len() * 2)?;
+            for (i, (k, v)) in d.keys.iter().zip(&d.values).enumerate() {
+                if let Some(k) = k {
+                    self.expr(k, Some(start + 2 * i as Reg))?;
+                }
+                self.expr(v, Some(start + 2 * i as Reg + 1))?;
+            }
+            self.u.emit(Instr::BuildDict { dst: out, start, count: d.keys.len() as u16 });
+        } else {
+            let acc = self.u.temp()?;
+            let kv = self.u.temps(2)?;
+            self.u.emit(Instr::BuildDict { dst: acc, start: kv, count: 0 });
+            for (k, v) in d.keys.iter().zip(&d.values) {
+                match k {
+                    Some(k) => {
+                        self.expr(k, Some(kv))?;
+                        self.expr(v, Some(kv + 1))?;
+                        self.u.emit(Instr::DictInsert { dict: acc, key: kv, value: kv + 1 });
+                    }
+                    None => {
+                        let src = self.expr(v, Some(kv))?;
+                        self.u.emit(Instr::DictUpdate { dict: acc, src, func: NO_REG });
+                    }
+                }
+            }
+            self.u.emit(Instr::Move { dst: out, src: acc });
+        }
+        self.u.free_to(mark.max(out + 1));
+        Ok(out)
+    }
+
+    fn call(&mut self, c: &'a ast::ExprCall, dst: Option<Reg>) -> CResult<Reg> {
+        let saved_line = self.u.line;
+        let mark = self.u.next_temp;
+        let starred = c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_)))
+            || c.keywords.iter().any(|k| k.arg.is_none());
+        if starred {
+            let func = self.u.temp()?;
+            let d = dst.unwrap_or(func);
+            self.expr(&c.func, Some(func))?;
+            let result = self.call_ex(func, &c.args, &c.keywords)?;
+            self.u.line = self.ctx.source.location(c.range.start().to_u32()).0;
+            self.u.emit(Instr::CallEx { func, args: result.0, kwargs: result.1, dst: d });
+            self.u.line = saved_line;
+            self.u.free_to(mark.max(d + 1));
+            return Ok(d);
+        }
+        let nargs = c.args.len() + c.keywords.len();
+        let (func, method, extra) = match &*c.func {
+            ast::Expr::Attribute(a) => {
+                let f = self.u.temps(2 + nargs)?;
+                let obj = self.expr(&a.value, None)?;
+                let name = self.u.name(a.attr.as_str())?;
+                self.u.emit(Instr::LoadMethod { dst: f, obj, name });
+                (f, true, Vec::new())
+            }
+            ast::Expr::Name(n)
+                if c.args.is_empty() && c.keywords.is_empty() && self.namespace_call(n.id.as_str()).is_some() =>
+            {
+                let kind = self.namespace_call(n.id.as_str()).unwrap_or(0);
+                let d = dst.unwrap_or(mark);
+                if dst.is_none() {
+                    self.u.temp()?;
+                }
+                self.u.emit(Instr::LoadNamespace { dst: d, kind });
+                self.u.line = saved_line;
+                return Ok(d);
+            }
+            ast::Expr::Name(n) if n.id.as_str() == "super" && c.args.is_empty() && self.zero_arg_super() => {
+                let f = self.u.temps(3)?;
+                self.load_name("super", Some(f))?;
+                self.load_name("__class__", Some(f + 1))?;
+                let first = self.ctx.scopes.scopes[self.u.scope].params[0].clone();
+                self.load_name(&first, Some(f + 2))?;
+                (f, false, vec![f + 1, f + 2])
+            }
+            other => {
+                let f = self.u.temps(1 + nargs)?;
+                self.expr(other, Some(f))?;
+                (f, false, Vec::new())
+            }
+        };
+        // Without a requested destination the result lands in the callee's register.
+        let d = dst.unwrap_or(func);
+        let first_arg = func + if method { 2 } else { 1 } + extra.len() as Reg;
+        if !extra.is_empty() {
+            self.u.temps(extra.len())?;
+        }
+        for (i, a) in c.args.iter().enumerate() {
+            self.expr(a, Some(first_arg + i as Reg))?;
+        }
+        let mut names = Vec::new();
+        for (i, k) in c.keywords.iter().enumerate() {
+            let name = k.arg.as_ref().map(|a| a.as_str()).unwrap_or_default();
+            if names.iter().any(|n: &Value| n.as_str().is_some_and(|s| s.as_str() == name)) {
+                return Err(self.err(k.range, format!("keyword argument repeated: {name}")));
+            }
+            names.push(Value::str(name));
+            self.expr(&k.value, Some(first_arg + (c.args.len() + i) as Reg))?;
+        }
+        let argc = (nargs + extra.len()) as u16;
+        self.u.line = self.ctx.source.location(c.range.start().to_u32()).0;
+        let instr = match (method, names.is_empty()) {
+            (false, true) => Instr::Call { func, argc, dst: d },
+            (true, true) => Instr::CallMethod { func, argc, dst: d },
+            (m, false) => {
+                let names = self.u.konst(Value::tuple(names))?;
+                if m {
+                    Instr::CallMethodKw { func, argc, names, dst: d }
+                } else {
+                    Instr::CallKw { func, argc, names, dst: d }
+                }
+            }
+        };
+        self.u.emit(instr);
+        self.u.line = saved_line;
+        self.u.free_to(mark.max(d + 1));
+        Ok(d)
+    }
+
+    /// `globals()`, `locals()`, `vars()` and `dir()` without arguments read the running
+    /// code's namespace, which only the compiler knows: the kind of namespace, when the
+    /// name is the builtin (not rebound by the module).
+    fn namespace_call(&self, name: &str) -> Option<u8> {
+        let kind = match name {
+            "globals" => 0,
+            "locals" | "vars" => 1,
+            "dir" => 2,
+            _ => return None,
+        };
+        let scope = &self.ctx.scopes.scopes[self.u.scope];
+        let module = &self.ctx.scopes.scopes[0];
+        let builtin = matches!(scope.binding(name), Binding::Global | Binding::Name) && !module.assigns(name);
+        builtin.then_some(kind)
+    }
+
+    /// Whether `super()` here means the zero-argument form (inside a method, `super` not
+    /// rebound locally).
+    fn zero_arg_super(&self) -> bool {
+        let scope = &self.ctx.scopes.scopes[self.u.scope];
+        scope.bindings.get("__class__") == Some(&Binding::Free)
+            && !scope.params.is_empty()
+            && matches!(scope.binding("super"), Binding::Global)
+    }
+
+    /// Builds the positional tuple and keyword dict of a call with `*`/`**`.
+    fn call_ex(
+        &mut self,
+        func: Reg,
+        args: &'a [ast::Expr],
+        keywords: &'a [ast::Keyword],
+    ) -> CResult<(Reg, Reg)> {
+        let list = self.u.temp()?;
+        let item = self.u.temp()?;
+        self.u.emit(Instr::BuildList { dst: list, start: item, count: 0 });
+        for a in args {
+            match a {
+                ast::Expr::Starred(s) => {
+                    let v = self.expr(&s.value, Some(item))?;
+                    self.u.emit(Instr::ListExtend { list, src: v });
+                }
+                a => {
+                    let v = self.expr(a, Some(item))?;
+                    self.u.emit(Instr::ListAppend { list, item: v });
+                }
+            }
+        }
+        self.u.emit(Instr::ListToTuple { dst: list, src: list });
+        if keywords.is_empty() {
+            let k = self.u.konst(Value::Undefined)?;
+            self.u.emit(Instr::LoadConst { dst: item, k });
+            return Ok((list, item));
+        }
+        let dict = item;
+        let kv = self.u.temps(2)?;
+        self.u.emit(Instr::BuildDict { dst: dict, start: kv, count: 0 });
+        for k in keywords {
+            match &k.arg {
+                Some(name) => {
+                    let c = self.u.konst(Value::str(name.as_str()))?;
+                    self.u.emit(Instr::LoadConst { dst: kv, k: c });
+                    self.expr(&k.value, Some(kv + 1))?;
+                    let tmp = self.u.temp()?;
+                    self.u.emit(Instr::BuildDict { dst: tmp, start: kv, count: 1 });
+                    self.u.emit(Instr::DictUpdate { dict, src: tmp, func });
+                }
+                None => {
+                    let v = self.expr(&k.value, Some(kv))?;
+                    self.u.emit(Instr::DictUpdate { dict, src: v, func });
+                }
+            }
+        }
+        Ok((list, dict))
+    }
+
+    fn comprehension<T>(
+        &mut self,
+        node: &T,
+        generators: &'a [ast::Comprehension],
+        name: &str,
+        kind: Comp<'a>,
+        dst: Option<Reg>,
+    ) -> CResult<Reg> {
+        let scope = self.ctx.scopes.of(node);
+        let f = self.u.temps(4)?;
+        // `f`: the function; `f+1`: the first iterable's iterator, its only argument.
+        let src = self.expr(&generators[0].iter, None)?;
+        let k = self.u.konst(Value::Undefined)?;
+        self.u.emit(Instr::LoadConst { dst: f + 1, k });
+        self.u.emit(Instr::LoadConst { dst: f + 2, k });
+        self.closure_for(scope, f + 3)?;
+        let qualname = match self.u.kind {
+            ScopeKind::Module => name.to_owned(),
+            ScopeKind::Class => format!("{}.{}", self.u.qualname, name),
+            _ => format!("{}.<locals>.{}", self.u.qualname, name),
+        };
+        let mut unit = Unit::new(self.ctx, scope, qualname);
+        unit.line = self.u.line;
+        {
+            let mut g = Gen { ctx: self.ctx, u: &mut unit, current_returns: None };
+            g.make_cells();
+            g.comprehension_body(generators, 0, &kind)?;
+        }
+        let mut flags = CodeFlags::default();
+        if matches!(kind, Comp::Gen(_)) {
+            flags.insert(CodeFlags::GENERATOR);
+        }
+        let mut code = unit.finish(self.ctx, name, flags, None);
+        if let Some(code) = std::rc::Rc::get_mut(&mut code) {
+            code.argcount = 1;
+        }
+        self.u.codes.push(code);
+        let code = (self.u.codes.len() - 1) as Idx;
+        self.u.emit(Instr::MakeFunction { dst: f, code, args: f + 1 });
+        self.u.emit(Instr::GetIter { dst: f + 1, src });
+        let d = self.dst(dst)?;
+        self.u.emit(Instr::Call { func: f, argc: 1, dst: d });
+        Ok(d)
+    }
+
+    fn closure_for(&mut self, child: usize, dst: Reg) -> CResult<()> {
+        let frees = self.ctx.scopes.scopes[child].frees();
+        if frees.is_empty() {
+            let k = self.u.konst(Value::Undefined)?;
+            self.u.emit(Instr::LoadConst { dst, k });
+            return Ok(());
+        }
+        let start = self.u.temps(frees.len())?;
+        for (i, name) in frees.iter().enumerate() {
+            let r = *self.u.vars.get(name).ok_or_else(|| {
+                CompileError::syntax(0, format!("internal: no cell for '{name}'"))
+            })?;
+            self.u.emit(Instr::Move { dst: start + i as Reg, src: r });
+        }
+        self.u.emit(Instr::BuildTuple { dst, start, count: frees.len() as u16 });
+        Ok(())
+    }
+
+    /// The body of a comprehension function: register 0 is the iterator argument.
+    fn comprehension_body(
+        &mut self,
+        generators: &'a [ast::Comprehension],
+        level: usize,
+        kind: &Comp<'a>,
+    ) -> CResult<()> {
+        let acc = if level == 0 {
+            let acc = self.u.temp()?;
+            let empty = self.u.next_temp;
+            match kind {
+                Comp::List(_) => {
+                    self.u.emit(Instr::BuildList { dst: acc, start: empty, count: 0 });
+                }
+                Comp::Set(_) => {
+                    self.u.emit(Instr::BuildSet { dst: acc, start: empty, count: 0 });
+                }
+                Comp::Dict(..) => {
+                    self.u.emit(Instr::BuildDict { dst: acc, start: empty, count: 0 });
+                }
+                Comp::Gen(_) => {
+                    self.u.emit(Instr::LoadNone { dst: acc });
+                }
+            }
+            acc
+        } else {
+            // The accumulator is always the first temporary.
+            self.u.nfixed
+        };
+        let g = &generators[level];
+        let iter = if level == 0 {
+            0
+        } else {
+            let src = self.expr(&g.iter, None)?;
+            let it = self.u.temp()?;
+            self.u.emit(Instr::GetIter { dst: it, src });
+            it
+        };
+        let top = self.u.pc();
+        let item = self.u.temp()?;
+        let exit = self.u.emit(Instr::ForIter { iter, dst: item, exit: 0 });
+        self.assign(&g.target, item)?;
+        let mut skips = Vec::new();
+        for cond in &g.ifs {
+            skips.extend(self.jump_if_false(cond)?);
+        }
+        if level + 1 < generators.len() {
+            let mark = self.u.next_temp;
+            self.comprehension_body(generators, level + 1, kind)?;
+            self.u.free_to(mark);
+        } else {
+            let mark = self.u.next_temp;
+            match kind {
+                Comp::List(e) => {
+                    let v = self.expr(e, None)?;
+                    self.u.emit(Instr::ListAppend { list: acc, item: v });
+                }
+                Comp::Set(e) => {
+                    let v = self.expr(e, None)?;
+                    self.u.emit(Instr::SetAdd { set: acc, item: v });
+                }
+                Comp::Dict(k, v) => {
+                    let key = self.expr(k, None)?;
+                    let value = self.expr(v, None)?;
+                    self.u.emit(Instr::DictInsert { dict: acc, key, value });
+                }
+                Comp::Gen(e) => {
+                    let v = self.expr(e, None)?;
+                    let sink = self.u.temp()?;
+                    self.u.emit(Instr::Yield { dst: sink, src: v });
+                }
+            }
+            self.u.free_to(mark);
+        }
+        for j in skips {
+            self.u.patch(j, top);
+        }
+        self.u.emit(Instr::Jump { target: top });
+        self.u.patch_here(exit);
+        if level == 0 {
+            self.u.emit(Instr::Return { src: acc });
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Seq {
+    Tuple,
+    List,
+    Set,
+}
+
+enum Comp<'a> {
+    List(&'a ast::Expr),
+    Set(&'a ast::Expr),
+    Dict(&'a ast::Expr, &'a ast::Expr),
+    Gen(&'a ast::Expr),
+}

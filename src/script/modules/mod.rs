@@ -1,0 +1,50 @@
+//! Built-in modules: native ones (`sys`, `math`, `time`) and ones written in the script
+//! language itself (`timeit`), compiled on first import.
+
+mod continuation;
+mod greenlet;
+pub mod io;
+mod math;
+mod sys;
+
+pub use sys::search_path;
+mod time;
+
+use crate::script::object::{Module, NativeFn, Value};
+use crate::script::vm::{PyResult, Vm};
+use std::rc::Rc;
+
+/// Modules whose source is part of the interpreter.
+const SCRIPT_MODULES: &[(&str, &str)] = &[("timeit", include_str!("timeit.py"))];
+
+/// The built-in module `name`, created on first import; `None` if there is none.
+pub fn builtin_module(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
+    let m = match name {
+        "sys" => sys::module(vm),
+        "math" => math::module(vm),
+        "time" => time::module(vm),
+        "greenlet" => greenlet::module(vm),
+        "_continuation" => continuation::module(vm)?,
+        _ => {
+            let Some((_, source)) = SCRIPT_MODULES.iter().find(|(n, _)| *n == name) else {
+                return Ok(None);
+            };
+            let m = Rc::new(Module::new(name));
+            m.set("__name__", Value::str(name));
+            vm.set_module(name, Value::Module(m.clone()));
+            vm.run_source(&m, &format!("<frozen {name}>"), source)?;
+            m
+        }
+    };
+    Ok(Some(Value::Module(m)))
+}
+
+/// A new native module with the given functions.
+pub fn native_module(name: &str, functions: &[(&'static str, NativeFn)]) -> Rc<Module> {
+    let m = Rc::new(Module::new(name));
+    m.set("__name__", Value::str(name));
+    for (n, f) in functions {
+        m.set(n, crate::script::native(n, *f));
+    }
+    m
+}

@@ -1,0 +1,128 @@
+//! The `sys` module.
+
+use super::native_module;
+use crate::script::builtins::{arity, str_arg};
+use crate::script::modules::io::{stream, StreamKind};
+use crate::script::object::{Instance, Module, Str, Value};
+use crate::script::vm::Vm;
+use std::rc::Rc;
+
+pub fn module(vm: &Vm) -> Rc<Module> {
+    let m = native_module(
+        "sys",
+        &[
+            ("exit", |vm, a, _| {
+                let code = a.first().cloned().unwrap_or(Value::None);
+                Err(vm.new_exception(&vm.types.system_exit, if code.is_none() { vec![] } else { vec![code] }))
+            }),
+            ("getrecursionlimit", |vm, _, _| Ok(Value::from(vm.recursion_limit.get()))),
+            ("setrecursionlimit", |vm, a, _| {
+                arity(vm, "setrecursionlimit", a, 1, 1)?;
+                let n = match &a[0] {
+                    Value::Int(n) => *n,
+                    Value::Bool(b) => *b as i64,
+                    other => {
+                        return Err(vm.type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            vm.type_name(other)
+                        )))
+                    }
+                };
+                if n < 1 {
+                    return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+                }
+                vm.recursion_limit.set(n as usize);
+                Ok(Value::None)
+            }),
+            ("exc_info", |vm, _, _| Ok(exc_info(vm))),
+            ("exception", |vm, _, _| {
+                Ok(match vm.current_exception() {
+                    Some(e) => e,
+                    None => Value::None,
+                })
+            }),
+            ("intern", |vm, a, _| {
+                arity(vm, "intern", a, 1, 1)?;
+                str_arg(vm, "intern", &a[0])?;
+                Ok(a[0].clone())
+            }),
+            ("getsizeof", |vm, a, _| {
+                arity(vm, "getsizeof", a, 1, 2)?;
+                Ok(Value::Int(match &a[0] {
+                    Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::None => 24,
+                    Value::Str(s) => 49 + s.as_str().len() as i64,
+                    Value::List(l) => 56 + 8 * l.len() as i64,
+                    Value::Tuple(t) => 40 + 8 * t.len() as i64,
+                    _ => 64,
+                }))
+            }),
+        ],
+    );
+    let argv = vm.argv.borrow().iter().map(|a| Value::str(a)).collect();
+    m.set("argv", Value::list(argv));
+    let path = vm.path.borrow().iter().map(|p| Value::str(p)).collect();
+    m.set("path", Value::list(path));
+    m.set("modules", Value::Dict(vm.modules.clone()));
+    m.set("version", Value::str(concat!("3.11.0 (stacklet ", env!("CARGO_PKG_VERSION"), ")")));
+    m.set(
+        "version_info",
+        Value::tuple(vec![
+            Value::Int(3),
+            Value::Int(11),
+            Value::Int(0),
+            Value::str("final"),
+            Value::Int(0),
+        ]),
+    );
+    m.set("hexversion", Value::Int(0x030b00f0));
+    m.set("maxsize", Value::Int(i64::MAX));
+    m.set("byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" }));
+    m.set("platform", Value::str(std::env::consts::OS));
+    m.set("executable", Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
+    let implementation = Instance::new(vm.types.object.clone());
+    implementation.dict.insert_str(Rc::new(Str::new("name")), Value::str("stacklet"));
+    implementation.dict.insert_str(
+        Rc::new(Str::new("version")),
+        Value::tuple(vec![Value::Int(0), Value::Int(1), Value::Int(0)]),
+    );
+    m.set("implementation", Value::Instance(Rc::new(implementation)));
+    m.set("stdout", stream(vm, StreamKind::Stdout));
+    m.set("stderr", stream(vm, StreamKind::Stderr));
+    m.set("stdin", stream(vm, StreamKind::Stdin));
+    m.set("__stdout__", m.get("stdout").unwrap_or_default());
+    m.set("__stderr__", m.get("stderr").unwrap_or_default());
+    m
+}
+
+fn exc_info(vm: &Vm) -> Value {
+    match vm.current_exception() {
+        Some(e) => Value::tuple(vec![
+            Value::Type(vm.types.type_of(&e).clone()),
+            e,
+            Value::None,
+        ]),
+        None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    }
+}
+
+impl Vm {
+    /// The exception being handled, as `sys.exc_info()` sees it.
+    pub fn current_exception(&self) -> Option<Value> {
+        self.exc_stack.borrow().last().cloned()
+    }
+}
+
+/// `sys.path` as the import machinery reads it.
+pub fn search_path(vm: &Vm) -> Vec<String> {
+    match vm.get_module("sys") {
+        Some(Value::Module(m)) => match m.get("path") {
+            Some(Value::List(l)) => l
+                .snapshot()
+                .iter()
+                .filter_map(|v| v.as_str().map(|s| s.as_str().to_owned()))
+                .collect(),
+            _ => vm.path.borrow().clone(),
+        },
+        _ => vm.path.borrow().clone(),
+    }
+}

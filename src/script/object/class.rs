@@ -1,0 +1,162 @@
+//! Classes (`type` objects, built-in and user-defined) and their instances.
+
+use super::dict::Dict;
+use super::str::Str;
+use super::value::Value;
+use crate::script::compile::code::Code;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// The storage layout a class's instances have, inherited from its built-in base.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layout {
+    /// Plain objects: an attribute dict.
+    Object,
+    /// Instances of built-in value types (int, str, list, ...): never `Instance`s unless
+    /// subclassed, in which case the built-in value is kept in `Instance::base`.
+    Builtin,
+    /// `BaseException` and its subclasses: an attribute dict plus [`ExcState`].
+    Exception,
+}
+
+pub struct Type {
+    pub name: RefCell<Rc<Str>>,
+    pub qualname: RefCell<Rc<Str>>,
+    pub module: RefCell<Rc<Str>>,
+    pub bases: RefCell<Vec<Rc<Type>>>,
+    /// The method resolution order without the class itself (which would be an `Rc` cycle).
+    pub mro_tail: RefCell<Vec<Rc<Type>>>,
+    pub dict: Dict,
+    pub layout: Layout,
+    /// True for classes created by a `class` statement.
+    pub heap: bool,
+    /// `__slots__`, when the class (and its bases) declare them.
+    pub slots: Option<Box<[Rc<Str>]>>,
+    /// Bumped when an attribute of this class changes, for method caches.
+    pub version: Cell<u64>,
+}
+
+impl Type {
+    pub fn new_builtin(name: &str, layout: Layout, bases: Vec<Rc<Type>>) -> Type {
+        let mro_tail = bases
+            .first()
+            .map(|b| {
+                let mut m = vec![b.clone()];
+                m.extend(b.mro_tail.borrow().iter().cloned());
+                m
+            })
+            .unwrap_or_default();
+        Type {
+            name: RefCell::new(Rc::new(Str::new(name))),
+            qualname: RefCell::new(Rc::new(Str::new(name))),
+            module: RefCell::new(Rc::new(Str::new("builtins"))),
+            bases: RefCell::new(bases),
+            mro_tail: RefCell::new(mro_tail),
+            dict: Dict::new(),
+            layout,
+            heap: false,
+            slots: None,
+            version: Cell::new(0),
+        }
+    }
+
+    pub fn name(&self) -> Rc<Str> {
+        self.name.borrow().clone()
+    }
+
+    /// Looks `name` up along the MRO (the class first).
+    pub fn lookup(self: &Rc<Type>, name: &Str) -> Option<Value> {
+        if let Some(v) = self.dict.get_str(name) {
+            return Some(v);
+        }
+        self.mro_tail
+            .borrow()
+            .iter()
+            .find_map(|t| t.dict.get_str(name))
+    }
+
+    /// Whether `self` is `other` or derives from it.
+    pub fn is_subtype(self: &Rc<Type>, other: &Rc<Type>) -> bool {
+        Rc::ptr_eq(self, other) || self.mro_tail.borrow().iter().any(|t| Rc::ptr_eq(t, other))
+    }
+
+    /// The full MRO, the class first.
+    pub fn mro(self: &Rc<Type>) -> Vec<Rc<Type>> {
+        let mut m = vec![self.clone()];
+        m.extend(self.mro_tail.borrow().iter().cloned());
+        m
+    }
+
+    pub fn touch(&self) {
+        self.version.set(self.version.get() + 1);
+    }
+}
+
+/// C3 linearisation of `bases` (each given with its own full MRO); `None` when no consistent
+/// order exists.
+pub fn c3_merge(mut seqs: Vec<Vec<Rc<Type>>>) -> Option<Vec<Rc<Type>>> {
+    let mut out = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(out);
+        }
+        let head = seqs.iter().find_map(|s| {
+            let cand = &s[0];
+            let in_tail = seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, cand)));
+            (!in_tail).then(|| cand.clone())
+        })?;
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &head) {
+                s.remove(0);
+            }
+        }
+        out.push(head);
+    }
+}
+
+/// An instance of a user class (or of an exception class).
+pub struct Instance {
+    pub class: Rc<Type>,
+    /// The attribute dict (shared with `obj.__dict__` and `vars(obj)`).
+    pub dict: Rc<Dict>,
+    /// For subclasses of built-in value types: the built-in value (`class L(list)`).
+    pub base: RefCell<Value>,
+    pub exc: Option<Box<ExcState>>,
+}
+
+impl Instance {
+    pub fn new(class: Rc<Type>) -> Instance {
+        let exc = (class.layout == Layout::Exception).then(|| Box::new(ExcState::default()));
+        Instance {
+            class,
+            dict: Rc::new(Dict::new()),
+            base: RefCell::new(Value::Undefined),
+            exc,
+        }
+    }
+
+    #[inline]
+    pub fn class(&self) -> &Rc<Type> {
+        &self.class
+    }
+}
+
+/// One line of a traceback: a code object and the instruction that was running.
+#[derive(Clone)]
+pub struct TraceEntry {
+    pub code: Rc<Code>,
+    pub pc: u32,
+}
+
+/// What every exception instance carries besides its attributes.
+#[derive(Default)]
+pub struct ExcState {
+    pub args: RefCell<Value>,
+    pub traceback: RefCell<Vec<TraceEntry>>,
+    pub cause: RefCell<Value>,
+    pub context: RefCell<Value>,
+    pub suppress_context: Cell<bool>,
+}

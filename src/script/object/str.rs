@@ -1,0 +1,118 @@
+//! `str` and `bytes`/`bytearray` storage.
+//!
+//! A `Str` caches its hash and its length in characters, and remembers whether it is pure
+//! ASCII: indexing and slicing an ASCII string are then byte operations, which is the
+//! overwhelmingly common case in scripts.
+
+use std::cell::{Cell, RefCell};
+use std::hash::Hasher;
+
+pub struct Str {
+    text: Box<str>,
+    chars: usize,
+    hash: Cell<u64>,
+}
+
+impl Str {
+    pub fn new(s: &str) -> Str {
+        Str::from_string(s.to_owned())
+    }
+
+    pub fn from_string(s: String) -> Str {
+        let chars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        Str {
+            text: s.into_boxed_str(),
+            chars,
+            hash: Cell::new(0),
+        }
+    }
+
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in characters, as `len()` reports it.
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.chars
+    }
+
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.chars == self.text.len()
+    }
+
+    /// The character at `index` (already bounds-checked by the caller).
+    pub fn char_at(&self, index: usize) -> char {
+        if self.is_ascii() {
+            self.text.as_bytes()[index] as char
+        } else {
+            self.text.chars().nth(index).unwrap_or('\0')
+        }
+    }
+
+    /// The substring of characters `start..end`.
+    pub fn char_slice(&self, start: usize, end: usize) -> &str {
+        if self.is_ascii() {
+            &self.text[start..end]
+        } else {
+            let mut indices = self.text.char_indices().map(|(i, _)| i);
+            let from = indices.nth(start).unwrap_or(self.text.len());
+            let to = if end > start {
+                self.text
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .nth(end)
+                    .unwrap_or(self.text.len())
+            } else {
+                from
+            };
+            &self.text[from..to]
+        }
+    }
+
+    /// The string's hash, computed once.
+    #[inline]
+    pub fn hash(&self) -> u64 {
+        let h = self.hash.get();
+        if h != 0 {
+            return h;
+        }
+        let h = hash_bytes(self.text.as_bytes());
+        self.hash.set(h);
+        h
+    }
+}
+
+/// The hash of a byte string; never 0 (0 marks "not computed"), never the `-1` bit pattern.
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(bytes);
+    hasher.write_u8(0xff);
+    let h = hasher.finish() >> 1;
+    if h == 0 {
+        1
+    } else {
+        h
+    }
+}
+
+/// `bytes` and `bytearray`: a byte vector that only `bytearray` methods mutate.
+pub struct Bytes {
+    pub data: RefCell<Vec<u8>>,
+    pub mutable: bool,
+}
+
+impl Bytes {
+    pub fn new(data: Vec<u8>, mutable: bool) -> Bytes {
+        Bytes {
+            data: RefCell::new(data),
+            mutable,
+        }
+    }
+}

@@ -1,0 +1,381 @@
+//! The insertion-ordered hash table behind `dict`, `set` and `frozenset`.
+//!
+//! Entries live in a vector in insertion order (deleted ones become tombstones until the next
+//! compaction); a hashbrown `HashTable` maps hashes to entry indices. Key equality may have
+//! to run script code (`__eq__`), which can fail or even mutate the table: so probing first
+//! compares natively under a borrow, collects the candidates that need script code, and only
+//! then, with no borrow held, asks the VM.
+
+use super::value::Value;
+use crate::script::vm::{PyResult, Vm};
+use hashbrown::HashTable;
+use std::cell::{Cell, RefCell};
+
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: u64,
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Default)]
+struct Inner {
+    index: HashTable<u32>,
+    entries: Vec<Entry>,
+    live: usize,
+}
+
+/// An ordered hash table of `Value` keys.
+#[derive(Default)]
+pub struct Table {
+    inner: RefCell<Inner>,
+    /// Bumped on every insertion of a new key and every removal, so iterators can report
+    /// "changed size during iteration".
+    version: Cell<u64>,
+}
+
+enum Probe {
+    Found(usize),
+    Absent,
+    /// Entries whose keys need script-level equality to decide.
+    Ask(Vec<usize>),
+}
+
+impl Table {
+    pub fn new() -> Table {
+        Table::default()
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.inner.borrow().live
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
+    /// Number of entry slots (live and dead): iteration runs over `0..slots()`.
+    #[inline]
+    pub fn slots(&self) -> usize {
+        self.inner.borrow().entries.len()
+    }
+
+    /// The live entry at `slot`, if any.
+    pub fn entry_at(&self, slot: usize) -> Option<(Value, Value)> {
+        let inner = self.inner.borrow();
+        let e = inner.entries.get(slot)?;
+        if e.key.is_undefined() {
+            None
+        } else {
+            Some((e.key.clone(), e.value.clone()))
+        }
+    }
+
+    /// All live entries, in order.
+    pub fn entries(&self) -> Vec<(Value, Value)> {
+        let inner = self.inner.borrow();
+        inner
+            .entries
+            .iter()
+            .filter(|e| !e.key.is_undefined())
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect()
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        let inner = self.inner.borrow();
+        inner
+            .entries
+            .iter()
+            .filter(|e| !e.key.is_undefined())
+            .map(|e| e.key.clone())
+            .collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        let inner = self.inner.borrow();
+        inner
+            .entries
+            .iter()
+            .filter(|e| !e.key.is_undefined())
+            .map(|e| e.value.clone())
+            .collect()
+    }
+
+    fn probe(&self, hash: u64, key: &Value) -> Probe {
+        let inner = self.inner.borrow();
+        let mut ask = Vec::new();
+        let found = inner.index.find(hash, |&i| {
+            let e = &inner.entries[i as usize];
+            if e.hash != hash {
+                return false;
+            }
+            match native_eq(&e.key, key) {
+                Some(eq) => eq,
+                None => {
+                    ask.push(i as usize);
+                    false
+                }
+            }
+        });
+        match found {
+            Some(&i) => Probe::Found(i as usize),
+            None if ask.is_empty() => Probe::Absent,
+            None => Probe::Ask(ask),
+        }
+    }
+
+    fn find(&self, vm: &Vm, hash: u64, key: &Value) -> PyResult<Option<usize>> {
+        match self.probe(hash, key) {
+            Probe::Found(i) => Ok(Some(i)),
+            Probe::Absent => Ok(None),
+            Probe::Ask(candidates) => {
+                for i in candidates {
+                    let stored = match self.inner.borrow().entries.get(i) {
+                        Some(e) if e.hash == hash => e.key.clone(),
+                        _ => continue,
+                    };
+                    if vm.eq(&stored, key)? {
+                        // Script code ran: make sure the entry is still the one compared.
+                        let inner = self.inner.borrow();
+                        if inner.entries.get(i).is_some_and(|e| e.key.is(&stored)) {
+                            return Ok(Some(i));
+                        }
+                    }
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    pub fn get(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = vm.hash(key)?;
+        self.get_hashed(vm, hash, key)
+    }
+
+    pub fn get_hashed(&self, vm: &Vm, hash: u64, key: &Value) -> PyResult<Option<Value>> {
+        Ok(self
+            .find(vm, hash, key)?
+            .map(|i| self.inner.borrow().entries[i].value.clone()))
+    }
+
+    /// Looks up a string key without the VM: string equality never runs script code.
+    pub fn get_str(&self, key: &super::str::Str) -> Option<Value> {
+        let hash = key.hash();
+        let inner = self.inner.borrow();
+        let i = inner.index.find(hash, |&i| {
+            let e = &inner.entries[i as usize];
+            e.hash == hash && matches!(&e.key, Value::Str(s) if s.as_str() == key.as_str())
+        })?;
+        Some(inner.entries[*i as usize].value.clone())
+    }
+
+    pub fn contains(&self, vm: &Vm, key: &Value) -> PyResult<bool> {
+        let hash = vm.hash(key)?;
+        Ok(self.find(vm, hash, key)?.is_some())
+    }
+
+    pub fn insert(&self, vm: &Vm, key: Value, value: Value) -> PyResult<()> {
+        let hash = vm.hash(&key)?;
+        self.insert_hashed(vm, hash, key, value)
+    }
+
+    pub fn insert_hashed(&self, vm: &Vm, hash: u64, key: Value, value: Value) -> PyResult<()> {
+        match self.find(vm, hash, &key)? {
+            Some(i) => {
+                // Replacing a value keeps the original key object, as CPython does.
+                let old = std::mem::replace(&mut self.inner.borrow_mut().entries[i].value, value);
+                drop(old);
+            }
+            None => self.push_new(hash, key, value),
+        }
+        Ok(())
+    }
+
+    /// Inserts a string key (no script code can run).
+    pub fn insert_str(&self, key: std::rc::Rc<super::str::Str>, value: Value) {
+        let hash = key.hash();
+        let existing = {
+            let inner = self.inner.borrow();
+            inner
+                .index
+                .find(hash, |&i| {
+                    let e = &inner.entries[i as usize];
+                    e.hash == hash && matches!(&e.key, Value::Str(s) if s.as_str() == key.as_str())
+                })
+                .copied()
+        };
+        match existing {
+            Some(i) => {
+                let old =
+                    std::mem::replace(&mut self.inner.borrow_mut().entries[i as usize].value, value);
+                drop(old);
+            }
+            None => self.push_new(hash, Value::Str(key), value),
+        }
+    }
+
+    fn push_new(&self, hash: u64, key: Value, value: Value) {
+        let mut inner = self.inner.borrow_mut();
+        let inner = &mut *inner;
+        let i = inner.entries.len() as u32;
+        inner.entries.push(Entry { hash, key, value });
+        let entries = &inner.entries;
+        inner
+            .index
+            .insert_unique(hash, i, |&j| entries[j as usize].hash);
+        inner.live += 1;
+        self.version.set(self.version.get() + 1);
+    }
+
+    pub fn remove(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = vm.hash(key)?;
+        let Some(i) = self.find(vm, hash, key)? else {
+            return Ok(None);
+        };
+        Ok(Some(self.remove_slot(i).1))
+    }
+
+    /// Removes a string key (no script code can run).
+    pub fn remove_str(&self, key: &super::str::Str) -> Option<Value> {
+        let hash = key.hash();
+        let slot = {
+            let inner = self.inner.borrow();
+            inner
+                .index
+                .find(hash, |&i| {
+                    let e = &inner.entries[i as usize];
+                    e.hash == hash && matches!(&e.key, Value::Str(s) if s.as_str() == key.as_str())
+                })
+                .copied()?
+        };
+        Some(self.remove_slot(slot as usize).1)
+    }
+
+    fn remove_slot(&self, i: usize) -> (Value, Value) {
+        let removed = {
+            let mut inner = self.inner.borrow_mut();
+            let hash = inner.entries[i].hash;
+            if let Ok(found) = inner.index.find_entry(hash, |&j| j as usize == i) {
+                found.remove();
+            }
+            let e = &mut inner.entries[i];
+            let key = std::mem::take(&mut e.key);
+            let value = std::mem::take(&mut e.value);
+            inner.live -= 1;
+            if inner.entries.len() > 16 && inner.live * 2 < inner.entries.len() {
+                compact(&mut inner);
+            }
+            (key, value)
+        };
+        self.version.set(self.version.get() + 1);
+        removed
+    }
+
+    /// Removes and returns the last entry (`dict.popitem`, `set.pop`).
+    pub fn pop_last(&self) -> Option<(Value, Value)> {
+        let slot = {
+            let inner = self.inner.borrow();
+            inner.entries.iter().rposition(|e| !e.key.is_undefined())?
+        };
+        Some(self.remove_slot(slot))
+    }
+
+    pub fn clear(&self) {
+        let old = std::mem::take(&mut *self.inner.borrow_mut());
+        self.version.set(self.version.get() + 1);
+        drop(old);
+    }
+
+    /// A copy with the same entries (hashes reused, no script code runs).
+    pub fn copy(&self) -> Table {
+        let inner = self.inner.borrow();
+        let mut entries: Vec<Entry> = inner
+            .entries
+            .iter()
+            .filter(|e| !e.key.is_undefined())
+            .cloned()
+            .collect();
+        entries.shrink_to_fit();
+        let mut index = HashTable::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            index.insert_unique(e.hash, i as u32, |&j| entries[j as usize].hash);
+        }
+        let live = entries.len();
+        Table {
+            inner: RefCell::new(Inner {
+                index,
+                entries,
+                live,
+            }),
+            version: Cell::new(0),
+        }
+    }
+}
+
+fn compact(inner: &mut Inner) {
+    inner.entries.retain(|e| !e.key.is_undefined());
+    inner.index.clear();
+    let entries = &inner.entries;
+    for (i, e) in entries.iter().enumerate() {
+        inner
+            .index
+            .insert_unique(e.hash, i as u32, |&j| entries[j as usize].hash);
+    }
+}
+
+/// Equality of two keys when it needs no script code: `Some(answer)`, or `None` when either
+/// side may define `__eq__`.
+#[inline]
+pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
+    use Value::*;
+    Some(match (a, b) {
+        (Str(x), Str(y)) => std::rc::Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
+        (Int(x), Int(y)) => x == y,
+        (Bool(x), Bool(y)) => x == y,
+        (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
+        (Float(x), Float(y)) => x == y,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && (*y as i64) == *x,
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
+        (BigInt(x), BigInt(y)) => x == y,
+        (None, None) => true,
+        (Bytes(x), Bytes(y)) => *x.data.borrow() == *y.data.borrow(),
+        (Instance(_), _) | (_, Instance(_)) | (Opaque(_), _) | (_, Opaque(_)) => {
+            if a.is(b) {
+                true
+            } else {
+                return Option::None;
+            }
+        }
+        (Tuple(x), Tuple(y)) => {
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (p, q) in x.items.iter().zip(y.items.iter()) {
+                if !native_eq(p, q)? {
+                    return Some(false);
+                }
+            }
+            true
+        }
+        // Containers compare their items, which may run script code.
+        (Set(_), Set(_))
+        | (List(_), List(_))
+        | (Dict(_), Dict(_))
+        | (Range(_), Range(_))
+        | (Method(_), Method(_))
+        | (Iter(_), _)
+        | (_, Iter(_)) => return Option::None,
+        (Float(_) | Int(_) | Bool(_), BigInt(_)) | (BigInt(_), Float(_) | Int(_) | Bool(_)) => {
+            return Option::None
+        }
+        _ => a.is(b),
+    })
+}

@@ -1,0 +1,192 @@
+//! `Value`: the 16-byte handle every script value travels in.
+//!
+//! Small immutable values (`None`, bools, ints that fit in `i64`, floats) are stored inline,
+//! so arithmetic on them never allocates; everything else is a thin `Rc` to a heap object.
+//! `Rc`, not `Arc`: an interpreter and all its objects live on one OS thread.
+
+use super::class::{Instance, Type};
+use super::dict::Dict;
+use super::func::{BoundMethod, Builtin, Cell, Function};
+use super::misc::{Opaque, Property, Range, Slice, StaticOrClassMethod};
+use super::module::Module;
+use super::seq::{List, Tuple};
+use super::set::Set;
+use super::str::{Bytes, Str};
+use crate::script::vm::generator::Generator;
+use crate::script::vm::iter::Iter;
+use num_bigint::BigInt;
+use std::rc::Rc;
+
+/// A script value.
+#[derive(Clone, Default)]
+pub enum Value {
+    /// Internal marker: an unbound local or global slot, or "no `self`" after a method
+    /// lookup. Never visible to scripts.
+    #[default]
+    Undefined,
+    None,
+    NotImplemented,
+    Ellipsis,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    /// An int outside `i64`; always normalised back to `Int` when it fits.
+    BigInt(Rc<BigInt>),
+    Str(Rc<Str>),
+    /// `bytes` (immutable) and `bytearray` (mutable) share one representation.
+    Bytes(Rc<Bytes>),
+    List(Rc<List>),
+    Tuple(Rc<Tuple>),
+    Dict(Rc<Dict>),
+    /// `set` and `frozenset`.
+    Set(Rc<Set>),
+    Range(Rc<Range>),
+    Slice(Rc<Slice>),
+    Function(Rc<Function>),
+    Builtin(Rc<Builtin>),
+    Method(Rc<BoundMethod>),
+    Type(Rc<Type>),
+    Instance(Rc<Instance>),
+    Module(Rc<Module>),
+    Generator(Rc<Generator>),
+    Iter(Rc<Iter>),
+    Cell(Rc<Cell>),
+    Property(Rc<Property>),
+    Decorated(Rc<StaticOrClassMethod>),
+    /// Objects defined by native modules (greenlets, deques, decimals, ...).
+    Opaque(Rc<Opaque>),
+}
+
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+impl Value {
+    #[inline]
+    pub fn is_undefined(&self) -> bool {
+        matches!(self, Value::Undefined)
+    }
+
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::new(Str::new(s)))
+    }
+
+    pub fn string(s: String) -> Value {
+        Value::Str(Rc::new(Str::from_string(s)))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(Tuple::new(items)))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(List::new(items)))
+    }
+
+    /// An int from a bigint, normalised to the inline form when it fits.
+    pub fn from_bigint(b: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Rc::new(b)),
+        }
+    }
+
+    /// Identity as `is` sees it: same heap object, or equal inline singletons.
+    pub fn is(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (Undefined, Undefined)
+            | (None, None)
+            | (NotImplemented, NotImplemented)
+            | (Ellipsis, Ellipsis) => true,
+            (Bool(a), Bool(b)) => a == b,
+            // Small ints are shared in CPython; inline ints compare by value here, which
+            // agrees for every value a script can observe as "the same object".
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            _ => match (self.heap_ptr(), other.heap_ptr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// The address of the heap object, if any (`id()` and identity checks).
+    pub fn heap_ptr(&self) -> Option<usize> {
+        use Value::*;
+        Some(match self {
+            BigInt(r) => Rc::as_ptr(r) as usize,
+            Str(r) => Rc::as_ptr(r) as usize,
+            Bytes(r) => Rc::as_ptr(r) as usize,
+            List(r) => Rc::as_ptr(r) as usize,
+            Tuple(r) => Rc::as_ptr(r) as usize,
+            Dict(r) => Rc::as_ptr(r) as usize,
+            Set(r) => Rc::as_ptr(r) as usize,
+            Range(r) => Rc::as_ptr(r) as usize,
+            Slice(r) => Rc::as_ptr(r) as usize,
+            Function(r) => Rc::as_ptr(r) as usize,
+            Builtin(r) => Rc::as_ptr(r) as usize,
+            Method(r) => Rc::as_ptr(r) as usize,
+            Type(r) => Rc::as_ptr(r) as usize,
+            Instance(r) => Rc::as_ptr(r) as usize,
+            Module(r) => Rc::as_ptr(r) as usize,
+            Generator(r) => Rc::as_ptr(r) as usize,
+            Iter(r) => Rc::as_ptr(r) as usize,
+            Cell(r) => Rc::as_ptr(r) as usize,
+            Property(r) => Rc::as_ptr(r) as usize,
+            Decorated(r) => Rc::as_ptr(r) as usize,
+            Opaque(r) => Rc::as_ptr(r) as usize,
+            _ => return Option::None,
+        })
+    }
+
+    pub fn as_str(&self) -> Option<&Str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+
+impl From<usize> for Value {
+    fn from(i: usize) -> Value {
+        match i64::try_from(i) {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::from_bigint(BigInt::from(i)),
+        }
+    }
+}
+
+impl From<f64> for Value {
+    fn from(f: f64) -> Value {
+        Value::Float(f)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::str(s)
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::string(s)
+    }
+}

@@ -1,0 +1,548 @@
+//! Attribute access: instances (descriptors, the instance dict, `__getattr__`), classes,
+//! modules, functions, and the methods of built-in types.
+
+use super::{PyResult, Vm};
+use crate::script::builtins::SuperObject;
+use crate::script::object::{BoundMethod, Instance, Layout, Str, Type, Value};
+use std::rc::Rc;
+
+impl Vm {
+    /// A special method looked up on the type only (as the interpreter does for dunders).
+    #[inline]
+    pub fn lookup_special(&self, v: &Value, name: &Str) -> Option<Value> {
+        self.types.type_of(v).lookup(name)
+    }
+
+    /// Calls a special method found by [`Vm::lookup_special`] with `receiver` bound.
+    pub fn call_bound(&self, method: &Value, receiver: &Value, args: &[Value]) -> PyResult<Value> {
+        match method {
+            Value::Decorated(d) if !d.is_class => self.call(&d.func, args, &[]),
+            Value::Decorated(d) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(Value::Type(self.types.type_of(receiver).clone()));
+                all.extend_from_slice(args);
+                self.call(&d.func, &all, &[])
+            }
+            _ => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(receiver.clone());
+                all.extend_from_slice(args);
+                self.call(method, &all, &[])
+            }
+        }
+    }
+
+    /// `obj.name(*args)`.
+    pub fn call_method(&self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+        let name = Rc::new(Str::new(name));
+        let (f, receiver) = self.load_method(obj, &name)?;
+        match receiver {
+            Some(r) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(r);
+                all.extend_from_slice(args);
+                self.call(&f, &all, &[])
+            }
+            None => self.call(&f, args, &[]),
+        }
+    }
+
+    pub fn has_attr(&self, obj: &Value, name: &str) -> PyResult<bool> {
+        match self.get_attr(obj, &Rc::new(Str::new(name))) {
+            Ok(_) => Ok(true),
+            Err(e) if e.class().is_subtype(&self.types.attribute_error) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Binds a class attribute found for an instance access.
+    fn bind(&self, attr: Value, obj: &Value) -> PyResult<Value> {
+        Ok(match attr {
+            Value::Function(_) | Value::Builtin(_) => Value::Method(Rc::new(BoundMethod {
+                func: attr,
+                receiver: obj.clone(),
+            })),
+            Value::Decorated(d) => {
+                if d.is_class {
+                    Value::Method(Rc::new(BoundMethod {
+                        func: d.func.clone(),
+                        receiver: Value::Type(self.types.type_of(obj).clone()),
+                    }))
+                } else {
+                    d.func.clone()
+                }
+            }
+            Value::Property(p) => {
+                if p.getter.is_none() || p.getter.is_undefined() {
+                    return Err(self.attribute_error("property has no getter"));
+                }
+                self.call(&p.getter, std::slice::from_ref(obj), &[])?
+            }
+            Value::Instance(_) | Value::Opaque(_) => {
+                if let Some(get) = self.lookup_special(&attr, &self.names.get) {
+                    let owner = Value::Type(self.types.type_of(obj).clone());
+                    self.call_bound(&get, &attr, &[obj.clone(), owner])?
+                } else {
+                    attr
+                }
+            }
+            other => other,
+        })
+    }
+
+    /// `obj.name`.
+    pub fn get_attr(&self, obj: &Value, name: &Rc<Str>) -> PyResult<Value> {
+        match obj {
+            Value::Opaque(o) if o.downcast::<SuperObject>().is_some() => {
+                self.super_getattr(o.downcast::<SuperObject>().expect("checked"), name)
+            }
+            Value::Instance(inst) => self.instance_getattr(obj, inst, name),
+            Value::Type(t) => self.type_getattr(t, name),
+            Value::Module(m) => {
+                if let Some(v) = m.get(name.as_str()) {
+                    return Ok(v);
+                }
+                match name.as_str() {
+                    "__name__" => Ok(Value::Str(m.name.clone())),
+                    "__dict__" => Ok(Value::Dict(Rc::new(self.module_dict(m)))),
+                    _ => Err(self.attribute_error(format!(
+                        "module '{}' has no attribute '{}'",
+                        m.name.as_str(),
+                        name.as_str()
+                    ))),
+                }
+            }
+            _ => self.builtin_getattr(obj, name),
+        }
+    }
+
+    fn instance_getattr(&self, obj: &Value, inst: &Rc<Instance>, name: &Rc<Str>) -> PyResult<Value> {
+        let class = &inst.class;
+        let attr = class.lookup(name);
+        if let Some(Value::Property(_)) = &attr {
+            return self.bind(attr.unwrap_or_default(), obj);
+        }
+        if let Some(v) = inst.dict.get_str(name) {
+            return Ok(v);
+        }
+        if let Some(attr) = attr {
+            return self.bind(attr, obj);
+        }
+        if let Some(v) = self.instance_special_attr(obj, inst, name)? {
+            return Ok(v);
+        }
+        if let Some(ga) = class.lookup(&self.names.getattr) {
+            return self.call_bound(&ga, obj, &[Value::Str(name.clone())]);
+        }
+        Err(self.no_attribute(obj, name))
+    }
+
+    fn instance_special_attr(&self, obj: &Value, inst: &Instance, name: &Str) -> PyResult<Option<Value>> {
+        Ok(Some(match name.as_str() {
+            "__class__" => Value::Type(inst.class.clone()),
+            "__dict__" if self.slots_of(&inst.class).is_none() => Value::Dict(inst.dict.clone()),
+            _ => {
+                if let Some(exc) = &inst.exc {
+                    match name.as_str() {
+                        "args" => return Ok(Some(exc.args.borrow().clone())),
+                        "__cause__" => return Ok(Some(none_if_undefined(exc.cause.borrow().clone()))),
+                        "__context__" => {
+                            return Ok(Some(none_if_undefined(exc.context.borrow().clone())))
+                        }
+                        "__suppress_context__" => return Ok(Some(Value::Bool(exc.suppress_context.get()))),
+                        "__traceback__" => return Ok(Some(self.traceback_of(inst))),
+                        "value" if inst.class.is_subtype(&self.types.stop_iteration) => {
+                            let args = self.exc_args(inst);
+                            return Ok(Some(args.items.first().cloned().unwrap_or(Value::None)));
+                        }
+                        "code" if inst.class.is_subtype(&self.types.system_exit) => {
+                            let args = self.exc_args(inst);
+                            return Ok(Some(match args.items.len() {
+                                0 => Value::None,
+                                1 => args.items[0].clone(),
+                                _ => Value::Tuple(args),
+                            }));
+                        }
+                        "msg" if inst.class.is_subtype(&self.types.syntax_error) => {
+                            let args = self.exc_args(inst);
+                            return Ok(Some(args.items.first().cloned().unwrap_or(Value::None)));
+                        }
+                        _ => {}
+                    }
+                }
+                let base = inst.base.borrow().clone();
+                if !base.is_undefined() {
+                    if let Ok(v) = self.builtin_getattr(&base, &Rc::new(Str::new(name.as_str()))) {
+                        // Methods of the built-in base bind to the instance's value.
+                        return Ok(Some(v));
+                    }
+                }
+                let _ = obj;
+                return Ok(None);
+            }
+        }))
+    }
+
+    #[cold]
+    pub fn no_attribute(&self, obj: &Value, name: &Str) -> super::Exc {
+        self.attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            self.type_name(obj),
+            name.as_str()
+        ))
+    }
+
+    fn type_getattr(&self, t: &Rc<Type>, name: &Rc<Str>) -> PyResult<Value> {
+        if let Some(attr) = t.lookup(name) {
+            return Ok(match attr {
+                Value::Decorated(d) if d.is_class => Value::Method(Rc::new(BoundMethod {
+                    func: d.func.clone(),
+                    receiver: Value::Type(t.clone()),
+                })),
+                Value::Decorated(d) => d.func.clone(),
+                other => other,
+            });
+        }
+        Ok(match name.as_str() {
+            "__name__" => Value::Str(t.name()),
+            "__qualname__" => Value::Str(t.qualname.borrow().clone()),
+            "__module__" => Value::Str(t.module.borrow().clone()),
+            "__bases__" => Value::tuple(t.bases.borrow().iter().map(|b| Value::Type(b.clone())).collect()),
+            "__base__" => t.bases.borrow().first().map_or(Value::None, |b| Value::Type(b.clone())),
+            "__mro__" => Value::tuple(t.mro().into_iter().map(Value::Type).collect()),
+            "__dict__" => Value::Dict(Rc::new(crate::script::object::Dict::from_table(t.dict.copy()))),
+            "__doc__" => Value::None,
+            "__class__" => Value::Type(self.types.type_.clone()),
+            _ => {
+                // Attributes of the metaclass (`type`), bound to the class.
+                if let Some(attr) = self.types.type_.lookup(name) {
+                    return self.bind(attr, &Value::Type(t.clone()));
+                }
+                return Err(self.attribute_error(format!(
+                    "type object '{}' has no attribute '{}'",
+                    t.name().as_str(),
+                    name.as_str()
+                )));
+            }
+        })
+    }
+
+    fn builtin_getattr(&self, obj: &Value, name: &Rc<Str>) -> PyResult<Value> {
+        let t = self.types.type_of(obj);
+        if let Some(attr) = t.lookup(name) {
+            return self.bind(attr, obj);
+        }
+        let special = match (obj, name.as_str()) {
+            (_, "__class__") => Some(Value::Type(t.clone())),
+            (Value::Function(f), "__name__") => Some(Value::Str(f.name.borrow().clone())),
+            (Value::Function(f), "__qualname__") => Some(Value::Str(f.qualname.borrow().clone())),
+            (Value::Function(f), "__module__") => Some(Value::Str(f.module.name.clone())),
+            (Value::Function(f), "__defaults__") => Some(if f.defaults.is_empty() {
+                Value::None
+            } else {
+                Value::tuple(f.defaults.to_vec())
+            }),
+            (Value::Function(f), "__closure__") => Some(if f.closure.is_empty() {
+                Value::None
+            } else {
+                Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
+            }),
+            (Value::Function(f), "__kwdefaults__") => {
+                let code = &f.code;
+                let d = crate::script::object::Dict::new();
+                for (i, v) in f.kwdefaults.iter().enumerate() {
+                    if !v.is_undefined() {
+                        d.insert_str(code.varnames[code.argcount as usize + i].clone(), v.clone());
+                    }
+                }
+                Some(if d.is_empty() { Value::None } else { Value::Dict(Rc::new(d)) })
+            }
+            (Value::Function(f), "__globals__") => Some(Value::Dict(Rc::new(self.module_dict(&f.module)))),
+            (Value::Function(f), "__annotations__") => {
+                // Created on first access and kept, as CPython does.
+                let mut d = f.dict.borrow_mut();
+                let d = d.get_or_insert_with(Default::default);
+                Some(match d.get_str(name) {
+                    Some(v) => v,
+                    None => {
+                        let v = Value::Dict(Rc::new(crate::script::object::Dict::new()));
+                        d.insert_str(name.clone(), v.clone());
+                        v
+                    }
+                })
+            }
+            (Value::Cell(c), "cell_contents") => {
+                let v = c.get();
+                if v.is_undefined() {
+                    return Err(self.value_error("Cell is empty"));
+                }
+                Some(v)
+            }
+            (Value::Function(f), "__dict__") => {
+                let mut d = f.dict.borrow_mut();
+                Some(Value::Dict(d.get_or_insert_with(Default::default).clone()))
+            }
+            (Value::Function(f), _) => {
+                let d = f.dict.borrow();
+                match d.as_ref().and_then(|d| d.get_str(name)) {
+                    Some(v) => Some(v),
+                    None if name.as_str() == "__doc__" => Some(Value::None),
+                    None => None,
+                }
+            }
+            (Value::Builtin(b), "__name__" | "__qualname__") => Some(Value::str(b.name)),
+            (Value::Method(m), "__self__") => Some(m.receiver.clone()),
+            (Value::Method(m), "__func__") => Some(m.func.clone()),
+            (Value::Method(m), "__name__" | "__qualname__" | "__doc__") => {
+                return self.get_attr(&m.func, name)
+            }
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => {
+                Some(match obj {
+                    Value::Bool(b) => Value::Int(*b as i64),
+                    o => o.clone(),
+                })
+            }
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
+            (Value::Float(f), "real") => Some(Value::Float(*f)),
+            (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+            (Value::Range(r), "start") => Some(Value::Int(r.start)),
+            (Value::Range(r), "stop") => Some(Value::Int(r.stop)),
+            (Value::Range(r), "step") => Some(Value::Int(r.step)),
+            (Value::Slice(s), "start") => Some(s.start.clone()),
+            (Value::Slice(s), "stop") => Some(s.stop.clone()),
+            (Value::Slice(s), "step") => Some(s.step.clone()),
+            (Value::Property(p), "fget") => Some(p.getter.clone()),
+            (Value::Property(p), "fset") => Some(p.setter.clone()),
+            (Value::Property(p), "__doc__") => Some(p.doc.clone()),
+            (Value::Decorated(d), "__func__") => Some(d.func.clone()),
+            (Value::Generator(g), "__name__") => Some(Value::Str(g.name.clone())),
+            (Value::Generator(g), "__qualname__") => Some(Value::Str(g.qualname.clone())),
+            _ => None,
+        };
+        special.ok_or_else(|| self.no_attribute(obj, name))
+    }
+
+    /// Loads `obj.name` for a call: `(function, Some(receiver))` when it is a method that
+    /// can be called with the receiver prepended (no bound-method object is allocated).
+    #[inline]
+    pub fn load_method(&self, obj: &Value, name: &Rc<Str>) -> PyResult<(Value, Option<Value>)> {
+        match obj {
+            Value::Instance(inst) => {
+                if let Some(attr) = inst.class.lookup(name) {
+                    if matches!(attr, Value::Function(_)) && inst.dict.get_str(name).is_none() {
+                        return Ok((attr, Some(obj.clone())));
+                    }
+                }
+                Ok((self.get_attr(obj, name)?, None))
+            }
+            Value::Type(_) | Value::Module(_) | Value::Opaque(_) => Ok((self.get_attr(obj, name)?, None)),
+            _ => {
+                if let Some(attr @ Value::Builtin(_)) = self.types.type_of(obj).lookup(name) {
+                    return Ok((attr, Some(obj.clone())));
+                }
+                Ok((self.get_attr(obj, name)?, None))
+            }
+        }
+    }
+
+    /// `obj.name = value`.
+    pub fn set_attr(&self, obj: &Value, name: &Rc<Str>, value: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                let class = &inst.class;
+                if let Some(sa) = class.lookup(&self.names.setattr) {
+                    if !matches!(sa, Value::Builtin(_)) {
+                        self.call_bound(&sa, obj, &[Value::Str(name.clone()), value])?;
+                        return Ok(());
+                    }
+                }
+                self.generic_setattr(obj, inst, name, value)
+            }
+            Value::Type(t) => {
+                if !t.heap {
+                    return Err(self.type_error(format!(
+                        "cannot set '{}' attribute of immutable type '{}'",
+                        name.as_str(),
+                        t.name().as_str()
+                    )));
+                }
+                t.dict.insert_str(name.clone(), value);
+                t.touch();
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.set(name.as_str(), value);
+                Ok(())
+            }
+            Value::Function(f) => {
+                match name.as_str() {
+                    "__name__" => {
+                        if let Value::Str(s) = &value {
+                            *f.name.borrow_mut() = s.clone();
+                        }
+                    }
+                    "__qualname__" => {
+                        if let Value::Str(s) = &value {
+                            *f.qualname.borrow_mut() = s.clone();
+                        }
+                    }
+                    _ => {}
+                }
+                f.dict
+                    .borrow_mut()
+                    .get_or_insert_with(Default::default)
+                    .insert_str(name.clone(), value);
+                Ok(())
+            }
+            _ => Err(self.attribute_error(format!(
+                "'{}' object has no attribute '{}'",
+                self.type_name(obj),
+                name.as_str()
+            ))),
+        }
+    }
+
+    /// `object.__setattr__`: properties, exception fields, `__slots__`, then the dict.
+    pub fn generic_setattr(&self, obj: &Value, inst: &Instance, name: &Rc<Str>, value: Value) -> PyResult<()> {
+        if let Some(attr) = inst.class.lookup(name) {
+            match attr {
+                Value::Property(p) => {
+                    if p.setter.is_none() || p.setter.is_undefined() {
+                        return Err(self.attribute_error(format!(
+                            "property '{}' of '{}' object has no setter",
+                            name.as_str(),
+                            inst.class.name().as_str()
+                        )));
+                    }
+                    self.call(&p.setter, &[obj.clone(), value], &[])?;
+                    return Ok(());
+                }
+                Value::Instance(_) | Value::Opaque(_) => {
+                    if let Some(set) = self.lookup_special(&attr, &self.names.set) {
+                        self.call_bound(&set, &attr, &[obj.clone(), value])?;
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(exc) = &inst.exc {
+            match name.as_str() {
+                "args" => {
+                    *exc.args.borrow_mut() = Value::tuple(self.collect(&value)?);
+                    return Ok(());
+                }
+                "__cause__" => {
+                    *exc.cause.borrow_mut() = value;
+                    exc.suppress_context.set(true);
+                    return Ok(());
+                }
+                "__context__" => {
+                    *exc.context.borrow_mut() = value;
+                    return Ok(());
+                }
+                "__suppress_context__" => {
+                    exc.suppress_context.set(self.truthy(&value)?);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        if let Some(slots) = self.slots_of(&inst.class) {
+            if !slots.iter().any(|s| s.as_str() == name.as_str()) {
+                return Err(self.attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    inst.class.name().as_str(),
+                    name.as_str()
+                )));
+            }
+        }
+        inst.dict.insert_str(name.clone(), value);
+        Ok(())
+    }
+
+    /// The combined `__slots__` of a class, if every class of its MRO declares them.
+    fn slots_of(&self, class: &Rc<Type>) -> Option<Vec<Rc<Str>>> {
+        let mut all = Vec::new();
+        for t in class.mro() {
+            if Rc::ptr_eq(&t, &self.types.object) {
+                continue;
+            }
+            if t.layout == Layout::Exception && !t.heap {
+                return None;
+            }
+            all.extend(t.slots.as_ref()?.iter().cloned());
+        }
+        Some(all)
+    }
+
+    /// `del obj.name`.
+    pub fn del_attr(&self, obj: &Value, name: &Rc<Str>) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                if let Some(da) = inst.class.lookup(&self.names.delattr) {
+                    if !matches!(da, Value::Builtin(_)) {
+                        self.call_bound(&da, obj, &[Value::Str(name.clone())])?;
+                        return Ok(());
+                    }
+                }
+                if let Some(Value::Property(p)) = inst.class.lookup(name) {
+                    if p.deleter.is_none() || p.deleter.is_undefined() {
+                        return Err(self.attribute_error(format!(
+                            "property '{}' of '{}' object has no deleter",
+                            name.as_str(),
+                            inst.class.name().as_str()
+                        )));
+                    }
+                    self.call(&p.deleter, std::slice::from_ref(obj), &[])?;
+                    return Ok(());
+                }
+                match inst.dict.remove_str(name) {
+                    Some(_) => Ok(()),
+                    None => Err(self.no_attribute(obj, name)),
+                }
+            }
+            Value::Type(t) if t.heap => match t.dict.remove_str(name) {
+                Some(_) => {
+                    t.touch();
+                    Ok(())
+                }
+                None => Err(self.attribute_error(format!(
+                    "type object '{}' has no attribute '{}'",
+                    t.name().as_str(),
+                    name.as_str()
+                ))),
+            },
+            Value::Module(m) => {
+                if m.delete(name.as_str()) {
+                    Ok(())
+                } else {
+                    Err(self.attribute_error(format!(
+                        "module '{}' has no attribute '{}'",
+                        m.name.as_str(),
+                        name.as_str()
+                    )))
+                }
+            }
+            _ => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    /// A module's globals as a new dict (`globals()`, `vars(module)`).
+    pub fn module_dict(&self, m: &crate::script::object::Module) -> crate::script::object::Dict {
+        let d = crate::script::object::Dict::new();
+        for (k, v) in m.items() {
+            d.insert_str(k, v);
+        }
+        d
+    }
+}
+
+fn none_if_undefined(v: Value) -> Value {
+    if v.is_undefined() {
+        Value::None
+    } else {
+        v
+    }
+}

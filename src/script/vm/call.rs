@@ -1,0 +1,397 @@
+//! Calling: binding arguments to parameters, instantiating classes, and entering the
+//! dispatch loop from native code.
+
+use super::frame::{ExecState, Frame, FrameKind};
+use super::generator::Generator;
+use super::{PyResult, Vm};
+use crate::script::compile::code::CodeFlags;
+use crate::script::object::{Function, Instance, Kwargs, Layout, Str, Type, Value};
+use std::rc::Rc;
+
+/// Native re-entries deeper than this raise `RecursionError` (each costs native stack,
+/// which `stack::grow` extends, but memory is not free).
+const MAX_NATIVE_DEPTH: usize = 150_000;
+
+impl Vm {
+    /// Calls any callable with positional and keyword arguments.
+    pub fn call(&self, f: &Value, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
+        match f {
+            Value::Builtin(b) => (b.func)(self, args, kwargs),
+            Value::Function(func) => self.call_function(func, args, kwargs),
+            Value::Method(m) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(m.receiver.clone());
+                all.extend_from_slice(args);
+                self.call(&m.func, &all, kwargs)
+            }
+            Value::Type(t) => self.instantiate(t, args, kwargs),
+            Value::Decorated(d) if !d.is_class => self.call(&d.func, args, kwargs),
+            _ => {
+                if let Some(m) = self.lookup_special(f, &self.names.call) {
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(f.clone());
+                    all.extend_from_slice(args);
+                    return self.call(&m, &all, kwargs);
+                }
+                Err(self.type_error(format!("'{}' object is not callable", self.type_name(f))))
+            }
+        }
+    }
+
+    /// Runs a script function from native code: a new execution state, entered through
+    /// `stack::grow` so deep native re-entry cannot overflow the native stack.
+    pub fn call_function(&self, func: &Rc<Function>, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
+        let code = &func.code;
+        let mut st = self.spare_states.borrow_mut().pop().unwrap_or_default();
+        st.reserve(0, code.nregs as usize);
+        if let Err(e) = self.bind_args(func, args, kwargs, &mut st.regs[..code.nregs as usize]) {
+            st.reset();
+            self.spare_states.borrow_mut().push(st);
+            return Err(e);
+        }
+        if code.is_generator() {
+            let regs = st.regs.drain(..code.nregs as usize).collect();
+            st.reset();
+            self.spare_states.borrow_mut().push(st);
+            return Ok(Value::Generator(Rc::new(Generator::new(func.clone(), regs))));
+        }
+        let result = self.enter(&mut st, |vm, st| {
+            if vm.push_frame(st, func.clone(), 0, 0, FrameKind::Call).is_err() {
+                // The limit reached by native code calling back in, worded as CPython's.
+                return Err(vm.new_error(
+                    &vm.types.recursion_error,
+                    "maximum recursion depth exceeded while calling a Python object",
+                ));
+            }
+            vm.run(st, 0)
+        });
+        st.reset();
+        self.spare_states.borrow_mut().push(st);
+        result
+    }
+
+    /// Runs `f` on an execution state as a native re-entry: counted, on a fresh native
+    /// stack segment when the current one runs low, with the caller's handled exceptions
+    /// visible to `sys.exc_info()`.
+    pub fn enter<R>(&self, st: &mut ExecState, f: impl FnOnce(&Vm, &mut ExecState) -> PyResult<R>) -> PyResult<R> {
+        let depth = self.native_depth.get();
+        if depth >= MAX_NATIVE_DEPTH {
+            return Err(self.new_error(
+                &self.types.recursion_error,
+                "maximum recursion depth exceeded while calling a Python object",
+            ));
+        }
+        self.native_depth.set(depth + 1);
+        let r = crate::stack::grow(|| f(self, st));
+        self.native_depth.set(depth);
+        r
+    }
+
+    /// Pushes a frame for `func` whose arguments are already bound in its register window
+    /// at `base`.
+    #[inline]
+    pub fn push_frame(&self, st: &mut ExecState, func: Rc<Function>, base: usize, ret: u16, kind: FrameKind) -> PyResult<()> {
+        let depth = self.depth.get() + 1;
+        if depth > self.recursion_limit.get() {
+            return Err(self.recursion_error());
+        }
+        self.depth.set(depth);
+        self.frames_run.set(self.frames_run.get() + 1);
+        let code = &func.code;
+        // Closure cells go to their registers.
+        for (i, cell) in func.closure.iter().enumerate() {
+            st.regs[base + code.free_base as usize + i] = Value::Cell(cell.clone());
+        }
+        st.frames.push(Frame {
+            func,
+            pc: 0,
+            base: base as u32,
+            exc_base: self.exc_stack.borrow().len() as u32,
+            ret,
+            kind,
+        });
+        Ok(())
+    }
+
+    #[cold]
+    pub fn recursion_error(&self) -> super::Exc {
+        self.new_error(&self.types.recursion_error, "maximum recursion depth exceeded")
+    }
+
+    /// Binds call arguments to a function's parameter registers (`out` is the callee's
+    /// register window; registers past the parameters are reset).
+    pub fn bind_args(&self, func: &Function, args: &[Value], kwargs: Kwargs<'_>, out: &mut [Value]) -> PyResult<()> {
+        let code = &func.code;
+        let argcount = code.argcount as usize;
+        let kwonly = code.kwonly as usize;
+        let varargs = code.flags.contains(CodeFlags::VARARGS);
+        let varkw = code.flags.contains(CodeFlags::VARKW);
+        for r in out.iter_mut() {
+            *r = Value::Undefined;
+        }
+        // Fast path: exactly the positional parameters.
+        if kwargs.is_empty() && args.len() == argcount && kwonly == 0 && !varargs && !varkw {
+            out[..argcount].clone_from_slice(args);
+            return Ok(());
+        }
+        let npos = args.len().min(argcount);
+        out[..npos].clone_from_slice(&args[..npos]);
+        let mut slot = argcount + kwonly;
+        if varargs {
+            out[slot] = Value::tuple(args.get(argcount..).unwrap_or(&[]).to_vec());
+            slot += 1;
+        } else if args.len() > argcount {
+            return Err(self.too_many_positional(func, args.len(), kwargs));
+        }
+        let kwdict = if varkw {
+            let d = Rc::new(crate::script::object::Dict::new());
+            out[slot] = Value::Dict(d.clone());
+            Some(d)
+        } else {
+            None
+        };
+        for (name, value) in kwargs {
+            let pos = code.varnames[..argcount + kwonly]
+                .iter()
+                .position(|v| v.as_str() == name.as_str());
+            match pos {
+                Some(i) if i >= code.posonly as usize => {
+                    if !out[i].is_undefined() {
+                        return Err(self.type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            func.qualname.borrow().as_str(),
+                            name.as_str()
+                        )));
+                    }
+                    out[i] = value.clone();
+                }
+                _ => match &kwdict {
+                    Some(d) => d.insert_str(name.clone(), value.clone()),
+                    None => {
+                        if pos.is_some() {
+                            return Err(self.type_error(format!(
+                                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                func.qualname.borrow().as_str(),
+                                name.as_str()
+                            )));
+                        }
+                        return Err(self.type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            func.qualname.borrow().as_str(),
+                            name.as_str()
+                        )));
+                    }
+                },
+            }
+        }
+        // Defaults for missing positional parameters.
+        let ndefaults = func.defaults.len();
+        let mut missing = Vec::new();
+        for (i, out) in out.iter_mut().enumerate().take(argcount) {
+            if out.is_undefined() {
+                if i + ndefaults >= argcount {
+                    *out = func.defaults[i + ndefaults - argcount].clone();
+                } else {
+                    missing.push(code.varnames[i].clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(func, "positional", &missing));
+        }
+        for i in argcount..argcount + kwonly {
+            if out[i].is_undefined() {
+                match func.kwdefaults.get(i - argcount) {
+                    Some(v) if !v.is_undefined() => out[i] = v.clone(),
+                    _ => missing.push(code.varnames[i].clone()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(func, "keyword-only", &missing));
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn too_many_positional(&self, func: &Function, given: usize, kwargs: Kwargs<'_>) -> super::Exc {
+        let code = &func.code;
+        let argcount = code.argcount as usize;
+        let ndefaults = func.defaults.len();
+        let takes = if ndefaults > 0 {
+            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+        } else {
+            format!(
+                "{} positional argument{}",
+                argcount,
+                if argcount == 1 { "" } else { "s" }
+            )
+        };
+        let kw_given = kwargs
+            .iter()
+            .filter(|(n, _)| code.varnames[argcount..argcount + code.kwonly as usize].iter().any(|v| v.as_str() == n.as_str()))
+            .count();
+        let given_text = if kw_given > 0 {
+            format!(
+                "{} positional argument{} (and {} keyword-only argument{}) were given",
+                given,
+                if given == 1 { "" } else { "s" },
+                kw_given,
+                if kw_given == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("{} {} given", given, if given == 1 { "was" } else { "were" })
+        };
+        self.type_error(format!(
+            "{}() takes {} but {}",
+            func.qualname.borrow().as_str(),
+            takes,
+            given_text
+        ))
+    }
+
+    #[cold]
+    fn missing_args(&self, func: &Function, kind: &str, names: &[Rc<Str>]) -> super::Exc {
+        let quoted: Vec<String> = names.iter().map(|n| format!("'{}'", n.as_str())).collect();
+        let list = match quoted.len() {
+            1 => quoted[0].clone(),
+            2 => format!("{} and {}", quoted[0], quoted[1]),
+            _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+        };
+        self.type_error(format!(
+            "{}() missing {} required {} argument{}: {}",
+            func.qualname.borrow().as_str(),
+            names.len(),
+            kind,
+            if names.len() == 1 { "" } else { "s" },
+            list
+        ))
+    }
+
+    /// Calls a class: `__new__` then `__init__`.
+    pub fn instantiate(&self, t: &Rc<Type>, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
+        if !t.heap {
+            // Built-in types construct through their `__new__` builtin.
+            if let Some(new) = t.lookup(&self.names.new) {
+                if !matches!(&new, Value::Builtin(b) if b.owner == Some("object")) {
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(Value::Type(t.clone()));
+                    all.extend_from_slice(args);
+                    let obj = self.call(&new, &all, kwargs)?;
+                    // Built-in classes whose objects are instances (greenlets) initialise
+                    // through `__init__` as well; value types are complete after `__new__`.
+                    if let (Value::Instance(_), Some(init)) = (&obj, t.lookup(&self.names.init)) {
+                        if !self.is_object_init(&init) {
+                            all[0] = obj.clone();
+                            self.call(&init, &all, kwargs)?;
+                        }
+                    }
+                    return Ok(obj);
+                }
+            }
+            if Rc::ptr_eq(t, &self.types.object) {
+                if !args.is_empty() || !kwargs.is_empty() {
+                    return Err(self.type_error("object() takes no arguments"));
+                }
+                return Ok(Value::Instance(Rc::new(Instance::new(t.clone()))));
+            }
+            return Err(self.type_error(format!("cannot create '{}' instances", t.name().as_str())));
+        }
+        let obj = self.new_instance(t, args, kwargs)?;
+        if !self.types.type_of(&obj).is_subtype(t) {
+            return Ok(obj);
+        }
+        if let Some(init) = t.lookup(&self.names.init) {
+            if !self.is_object_init(&init) {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(obj.clone());
+                all.extend_from_slice(args);
+                let r = self.call(&init, &all, kwargs)?;
+                if !r.is_none() {
+                    return Err(self.type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&r)
+                    )));
+                }
+            } else if (!args.is_empty() || !kwargs.is_empty())
+                && t.lookup(&self.names.new).is_none_or(|n| matches!(&n, Value::Builtin(b) if b.owner == Some("object")))
+                && t.layout != Layout::Exception
+            {
+                return Err(self.type_error(format!("{}() takes no arguments", t.name().as_str())));
+            }
+        }
+        Ok(obj)
+    }
+
+    pub fn is_object_init(&self, init: &Value) -> bool {
+        matches!(init, Value::Builtin(b) if b.owner == Some("object") || b.owner == Some("BaseException"))
+    }
+
+    /// `cls.__new__(cls, *args)`: a user `__new__`, or the default layout for the class.
+    pub fn new_instance(&self, t: &Rc<Type>, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
+        if let Some(new) = t.lookup(&self.names.new) {
+            let user_new = match &new {
+                Value::Decorated(d) => Some(d.func.clone()),
+                Value::Function(_) => Some(new.clone()),
+                _ => None,
+            };
+            if let Some(new) = user_new {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(Value::Type(t.clone()));
+                all.extend_from_slice(args);
+                return self.call(&new, &all, kwargs);
+            }
+            // A built-in base's constructor makes the base value, or (for built-in classes
+            // whose objects are instances) the instance itself.
+            if let Value::Builtin(b) = &new {
+                let native_base = t.mro().into_iter().find(|c| !c.heap);
+                if let Some(nb) = native_base.filter(|nb| {
+                    nb.layout == Layout::Object && !Rc::ptr_eq(nb, &self.types.object)
+                }) {
+                    let _ = nb;
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(Value::Type(t.clone()));
+                    all.extend_from_slice(args);
+                    return self.call(&new, &all, kwargs);
+                }
+                if b.owner != Some("object") {
+                    let inst = Instance::new(t.clone());
+                    if t.layout == Layout::Exception {
+                        if let Some(exc) = &inst.exc {
+                            *exc.args.borrow_mut() = Value::tuple(args.to_vec());
+                        }
+                    } else {
+                        let base_type = t
+                            .mro()
+                            .into_iter()
+                            .find(|c| !c.heap)
+                            .unwrap_or_else(|| self.types.object.clone());
+                        let mut all = Vec::with_capacity(args.len() + 1);
+                        all.push(Value::Type(base_type));
+                        all.extend_from_slice(args);
+                        let base = if self.lookup_user_init(t) {
+                            // `__init__` will see the arguments; build an empty base.
+                            self.call(&new, &all[..1], &[])?
+                        } else {
+                            self.call(&new, &all, kwargs)?
+                        };
+                        *inst.base.borrow_mut() = base;
+                    }
+                    return Ok(Value::Instance(Rc::new(inst)));
+                }
+            }
+        }
+        let inst = Instance::new(t.clone());
+        if t.layout == Layout::Exception {
+            if let Some(exc) = &inst.exc {
+                *exc.args.borrow_mut() = Value::tuple(args.to_vec());
+            }
+        }
+        Ok(Value::Instance(Rc::new(inst)))
+    }
+
+    fn lookup_user_init(&self, t: &Rc<Type>) -> bool {
+        t.lookup(&self.names.init)
+            .is_some_and(|i| !matches!(i, Value::Builtin(_)))
+    }
+}

@@ -1,0 +1,1328 @@
+//! The dispatch loop. Script→script calls, `__init__` and generator resumption by `for`
+//! push heap frames and continue in this same loop; only native code calling back into
+//! scripts re-enters it (through `Vm::enter`).
+
+use super::frame::{ExecState, FrameKind};
+use super::generator::{GenResult, GenState, Resume, Saved};
+use super::iter::IterState;
+use super::{Exc, PyResult, Vm};
+use crate::script::compile::code::*;
+use crate::script::object::func::Function;
+use crate::script::object::misc::Slice;
+use crate::script::object::{Cell, Dict, Set, Str, Value};
+use std::rc::Rc;
+
+/// What an instruction asks of the loop besides going on.
+enum Flow {
+    /// Switch to the frame now on top of the stack.
+    Enter,
+    /// The frame at depth `stop` finished with this value.
+    Done(Value),
+}
+
+impl Vm {
+    pub fn run(&self, st: &mut ExecState, stop: usize) -> PyResult<Value> {
+        self.run_with(st, stop, None)
+    }
+
+    /// Runs until the frame at index `stop` returns (or yields), starting by raising
+    /// `pending` in the top frame if given.
+    pub fn run_with(&self, st: &mut ExecState, stop: usize, pending: Option<Exc>) -> PyResult<Value> {
+        let mut pending = pending;
+        loop {
+            let result = match pending.take() {
+                Some(e) => Err(e),
+                None => self.execute(st, stop),
+            };
+            match result {
+                Ok(v) => return Ok(v),
+                Err(exc) => self.unwind(st, stop, exc)?,
+            }
+        }
+    }
+
+    /// Finds a handler for `exc`, popping frames down to `stop`; `Err` when it escapes.
+    fn unwind(&self, st: &mut ExecState, stop: usize, exc: Exc) -> PyResult<()> {
+        let mut exc = exc;
+        if let Some(state) = &exc.exc {
+            let mut ctx = state.context.borrow_mut();
+            if ctx.is_undefined() {
+                let top = self.exc_stack.borrow().last().cloned();
+                *ctx = match top.as_ref() {
+                    Some(Value::Instance(top)) if !Rc::ptr_eq(top, &exc) => Value::Instance(top.clone()),
+                    _ => Value::None,
+                };
+            }
+        }
+        loop {
+            let Some(frame) = st.frames.last() else {
+                return Err(exc);
+            };
+            let code = frame.func.code.clone();
+            let pc = frame.pc.saturating_sub(1);
+            if std::mem::take(&mut st.reraising) {
+                // Already recorded for this frame.
+            } else {
+                self.add_traceback(&exc, &code, pc);
+            }
+            let h = code.handler_of.get(pc as usize).copied().unwrap_or(NO_HANDLER);
+            if h != NO_HANDLER {
+                let handler = code.handlers[h as usize];
+                let base = frame.base as usize;
+                let keep = frame.exc_base as usize + handler.depth as usize;
+                self.exc_stack.borrow_mut().truncate(keep);
+                self.exc_stack.borrow_mut().push(Value::Instance(exc.clone()));
+                st.regs[base + handler.exc_reg as usize] = Value::Instance(exc);
+                if let Some(f) = st.frames.last_mut() {
+                    f.pc = handler.target;
+                }
+                return Ok(());
+            }
+            let kind = frame.kind;
+            self.pop_frame(st);
+            match kind {
+                FrameKind::Generator => {
+                    if let Some(gen) = st.generators.pop() {
+                        *gen.state.borrow_mut() = GenState::Finished;
+                    }
+                    if exc.class().is_subtype(&self.types.stop_iteration) {
+                        let new = self.runtime_error("generator raised StopIteration");
+                        if let Some(s) = &new.exc {
+                            *s.cause.borrow_mut() = Value::Instance(exc.clone());
+                            *s.context.borrow_mut() = Value::Instance(exc.clone());
+                        }
+                        exc = new;
+                    }
+                }
+                FrameKind::Init => {
+                    st.inits.pop();
+                }
+                FrameKind::Call => {}
+            }
+            if st.frames.len() <= stop {
+                return Err(exc);
+            }
+        }
+    }
+
+    /// Pops the top frame, releasing its registers and handled exceptions.
+    #[inline]
+    fn pop_frame(&self, st: &mut ExecState) -> Option<super::frame::Frame> {
+        let frame = st.frames.pop()?;
+        self.depth.set(self.depth.get() - 1);
+        let base = frame.base as usize;
+        st.clear(base, base + frame.func.code.nregs as usize);
+        self.exc_stack.borrow_mut().truncate(frame.exc_base as usize);
+        Some(frame)
+    }
+
+    /// Saves the top (generator) frame into its generator and pops it.
+    pub(super) fn suspend_generator(&self, st: &mut ExecState, pc: u32, send_reg: Reg) -> Option<super::frame::Frame> {
+        let frame = st.frames.pop()?;
+        self.depth.set(self.depth.get() - 1);
+        let base = frame.base as usize;
+        let n = frame.func.code.nregs as usize;
+        let regs: Vec<Value> = st.regs[base..base + n].iter_mut().map(std::mem::take).collect();
+        self.exc_stack.borrow_mut().truncate(frame.exc_base as usize);
+        if let Some(gen) = st.generators.pop() {
+            *gen.state.borrow_mut() = GenState::Suspended(Saved {
+                func: frame.func.clone(),
+                pc,
+                regs,
+                send_reg,
+            });
+        }
+        Some(frame)
+    }
+
+    /// Prepares the register window at `base` for a call of `func` with `argc` arguments
+    /// already in place, binding them generally when the fast path does not apply.
+    #[inline]
+    fn prepare_window(&self, st: &mut ExecState, func: &Rc<Function>, base: usize, argc: usize, kwargs: &[(Rc<Str>, Value)]) -> PyResult<()> {
+        let code = &func.code;
+        let n = code.nregs as usize;
+        st.reserve(base, n.max(argc));
+        if kwargs.is_empty()
+            && argc == code.argcount as usize
+            && code.kwonly == 0
+            && !code.flags.contains(CodeFlags::VARARGS)
+            && !code.flags.contains(CodeFlags::VARKW)
+        {
+            st.clear(base + argc, base + n);
+            return Ok(());
+        }
+        let args: Vec<Value> = st.regs[base..base + argc].iter_mut().map(std::mem::take).collect();
+        self.bind_args(func, &args, kwargs, &mut st.regs[base..base + n])
+    }
+
+    /// Calls `callee` with the `argc` arguments at `args` (absolute register index); a
+    /// script function gets a frame (returns `true`), anything else runs now.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn call_at(
+        &self,
+        st: &mut ExecState,
+        callee: Value,
+        args: usize,
+        argc: usize,
+        kwargs: &[(Rc<Str>, Value)],
+        dst_abs: usize,
+        ret: u16,
+    ) -> PyResult<bool> {
+        match callee {
+            Value::Function(func) => {
+                self.prepare_window(st, &func, args, argc, kwargs)?;
+                if func.code.is_generator() {
+                    let n = func.code.nregs as usize;
+                    let regs = st.regs[args..args + n].iter_mut().map(std::mem::take).collect();
+                    st.regs[dst_abs] = Value::Generator(Rc::new(super::generator::Generator::new(func, regs)));
+                    return Ok(false);
+                }
+                self.push_frame(st, func, args, ret, FrameKind::Call)?;
+                Ok(true)
+            }
+            Value::Method(m) if matches!(m.func, Value::Function(_)) && args > 0 => {
+                // The receiver goes in the register just below the arguments (the callee's
+                // own register, no longer needed).
+                st.regs[args - 1] = m.receiver.clone();
+                let func = m.func.clone();
+                self.call_at(st, func, args - 1, argc + 1, kwargs, dst_abs, ret)
+            }
+            Value::Type(t) if t.heap && kwargs.is_empty() => {
+                let init = t.lookup(&self.names.init);
+                if let Some(Value::Function(init)) = init {
+                    let has_new = t.lookup(&self.names.new).is_some_and(|n| !matches!(n, Value::Builtin(ref b) if b.owner == Some("object")));
+                    if !has_new && args > 0 {
+                        let obj = self.new_instance(&t, &[], &[])?;
+                        st.regs[args - 1] = obj.clone();
+                        self.prepare_window(st, &init, args - 1, argc + 1, kwargs)?;
+                        st.inits.push(obj);
+                        self.push_frame(st, init, args - 1, ret, FrameKind::Init)?;
+                        return Ok(true);
+                    }
+                }
+                let result = self.call(&Value::Type(t), &st.regs[args..args + argc], kwargs);
+                st.clear(args, args + argc);
+                st.regs[dst_abs] = result?;
+                Ok(false)
+            }
+            other => {
+                let result = self.call(&other, &st.regs[args..args + argc], kwargs);
+                // The argument registers are temporaries: release what they hold now, as
+                // CPython's stack would (an abandoned greenlet or generator must die here).
+                st.clear(args, args + argc);
+                st.regs[dst_abs] = result?;
+                Ok(false)
+            }
+        }
+    }
+
+    fn execute(&self, st: &mut ExecState, stop: usize) -> PyResult<Value> {
+        'frames: loop {
+            let (code, base, mut pc, module) = {
+                let f = st.frames.last().expect("a frame to run");
+                (f.func.code.clone(), f.base as usize, f.pc as usize, f.func.module.clone())
+            };
+            let instrs = &code.instrs[..];
+            macro_rules! reg {
+                ($r:expr) => {
+                    st.regs[base + $r as usize]
+                };
+            }
+            macro_rules! save_pc {
+                () => {
+                    if let Some(f) = st.frames.last_mut() {
+                        f.pc = pc as u32;
+                    }
+                };
+            }
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => {
+                            save_pc!();
+                            return Err(e);
+                        }
+                    }
+                };
+            }
+            macro_rules! flow {
+                ($e:expr) => {
+                    match $e {
+                        Flow::Enter => continue 'frames,
+                        Flow::Done(v) => return Ok(v),
+                    }
+                };
+            }
+            loop {
+                let instr = instrs[pc];
+                pc += 1;
+                match instr {
+                    Instr::Nop => {}
+                    Instr::CheckBound { reg } => {
+                        if reg!(reg).is_undefined() {
+                            save_pc!();
+                            return Err(self.unbound_local(&code, reg));
+                        }
+                    }
+                    Instr::Move { dst, src } => {
+                        let v = reg!(src).clone();
+                        if v.is_undefined() {
+                            save_pc!();
+                            return Err(self.unbound_local(&code, src));
+                        }
+                        reg!(dst) = v;
+                    }
+                    Instr::LoadConst { dst, k } => reg!(dst) = code.consts[k as usize].clone(),
+                    Instr::LoadNone { dst } => reg!(dst) = Value::None,
+                    Instr::LoadInt { dst, value } => reg!(dst) = Value::Int(value as i64),
+                    Instr::LoadGlobal { dst, slot, builtin } => {
+                        let v = module.slots.borrow()[slot as usize].clone();
+                        reg!(dst) = if !v.is_undefined() {
+                            v
+                        } else {
+                            tri!(self.load_global_slow(&module, slot, builtin))
+                        };
+                    }
+                    Instr::StoreGlobal { slot, src } => {
+                        let v = reg!(src).clone();
+                        let old = std::mem::replace(&mut module.slots.borrow_mut()[slot as usize], v);
+                        drop(old);
+                        if super::finalize::pending() {
+                            save_pc!();
+                            self.run_finalizers();
+                        }
+                    }
+                    Instr::DeleteGlobal { slot } => {
+                        let old = std::mem::take(&mut module.slots.borrow_mut()[slot as usize]);
+                        if old.is_undefined() {
+                            save_pc!();
+                            return Err(self.name_error(module.name_of(slot as u32).as_str()));
+                        }
+                        drop(old);
+                        if super::finalize::pending() {
+                            save_pc!();
+                            self.run_finalizers();
+                        }
+                    }
+                    Instr::LoadName { dst, name } => {
+                        let n = &code.names[name as usize];
+                        let ns = reg!(0).clone();
+                        let v = match &ns {
+                            Value::Dict(d) => d.get_str(n),
+                            _ => None,
+                        };
+                        reg!(dst) = match v {
+                            Some(v) => v,
+                            None => match module.get(n.as_str()).or_else(|| self.builtins.get(n.as_str())) {
+                                Some(v) => v,
+                                None => {
+                                    save_pc!();
+                                    return Err(self.name_error(n.as_str()));
+                                }
+                            },
+                        };
+                    }
+                    Instr::StoreName { name, src } => {
+                        let v = reg!(src).clone();
+                        if let Value::Dict(d) = &reg!(0) {
+                            d.insert_str(code.names[name as usize].clone(), v);
+                        }
+                    }
+                    Instr::DeleteName { name } => {
+                        let n = &code.names[name as usize];
+                        let removed = match &reg!(0) {
+                            Value::Dict(d) => d.remove_str(n).is_some(),
+                            _ => false,
+                        };
+                        if !removed {
+                            save_pc!();
+                            return Err(self.name_error(n.as_str()));
+                        }
+                    }
+                    Instr::MakeCell { reg } => {
+                        let v = std::mem::take(&mut reg!(reg));
+                        reg!(reg) = Value::Cell(Rc::new(Cell::new(v)));
+                    }
+                    Instr::LoadCell { dst, cell } => {
+                        let v = match &reg!(cell) {
+                            Value::Cell(c) => c.get(),
+                            _ => Value::Undefined,
+                        };
+                        if v.is_undefined() {
+                            save_pc!();
+                            return Err(self.unbound_cell(&code, cell));
+                        }
+                        reg!(dst) = v;
+                    }
+                    Instr::StoreCell { cell, src } => {
+                        let v = reg!(src).clone();
+                        if let Value::Cell(c) = &reg!(cell) {
+                            c.set(v);
+                        }
+                    }
+                    Instr::DeleteCell { cell } => {
+                        let old = match &reg!(cell) {
+                            Value::Cell(c) => c.value.replace(Value::Undefined),
+                            _ => Value::Undefined,
+                        };
+                        if old.is_undefined() {
+                            save_pc!();
+                            return Err(self.unbound_cell(&code, cell));
+                        }
+                    }
+                    Instr::DeleteLocal { reg } => {
+                        if std::mem::take(&mut reg!(reg)).is_undefined() {
+                            save_pc!();
+                            return Err(self.unbound_local(&code, reg));
+                        }
+                        if super::finalize::pending() {
+                            save_pc!();
+                            self.run_finalizers();
+                        }
+                    }
+                    Instr::Clear { reg } => {
+                        let old = std::mem::take(&mut reg!(reg));
+                        drop(old);
+                        if super::finalize::pending() {
+                            save_pc!();
+                            self.run_finalizers();
+                        }
+                    }
+                    Instr::ClearRange { start, count } => {
+                        st.clear(base + start as usize, base + start as usize + count as usize);
+                        if super::finalize::pending() {
+                            save_pc!();
+                            self.run_finalizers();
+                        }
+                    }
+                    Instr::LoadNamespace { dst, kind } => {
+                        let ns = self.namespace(st, &code, base, &module, kind);
+                        reg!(dst) = tri!(ns);
+                    }
+                    Instr::LoadAttr { dst, obj, name } => {
+                        let v = tri!(self.get_attr(&reg!(obj), &code.names[name as usize]));
+                        reg!(dst) = v;
+                    }
+                    Instr::StoreAttr { obj, name, src } => {
+                        let v = reg!(src).clone();
+                        tri!(self.set_attr(&reg!(obj), &code.names[name as usize], v));
+                    }
+                    Instr::DeleteAttr { obj, name } => {
+                        tri!(self.del_attr(&reg!(obj), &code.names[name as usize]));
+                    }
+                    Instr::LoadMethod { dst, obj, name } => {
+                        let (f, receiver) = tri!(self.load_method(&reg!(obj), &code.names[name as usize]));
+                        reg!(dst) = f;
+                        reg!(dst + 1) = receiver.unwrap_or(Value::Undefined);
+                    }
+                    Instr::GetItem { dst, obj, key } => {
+                        let v = match (&reg!(obj), &reg!(key)) {
+                            (Value::List(l), Value::Int(i)) => {
+                                let items = l.borrow();
+                                let i = if *i < 0 { *i + items.len() as i64 } else { *i };
+                                match items.get(i as usize) {
+                                    Some(v) if i >= 0 => Ok(v.clone()),
+                                    _ => Err(self.index_error("list index out of range")),
+                                }
+                            }
+                            (o, k) => self.get_item(o, k),
+                        };
+                        reg!(dst) = tri!(v);
+                    }
+                    Instr::SetItem { obj, key, src } => {
+                        let v = reg!(src).clone();
+                        if let (Value::List(l), Value::Int(i)) = (&reg!(obj), &reg!(key)) {
+                            let mut items = l.borrow_mut();
+                            let i = if *i < 0 { *i + items.len() as i64 } else { *i };
+                            if i >= 0 && (i as usize) < items.len() {
+                                let old = std::mem::replace(&mut items[i as usize], v);
+                                drop(items);
+                                drop(old);
+                                continue;
+                            }
+                        }
+                        tri!(self.set_item(&reg!(obj), &reg!(key), reg!(src).clone()));
+                    }
+                    Instr::DeleteItem { obj, key } => {
+                        tri!(self.del_item(&reg!(obj), &reg!(key)));
+                    }
+                    Instr::Add { dst, a, b } => {
+                        reg!(dst) = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
+                                Some(r) => Value::Int(r),
+                                None => tri!(self.binary(BinOp::Add, &reg!(a), &reg!(b))),
+                            },
+                            (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                            (Value::Float(x), Value::Int(y)) => Value::Float(x + *y as f64),
+                            (Value::Int(x), Value::Float(y)) => Value::Float(*x as f64 + y),
+                            _ => tri!(self.binary_checked(&code, base, st, BinOp::Add, a, b)),
+                        };
+                    }
+                    Instr::Sub { dst, a, b } => {
+                        reg!(dst) = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => match x.checked_sub(*y) {
+                                Some(r) => Value::Int(r),
+                                None => tri!(self.binary(BinOp::Sub, &reg!(a), &reg!(b))),
+                            },
+                            (Value::Float(x), Value::Float(y)) => Value::Float(x - y),
+                            (Value::Float(x), Value::Int(y)) => Value::Float(x - *y as f64),
+                            (Value::Int(x), Value::Float(y)) => Value::Float(*x as f64 - y),
+                            _ => tri!(self.binary_checked(&code, base, st, BinOp::Sub, a, b)),
+                        };
+                    }
+                    Instr::Mul { dst, a, b } => {
+                        reg!(dst) = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) => match x.checked_mul(*y) {
+                                Some(r) => Value::Int(r),
+                                None => tri!(self.binary(BinOp::Mul, &reg!(a), &reg!(b))),
+                            },
+                            (Value::Float(x), Value::Float(y)) => Value::Float(x * y),
+                            (Value::Float(x), Value::Int(y)) => Value::Float(x * *y as f64),
+                            (Value::Int(x), Value::Float(y)) => Value::Float(*x as f64 * y),
+                            _ => tri!(self.binary_checked(&code, base, st, BinOp::Mul, a, b)),
+                        };
+                    }
+                    Instr::Binary { op, dst, a, b } => {
+                        let r = match (op, &reg!(a), &reg!(b)) {
+                            (BinOp::TrueDiv, Value::Float(x), Value::Float(y)) if *y != 0.0 => Value::Float(x / y),
+                            (BinOp::Mod, Value::Int(x), Value::Int(y)) if *y > 0 && *x >= 0 => Value::Int(x % y),
+                            (BinOp::FloorDiv, Value::Int(x), Value::Int(y)) if *y > 0 && *x >= 0 => Value::Int(x / y),
+                            _ => tri!(self.binary_checked(&code, base, st, op, a, b)),
+                        };
+                        reg!(dst) = r;
+                    }
+                    Instr::Inplace { op, dst, a, b } => {
+                        let r = match (op, &reg!(a), &reg!(b)) {
+                            (BinOp::Add, Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => Value::Int(x + y),
+                            (BinOp::Add, Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                            (BinOp::Sub, Value::Int(x), Value::Int(y)) if x.checked_sub(*y).is_some() => Value::Int(x - y),
+                            (BinOp::Add, Value::Str(_), Value::Str(_)) => {
+                                // `s += t` appends in place when nothing else holds `s`.
+                                let rhs = reg!(b).clone();
+                                let lhs = std::mem::take(&mut reg!(a));
+                                tri!(self.str_append(lhs, &rhs))
+                            }
+                            _ => {
+                                if reg!(a).is_undefined() || reg!(b).is_undefined() {
+                                    tri!(self.binary_checked(&code, base, st, op, a, b))
+                                } else {
+                                    tri!(self.inplace(op, &reg!(a), &reg!(b)))
+                                }
+                            }
+                        };
+                        reg!(dst) = r;
+                    }
+                    Instr::Unary { op, dst, src } => {
+                        let r = match (op, &reg!(src)) {
+                            (UnaryOp::Neg, Value::Int(i)) if *i != i64::MIN => Value::Int(-i),
+                            (UnaryOp::Neg, Value::Float(f)) => Value::Float(-f),
+                            (UnaryOp::Not, Value::Bool(b)) => Value::Bool(!b),
+                            (_, v) => {
+                                if v.is_undefined() {
+                                    save_pc!();
+                                    return Err(self.unbound_local(&code, src));
+                                }
+                                tri!(self.unary(op, v))
+                            }
+                        };
+                        reg!(dst) = r;
+                    }
+                    Instr::Compare { op, dst, a, b } => {
+                        let r = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) if (op as u8) < (CmpOp::In as u8) => Value::Bool(int_cmp(op, *x, *y)),
+                            (Value::Float(x), Value::Float(y)) if (op as u8) < (CmpOp::Is as u8) => Value::Bool(float_cmp(op, *x, *y)),
+                            (x, y) => tri!(self.compare(op, x, y)),
+                        };
+                        reg!(dst) = r;
+                    }
+                    Instr::JumpIfNotCompare { op, a, b, target } => {
+                        let truth = match (&reg!(a), &reg!(b)) {
+                            (Value::Int(x), Value::Int(y)) if (op as u8) < (CmpOp::In as u8) => int_cmp(op, *x, *y),
+                            (Value::Float(x), Value::Float(y)) if (op as u8) < (CmpOp::Is as u8) => float_cmp(op, *x, *y),
+                            (x, y) => {
+                                let r = tri!(self.compare(op, x, y));
+                                match r {
+                                    Value::Bool(b) => b,
+                                    other => tri!(self.truthy(&other)),
+                                }
+                            }
+                        };
+                        if !truth {
+                            pc = target as usize;
+                        }
+                    }
+                    Instr::Jump { target } => pc = target as usize,
+                    Instr::JumpIfTrue { cond, target } => {
+                        let t = match &reg!(cond) {
+                            Value::Bool(b) => *b,
+                            v => tri!(self.truthy(v)),
+                        };
+                        if t {
+                            pc = target as usize;
+                        }
+                    }
+                    Instr::JumpIfFalse { cond, target } => {
+                        let t = match &reg!(cond) {
+                            Value::Bool(b) => *b,
+                            v => tri!(self.truthy(v)),
+                        };
+                        if !t {
+                            pc = target as usize;
+                        }
+                    }
+                    Instr::GetIter { dst, src } => {
+                        let it = tri!(self.iter(&reg!(src)));
+                        reg!(dst) = it;
+                    }
+                    Instr::ForIter { iter, dst, exit } => {
+                        let next = match &reg!(iter) {
+                            Value::Iter(it) => {
+                                let fast = match &mut *it.state.borrow_mut() {
+                                    IterState::Range { next, stop, step } => {
+                                        let n = *next;
+                                        if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                                            *next = n.saturating_add(*step);
+                                            Some(Some(Value::Int(n)))
+                                        } else {
+                                            Some(None)
+                                        }
+                                    }
+                                    IterState::Seq { seq: Value::List(l), index } => {
+                                        let item = l.get(*index);
+                                        *index += 1;
+                                        Some(item)
+                                    }
+                                    _ => None,
+                                };
+                                match fast {
+                                    Some(v) => v,
+                                    None => tri!(self.iter_next(it)),
+                                }
+                            }
+                            Value::Generator(g) => {
+                                let g = g.clone();
+                                save_pc!();
+                                if tri!(self.push_generator(st, &g, Value::None, dst)) {
+                                    continue 'frames;
+                                }
+                                None
+                            }
+                            other => tri!(self.next(other)),
+                        };
+                        match next {
+                            Some(v) => reg!(dst) = v,
+                            None => pc = exit as usize,
+                        }
+                    }
+                    Instr::Call { func, argc, dst } => {
+                        let callee = reg!(func).clone();
+                        save_pc!();
+                        let args = base + func as usize + 1;
+                        if tri!(self.call_at(st, callee, args, argc as usize, &[], base + dst as usize, dst)) {
+                            continue 'frames;
+                        }
+                    }
+                    Instr::CallMethod { func, argc, dst } => {
+                        let callee = reg!(func).clone();
+                        let (args, argc) = if reg!(func + 1).is_undefined() {
+                            (base + func as usize + 2, argc as usize)
+                        } else {
+                            (base + func as usize + 1, argc as usize + 1)
+                        };
+                        save_pc!();
+                        if tri!(self.call_at(st, callee, args, argc, &[], base + dst as usize, dst)) {
+                            continue 'frames;
+                        }
+                    }
+                    Instr::CallKw { func, argc, names, dst } | Instr::CallMethodKw { func, argc, names, dst } => {
+                        let callee = reg!(func).clone();
+                        let (mut args, mut argc) = (base + func as usize + 1, argc as usize);
+                        if matches!(instr, Instr::CallMethodKw { .. }) {
+                            if reg!(func + 1).is_undefined() {
+                                args += 1;
+                            } else {
+                                argc += 1;
+                            }
+                        }
+                        let Value::Tuple(names) = &code.consts[names as usize] else {
+                            continue;
+                        };
+                        let nkw = names.len();
+                        let npos = argc - nkw;
+                        let kwargs: Vec<(Rc<Str>, Value)> = names
+                            .items
+                            .iter()
+                            .enumerate()
+                            .map(|(i, n)| {
+                                let n = match n {
+                                    Value::Str(s) => s.clone(),
+                                    _ => Rc::new(Str::new("")),
+                                };
+                                (n, std::mem::take(&mut st.regs[args + npos + i]))
+                            })
+                            .collect();
+                        save_pc!();
+                        if tri!(self.call_at(st, callee, args, npos, &kwargs, base + dst as usize, dst)) {
+                            continue 'frames;
+                        }
+                    }
+                    Instr::CallEx { func, args, kwargs, dst } => {
+                        let callee = reg!(func).clone();
+                        let pos = match &reg!(args) {
+                            Value::Tuple(t) => t.items.to_vec(),
+                            other => tri!(self.collect(other)),
+                        };
+                        let kw: Vec<(Rc<Str>, Value)> = match &reg!(kwargs) {
+                            Value::Dict(d) => {
+                                let mut out = Vec::with_capacity(d.len());
+                                for (k, v) in d.entries() {
+                                    match k {
+                                        Value::Str(s) => out.push((s, v)),
+                                        _ => {
+                                            save_pc!();
+                                            return Err(self.type_error("keywords must be strings"));
+                                        }
+                                    }
+                                }
+                                out
+                            }
+                            _ => Vec::new(),
+                        };
+                        save_pc!();
+                        // Lay the positional arguments out after the callee, then call.
+                        let start = base + func as usize + 1;
+                        st.reserve(start, pos.len() + 1);
+                        let n = pos.len();
+                        for (i, v) in pos.into_iter().enumerate() {
+                            st.regs[start + i] = v;
+                        }
+                        if tri!(self.call_at(st, callee, start, n, &kw, base + dst as usize, dst)) {
+                            continue 'frames;
+                        }
+                    }
+                    Instr::Return { src } => {
+                        let value = std::mem::take(&mut reg!(src));
+                        flow!(tri!(self.do_return(st, stop, value)));
+                    }
+                    Instr::BuildTuple { dst, start, count } => {
+                        let items = reg_slice(st, base, start, count).to_vec();
+                        reg!(dst) = Value::tuple(items);
+                    }
+                    Instr::BuildList { dst, start, count } => {
+                        let items = reg_slice(st, base, start, count).to_vec();
+                        reg!(dst) = Value::list(items);
+                    }
+                    Instr::BuildSet { dst, start, count } => {
+                        let set = Set::new(false);
+                        for i in 0..count {
+                            let v = reg!(start + i).clone();
+                            tri!(set.insert(self, v, Value::None));
+                        }
+                        reg!(dst) = Value::Set(Rc::new(set));
+                    }
+                    Instr::BuildDict { dst, start, count } => {
+                        let d = Dict::new();
+                        for i in 0..count {
+                            let k = reg!(start + 2 * i).clone();
+                            let v = reg!(start + 2 * i + 1).clone();
+                            tri!(d.insert(self, k, v));
+                        }
+                        reg!(dst) = Value::Dict(Rc::new(d));
+                    }
+                    Instr::BuildString { dst, start, count } => {
+                        let mut s = String::new();
+                        for v in reg_slice(st, base, start, count) {
+                            if let Value::Str(x) = v {
+                                s.push_str(x.as_str());
+                            }
+                        }
+                        reg!(dst) = Value::string(s);
+                    }
+                    Instr::BuildSlice { dst, start } => {
+                        reg!(dst) = Value::Slice(Rc::new(Slice {
+                            start: reg!(start).clone(),
+                            stop: reg!(start + 1).clone(),
+                            step: reg!(start + 2).clone(),
+                        }));
+                    }
+                    Instr::ListAppend { list, item } => {
+                        let v = reg!(item).clone();
+                        if let Value::List(l) = &reg!(list) {
+                            l.push(v);
+                        }
+                    }
+                    Instr::ListExtend { list, src } => {
+                        let items = tri!(self.collect(&reg!(src)));
+                        if let Value::List(l) = &reg!(list) {
+                            l.borrow_mut().extend(items);
+                        }
+                    }
+                    Instr::SetAdd { set, item } => {
+                        let v = reg!(item).clone();
+                        if let Value::Set(s) = &reg!(set) {
+                            let s = s.clone();
+                            tri!(s.insert(self, v, Value::None));
+                        }
+                    }
+                    Instr::SetUpdate { set, src } => {
+                        let items = tri!(self.collect(&reg!(src)));
+                        if let Value::Set(s) = &reg!(set) {
+                            let s = s.clone();
+                            for v in items {
+                                tri!(s.insert(self, v, Value::None));
+                            }
+                        }
+                    }
+                    Instr::DictInsert { dict, key, value } => {
+                        let (k, v) = (reg!(key).clone(), reg!(value).clone());
+                        if let Value::Dict(d) = &reg!(dict) {
+                            let d = d.clone();
+                            tri!(d.insert(self, k, v));
+                        }
+                    }
+                    Instr::DictUpdate { dict, src, func } => {
+                        let s = reg!(src).clone();
+                        let callee = (func != NO_REG).then(|| reg!(func).clone());
+                        if let Value::Dict(d) = &reg!(dict) {
+                            let d = d.clone();
+                            tri!(self.dict_merge(&d, &s, callee.as_ref()));
+                        }
+                    }
+                    Instr::ListToTuple { dst, src } => {
+                        let items = match &reg!(src) {
+                            Value::List(l) => l.snapshot(),
+                            _ => Vec::new(),
+                        };
+                        reg!(dst) = Value::tuple(items);
+                    }
+                    Instr::FormatValue { dst, src, conv, spec } => {
+                        let v = reg!(src).clone();
+                        let spec = if spec == NO_REG { None } else { Some(reg!(spec).clone()) };
+                        let s = tri!(self.format_value(&v, conv, spec.as_ref()));
+                        reg!(dst) = s;
+                    }
+                    Instr::Unpack { src, dst, count } => {
+                        let v = reg!(src).clone();
+                        let items = tri!(self.unpack(&v, count as usize));
+                        for (i, item) in items.into_iter().enumerate() {
+                            reg!(dst as usize + i) = item;
+                        }
+                    }
+                    Instr::UnpackStar { src, dst, before, after } => {
+                        let v = reg!(src).clone();
+                        let mut items = tri!(self.collect(&v));
+                        let (b, a) = (before as usize, after as usize);
+                        if items.len() < b + a {
+                            save_pc!();
+                            return Err(self.value_error(format!(
+                                "not enough values to unpack (expected at least {}, got {})",
+                                b + a,
+                                items.len()
+                            )));
+                        }
+                        let tail = items.split_off(items.len() - a);
+                        let middle = items.split_off(b);
+                        for (i, item) in items.into_iter().enumerate() {
+                            reg!(dst as usize + i) = item;
+                        }
+                        reg!(dst as usize + b) = Value::list(middle);
+                        for (i, item) in tail.into_iter().enumerate() {
+                            reg!(dst as usize + b + 1 + i) = item;
+                        }
+                    }
+                    Instr::MakeFunction { dst, code: c, args } => {
+                        let f = self.make_function(&code, c, &module, &reg!(args), &reg!(args + 1), &reg!(args + 2));
+                        reg!(dst) = tri!(f);
+                    }
+                    Instr::LoadBuildClass { dst } => {
+                        reg!(dst) = self.builtins.get("__build_class__").unwrap_or(Value::None);
+                    }
+                    Instr::Raise { exc, cause } => {
+                        let e = if exc == NO_REG {
+                            let top = self.exc_stack.borrow().last().cloned();
+                            match top.as_ref() {
+                                Some(Value::Instance(e)) => {
+                                    save_pc!();
+                                    st.reraising = true;
+                                    return Err(e.clone());
+                                }
+                                _ => {
+                                    save_pc!();
+                                    return Err(self.runtime_error("No active exception to reraise"));
+                                }
+                            }
+                        } else {
+                            tri!(self.make_raisable(reg!(exc).clone()))
+                        };
+                        if cause != NO_REG {
+                            let c = reg!(cause).clone();
+                            let c = match c {
+                                Value::None => Value::None,
+                                other => Value::Instance(tri!(self.make_raisable(other))),
+                            };
+                            if let Some(s) = &e.exc {
+                                *s.cause.borrow_mut() = c;
+                                s.suppress_context.set(true);
+                            }
+                        }
+                        save_pc!();
+                        return Err(e);
+                    }
+                    Instr::Reraise { exc } => {
+                        save_pc!();
+                        match &reg!(exc) {
+                            Value::Instance(e) => {
+                                st.reraising = true;
+                                return Err(e.clone());
+                            }
+                            _ => return Err(self.runtime_error("No active exception to reraise")),
+                        }
+                    }
+                    Instr::ExcMatch { dst, exc, typ } => {
+                        let m = tri!(self.exc_matches(&reg!(exc), &reg!(typ)));
+                        reg!(dst) = Value::Bool(m);
+                    }
+                    Instr::PopExcept => {
+                        self.exc_stack.borrow_mut().pop();
+                    }
+                    Instr::WithEnter { mgr, exit, dst } => {
+                        let m = reg!(mgr).clone();
+                        let (exit_fn, value) = tri!(self.with_enter(&m));
+                        reg!(exit) = exit_fn;
+                        reg!(dst) = value;
+                    }
+                    Instr::WithExit { exit } => {
+                        let f = reg!(exit).clone();
+                        tri!(self.call(&f, &[Value::None, Value::None, Value::None], &[]));
+                    }
+                    Instr::WithExitExc { exit, exc, dst } => {
+                        let f = reg!(exit).clone();
+                        let e = reg!(exc).clone();
+                        let t = Value::Type(self.types.type_of(&e).clone());
+                        let tb = match &e {
+                            Value::Instance(i) => self.traceback_of(i),
+                            _ => Value::None,
+                        };
+                        let r = tri!(self.call(&f, &[t, e, tb], &[]));
+                        reg!(dst) = Value::Bool(tri!(self.truthy(&r)));
+                    }
+                    Instr::Yield { dst, src } => {
+                        // Cloned, not taken: `src` may be a local the generator uses again.
+                        let value = reg!(src).clone();
+                        let frame = self.suspend_generator(st, pc as u32, dst);
+                        if st.frames.len() <= stop {
+                            return Ok(value);
+                        }
+                        if let Some(frame) = frame {
+                            let caller = st.frames.last().map_or(0, |f| f.base as usize);
+                            st.regs[caller + frame.ret as usize] = value;
+                        }
+                        continue 'frames;
+                    }
+                    Instr::YieldFrom { dst, iter } => {
+                        let sub = reg!(iter).clone();
+                        let sent = std::mem::take(&mut reg!(dst));
+                        let r = match &sub {
+                            Value::Generator(g) => tri!(self.resume_generator(g, Resume::Send(sent))),
+                            other => {
+                                if sent.is_none() {
+                                    match tri!(self.next(other)) {
+                                        Some(v) => GenResult::Yielded(v),
+                                        None => GenResult::Returned(Value::None),
+                                    }
+                                } else {
+                                    match self.call_method(other, "send", &[sent]) {
+                                        Ok(v) => GenResult::Yielded(v),
+                                        Err(e) if e.class().is_subtype(&self.types.stop_iteration) => {
+                                            let args = self.exc_args(&e);
+                                            GenResult::Returned(args.items.first().cloned().unwrap_or(Value::None))
+                                        }
+                                        Err(e) => {
+                                            save_pc!();
+                                            return Err(e);
+                                        }
+                                    }
+                                }
+                            }
+                        };
+                        match r {
+                            GenResult::Returned(v) => reg!(dst) = v,
+                            GenResult::Yielded(value) => {
+                                // Suspend at this same instruction, to delegate again on resume.
+                                let frame = self.suspend_generator(st, (pc - 1) as u32, dst);
+                                if st.frames.len() <= stop {
+                                    return Ok(value);
+                                }
+                                if let Some(frame) = frame {
+                                    let caller = st.frames.last().map_or(0, |f| f.base as usize);
+                                    st.regs[caller + frame.ret as usize] = value;
+                                }
+                                continue 'frames;
+                            }
+                        }
+                    }
+                    Instr::Import { dst, name, top } => {
+                        let Value::Str(n) = &code.consts[name as usize] else {
+                            continue;
+                        };
+                        save_pc!();
+                        let m = tri!(self.import(n.as_str(), top));
+                        reg!(dst) = m;
+                    }
+                    Instr::ImportFrom { dst, module: m, name } => {
+                        let v = tri!(self.import_from(&reg!(m), &code.names[name as usize]));
+                        reg!(dst) = v;
+                    }
+                    Instr::ImportStar { module: m } => {
+                        let src = reg!(m).clone();
+                        tri!(self.import_star(&src, &module));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Returns from the top frame with `value`.
+    #[inline]
+    fn do_return(&self, st: &mut ExecState, stop: usize, value: Value) -> PyResult<Flow> {
+        let Some(frame) = self.pop_frame(st) else {
+            return Ok(Flow::Done(value));
+        };
+        if super::finalize::pending() {
+            self.run_finalizers();
+        }
+        let value = match frame.kind {
+            FrameKind::Call => value,
+            FrameKind::Init => {
+                let obj = st.inits.pop().unwrap_or_default();
+                if !value.is_none() {
+                    return Err(self.type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&value)
+                    )));
+                }
+                obj
+            }
+            FrameKind::Generator => {
+                if let Some(gen) = st.generators.pop() {
+                    *gen.state.borrow_mut() = GenState::Finished;
+                }
+                if st.frames.len() > stop {
+                    // Resumed inline by a `for` loop: leave the loop.
+                    if let Some(caller) = st.frames.last_mut() {
+                        let code = &caller.func.code;
+                        if let Some(Instr::ForIter { exit, .. }) = code.instrs.get(caller.pc as usize - 1) {
+                            caller.pc = *exit;
+                            return Ok(Flow::Enter);
+                        }
+                    }
+                }
+                value
+            }
+        };
+        if st.frames.len() <= stop {
+            return Ok(Flow::Done(value));
+        }
+        if let Some(caller) = st.frames.last() {
+            let at = caller.base as usize + frame.ret as usize;
+            st.regs[at] = value;
+        }
+        Ok(Flow::Enter)
+    }
+
+    /// `globals()`, `locals()` and `dir()` of the frame running `code`.
+    fn namespace(&self, st: &ExecState, code: &Code, base: usize, module: &Rc<crate::script::object::Module>, kind: u8) -> PyResult<Value> {
+        let dict = if code.flags.contains(CodeFlags::CLASS_BODY) && kind != 0 {
+            match &st.regs[base] {
+                Value::Dict(d) => d.clone(),
+                _ => Rc::new(Dict::new()),
+            }
+        } else if kind == 0 || code.flags.contains(CodeFlags::MODULE) {
+            Rc::new(self.module_dict(module))
+        } else {
+            let d = Dict::new();
+            for (i, name) in code.varnames.iter().enumerate() {
+                let v = match &st.regs[base + i] {
+                    Value::Cell(c) => c.get(),
+                    v => v.clone(),
+                };
+                if !v.is_undefined() {
+                    d.insert_str(name.clone(), v);
+                }
+            }
+            Rc::new(d)
+        };
+        if kind != 2 {
+            return Ok(Value::Dict(dict));
+        }
+        let mut names: Vec<Value> = dict.keys();
+        self.sort(&mut names, None, false)?;
+        Ok(Value::list(names))
+    }
+
+    /// A binary operator's slow path, reporting an unbound local operand properly.
+    #[cold]
+    fn binary_checked(&self, code: &Code, base: usize, st: &ExecState, op: BinOp, a: Reg, b: Reg) -> PyResult<Value> {
+        let (x, y) = (&st.regs[base + a as usize], &st.regs[base + b as usize]);
+        if x.is_undefined() {
+            return Err(self.unbound_local(code, a));
+        }
+        if y.is_undefined() {
+            return Err(self.unbound_local(code, b));
+        }
+        self.binary(op, x, y)
+    }
+
+    #[cold]
+    fn load_global_slow(&self, module: &crate::script::object::Module, slot: Idx, builtin: Idx) -> PyResult<Value> {
+        if builtin != NO_BUILTIN {
+            let v = self.builtins.slots.borrow().get(builtin as usize).cloned().unwrap_or_default();
+            if !v.is_undefined() {
+                return Ok(v);
+            }
+        }
+        let name = module.name_of(slot as u32);
+        match self.builtins.get(name.as_str()) {
+            Some(v) => Ok(v),
+            None => Err(self.name_error(name.as_str())),
+        }
+    }
+
+    #[cold]
+    pub fn name_error(&self, name: &str) -> Exc {
+        self.new_error(&self.types.name_error, format!("name '{name}' is not defined"))
+    }
+
+    #[cold]
+    fn unbound_local(&self, code: &Code, reg: Reg) -> Exc {
+        match code.varnames.get(reg as usize) {
+            Some(name) => self.new_error(
+                &self.types.unbound_local_error,
+                format!(
+                    "cannot access local variable '{}' where it is not associated with a value",
+                    name.as_str()
+                ),
+            ),
+            None => self.runtime_error("internal error: unbound temporary"),
+        }
+    }
+
+    #[cold]
+    fn unbound_cell(&self, code: &Code, reg: Reg) -> Exc {
+        let name = code.varnames.get(reg as usize).map(|n| n.as_str().to_owned()).unwrap_or_default();
+        if (reg as usize) >= code.free_base as usize {
+            self.new_error(
+                &self.types.name_error,
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        } else {
+            self.new_error(
+                &self.types.unbound_local_error,
+                format!("cannot access local variable '{name}' where it is not associated with a value"),
+            )
+        }
+    }
+
+    /// `MakeFunction`.
+    fn make_function(&self, code: &Code, c: Idx, module: &Rc<crate::script::object::Module>, defaults: &Value, kwdefaults: &Value, closure: &Value) -> PyResult<Value> {
+        let child = code.codes[c as usize].clone();
+        let defaults = match defaults {
+            Value::Tuple(t) => t.items.clone(),
+            _ => Box::new([]),
+        };
+        let argc = child.argcount as usize;
+        let kwdefaults: Box<[Value]> = match kwdefaults {
+            Value::Dict(d) => (0..child.kwonly as usize)
+                .map(|i| d.get_str(&child.varnames[argc + i]).unwrap_or(Value::Undefined))
+                .collect(),
+            _ => Box::new([]),
+        };
+        let closure: Box<[Rc<Cell>]> = match closure {
+            Value::Tuple(t) => t
+                .items
+                .iter()
+                .map(|v| match v {
+                    Value::Cell(c) => c.clone(),
+                    _ => Rc::new(Cell::default()),
+                })
+                .collect(),
+            _ => Box::new([]),
+        };
+        Ok(Value::Function(Rc::new(Function {
+            name: std::cell::RefCell::new(child.name.clone()),
+            qualname: std::cell::RefCell::new(child.qualname.clone()),
+            code: child,
+            module: module.clone(),
+            defaults,
+            kwdefaults,
+            closure,
+            dict: std::cell::RefCell::new(None),
+        })))
+    }
+
+    /// `with mgr:` entry: returns the bound `__exit__` and the value of `__enter__()`.
+    fn with_enter(&self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let enter = self.lookup_special(mgr, &self.names.enter);
+        let exit = self.lookup_special(mgr, &self.names.exit);
+        let (Some(enter), Some(exit)) = (enter, exit) else {
+            let missing = if self.lookup_special(mgr, &self.names.enter).is_none() {
+                ""
+            } else {
+                " (missed __exit__ method)"
+            };
+            return Err(self.type_error(format!(
+                "'{}' object does not support the context manager protocol{missing}",
+                self.type_name(mgr)
+            )));
+        };
+        let value = self.call_bound(&enter, mgr, &[])?;
+        let exit = Value::Method(Rc::new(crate::script::object::BoundMethod {
+            func: exit,
+            receiver: mgr.clone(),
+        }));
+        Ok((exit, value))
+    }
+
+    /// `**src` into a dict being built (`merge`: duplicates are an error, as in calls).
+    fn dict_merge(&self, d: &Dict, src: &Value, callee: Option<&Value>) -> PyResult<()> {
+        let Some(callee) = callee else {
+            return self.dict_update(d, src);
+        };
+        let entries = match src {
+            Value::Dict(s) => s.entries(),
+            other => {
+                if !self.has_attr(other, "keys")? {
+                    return Err(self.type_error(format!(
+                        "{} argument after ** must be a mapping, not {}",
+                        self.function_str(callee),
+                        self.type_name(other)
+                    )));
+                }
+                let keys = self.call_method(other, "keys", &[])?;
+                let mut out = Vec::new();
+                for k in self.collect(&keys)? {
+                    let v = self.get_item(other, &k)?;
+                    out.push((k, v));
+                }
+                out
+            }
+        };
+        for (k, v) in entries {
+            if d.contains(self, &k)? {
+                return Err(self.type_error(format!(
+                    "{} got multiple values for keyword argument '{}'",
+                    self.function_str(callee),
+                    self.str(&k)?
+                )));
+            }
+            d.insert(self, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// How CPython names a callable in call errors: `module.qualname()`.
+    pub fn function_str(&self, f: &Value) -> String {
+        match f {
+            Value::Function(func) => {
+                let module = func.module.name.as_str();
+                let qualname = func.qualname.borrow();
+                if module == "builtins" {
+                    format!("{}()", qualname.as_str())
+                } else {
+                    format!("{}.{}()", module, qualname.as_str())
+                }
+            }
+            Value::Builtin(b) => format!("{}()", b.name),
+            Value::Method(m) => self.function_str(&m.func),
+            Value::Type(t) => format!("{}()", t.qualname.borrow().as_str()),
+            other => format!("{} object", self.type_name(other)),
+        }
+    }
+
+    /// Unpacks exactly `count` items.
+    fn unpack(&self, v: &Value, count: usize) -> PyResult<Vec<Value>> {
+        let items = match v {
+            Value::Tuple(t) => {
+                if t.len() == count {
+                    return Ok(t.items.to_vec());
+                }
+                t.items.to_vec()
+            }
+            Value::List(l) => l.snapshot(),
+            other => {
+                let it = self.iter(other).map_err(|_| {
+                    self.type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        self.type_name(other)
+                    ))
+                })?;
+                let mut out = Vec::with_capacity(count);
+                while let Some(x) = self.next(&it)? {
+                    out.push(x);
+                    if out.len() > count {
+                        return Err(self.value_error(format!("too many values to unpack (expected {count})")));
+                    }
+                }
+                out
+            }
+        };
+        if items.len() < count {
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected {count}, got {})",
+                items.len()
+            )));
+        }
+        if items.len() > count {
+            return Err(self.value_error(format!("too many values to unpack (expected {count})")));
+        }
+        Ok(items)
+    }
+
+    /// `s += t` on strings, reusing `s`'s buffer when this is its only reference.
+    fn str_append(&self, lhs: Value, rhs: &Value) -> PyResult<Value> {
+        match (lhs, rhs) {
+            (Value::Str(a), Value::Str(b)) => {
+                let mut s = match Rc::try_unwrap(a) {
+                    Ok(owned) => owned.as_str().to_owned(),
+                    Err(shared) => shared.as_str().to_owned(),
+                };
+                s.push_str(b.as_str());
+                Ok(Value::string(s))
+            }
+            (a, b) => self.binary(BinOp::Add, &a, b),
+        }
+    }
+}
+
+#[inline]
+fn reg_slice(st: &ExecState, base: usize, start: Reg, count: u16) -> &[Value] {
+    &st.regs[base + start as usize..base + start as usize + count as usize]
+}
+
+#[inline]
+fn int_cmp(op: CmpOp, x: i64, y: i64) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq | CmpOp::Is => x == y,
+        CmpOp::Ne | CmpOp::IsNot => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+        CmpOp::In | CmpOp::NotIn => false,
+    }
+}
+
+#[inline]
+fn float_cmp(op: CmpOp, x: f64, y: f64) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+        _ => false,
+    }
+}

@@ -1,0 +1,644 @@
+//! `format()`, f-string fields and `%`-formatting, with CPython's format-spec mini-language.
+
+use super::repr::float_repr;
+use super::{PyResult, Vm};
+use crate::script::object::Value;
+use num_bigint::BigInt;
+use num_traits::Signed;
+
+/// A parsed format spec: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
+#[derive(Default, Debug)]
+pub struct Spec {
+    pub fill: char,
+    pub align: Option<char>,
+    pub sign: Option<char>,
+    pub alternate: bool,
+    pub zero: bool,
+    pub width: usize,
+    pub grouping: Option<char>,
+    pub precision: Option<usize>,
+    pub kind: Option<char>,
+}
+
+impl Spec {
+    pub fn parse(vm: &Vm, spec: &str) -> PyResult<Spec> {
+        let chars: Vec<char> = spec.chars().collect();
+        let mut s = Spec {
+            fill: ' ',
+            ..Spec::default()
+        };
+        let mut i = 0;
+        let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
+        if chars.len() >= 2 && is_align(chars[1]) {
+            s.fill = chars[0];
+            s.align = Some(chars[1]);
+            i = 2;
+        } else if !chars.is_empty() && is_align(chars[0]) {
+            s.align = Some(chars[0]);
+            i = 1;
+        }
+        if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
+            s.sign = Some(chars[i]);
+            i += 1;
+        }
+        if i < chars.len() && chars[i] == 'z' {
+            i += 1;
+        }
+        if i < chars.len() && chars[i] == '#' {
+            s.alternate = true;
+            i += 1;
+        }
+        if i < chars.len() && chars[i] == '0' {
+            s.zero = true;
+            i += 1;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i > start {
+            s.width = chars[start..i].iter().collect::<String>().parse().unwrap_or(0);
+        }
+        if i < chars.len() && matches!(chars[i], ',' | '_') {
+            s.grouping = Some(chars[i]);
+            i += 1;
+        }
+        if i < chars.len() && chars[i] == '.' {
+            i += 1;
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i == start {
+                return Err(vm.value_error("Format specifier missing precision"));
+            }
+            s.precision = chars[start..i].iter().collect::<String>().parse().ok();
+        }
+        if i < chars.len() {
+            s.kind = Some(chars[i]);
+            i += 1;
+        }
+        if i < chars.len() {
+            return Err(vm.value_error("Invalid format specifier"));
+        }
+        if s.zero && s.align.is_none() {
+            s.fill = '0';
+            s.align = Some('=');
+        }
+        Ok(s)
+    }
+
+    /// Pads `body` (with its sign/prefix already split off into `prefix`) to the width.
+    fn pad(&self, prefix: &str, body: &str, default_align: char) -> String {
+        let len = prefix.chars().count() + body.chars().count();
+        if len >= self.width {
+            return format!("{prefix}{body}");
+        }
+        let n = self.width - len;
+        let fill: String = std::iter::repeat_n(self.fill, n).collect();
+        match self.align.unwrap_or(default_align) {
+            '<' => format!("{prefix}{body}{fill}"),
+            '^' => {
+                let left: String = std::iter::repeat_n(self.fill, n / 2).collect();
+                let right: String = std::iter::repeat_n(self.fill, n - n / 2).collect();
+                format!("{left}{prefix}{body}{right}")
+            }
+            '=' => format!("{prefix}{fill}{body}"),
+            _ => format!("{fill}{prefix}{body}"),
+        }
+    }
+}
+
+/// Inserts a grouping separator every `every` digits of the integer part of `digits`.
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let (int_part, rest) = match digits.find(|c: char| !c.is_ascii_alphanumeric()) {
+        Some(i) => digits.split_at(i),
+        None => (digits, ""),
+    };
+    let mut out = String::new();
+    let n = int_part.len();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (n - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Formats `f` with `precision` significant digits, `%g` style.
+fn general(f: f64, precision: usize, alternate: bool, upper: bool) -> String {
+    let p = precision.max(1);
+    if f == 0.0 {
+        let mut s = if alternate { format!("{:.*}", p - 1, 0.0) } else { "0".to_owned() };
+        if f.is_sign_negative() {
+            s.insert(0, '-');
+        }
+        return s;
+    }
+    let sci = format!("{:.*e}", p - 1, f);
+    let (_, exp) = sci.split_once('e').unwrap_or(("", "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let mut s = if exp < -4 || exp >= p as i32 {
+        let (m, _) = sci.split_once('e').unwrap_or((&sci, ""));
+        let m = if alternate { m.to_owned() } else { trim_zeros(m) };
+        format!("{}{}{}{:02}", m, if upper { 'E' } else { 'e' }, if exp < 0 { '-' } else { '+' }, exp.abs())
+    } else {
+        let decimals = (p as i32 - 1 - exp).max(0) as usize;
+        let s = format!("{:.*}", decimals, f);
+        if alternate {
+            s
+        } else {
+            trim_zeros(&s)
+        }
+    };
+    if alternate && !s.contains('.') {
+        s.push('.');
+    }
+    s
+}
+
+fn trim_zeros(s: &str) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+/// `%e`-style with a two-digit exponent at least.
+fn exponent(f: f64, precision: usize, upper: bool, alternate: bool) -> String {
+    let s = format!("{:.*e}", precision, f);
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let e: i32 = e.parse().unwrap_or(0);
+    let mut m = m.to_owned();
+    if alternate && !m.contains('.') {
+        m.push('.');
+    }
+    format!("{}{}{}{:02}", m, if upper { 'E' } else { 'e' }, if e < 0 { '-' } else { '+' }, e.abs())
+}
+
+impl Vm {
+    /// `format(v, spec)`.
+    pub fn format(&self, v: &Value, spec: &str) -> PyResult<String> {
+        match v {
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                if spec.is_empty() {
+                    return self.str(v);
+                }
+                let s = Spec::parse(self, spec)?;
+                if matches!(s.kind, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
+                    let f = match v {
+                        Value::Int(i) => *i as f64,
+                        Value::Bool(b) => *b as i64 as f64,
+                        Value::BigInt(b) => super::num::big_to_f64(self, b)?,
+                        _ => 0.0,
+                    };
+                    return self.format_float(f, &s);
+                }
+                let b = super::num::to_big(v).unwrap_or_default();
+                self.format_int(&b, &s)
+            }
+            Value::Float(f) => {
+                if spec.is_empty() {
+                    return Ok(float_repr(*f));
+                }
+                let s = Spec::parse(self, spec)?;
+                self.format_float(*f, &s)
+            }
+            Value::Str(st) => {
+                if spec.is_empty() {
+                    return Ok(st.as_str().to_owned());
+                }
+                let s = Spec::parse(self, spec)?;
+                if let Some(k) = s.kind {
+                    if k != 's' {
+                        return Err(self.value_error(format!(
+                            "Unknown format code '{k}' for object of type 'str'"
+                        )));
+                    }
+                }
+                if s.sign.is_some() {
+                    return Err(self.value_error("Sign not allowed in string format specifier"));
+                }
+                if s.align == Some('=') {
+                    return Err(self.value_error("'=' alignment not allowed in string format specifier"));
+                }
+                let text: String = match s.precision {
+                    Some(p) => st.as_str().chars().take(p).collect(),
+                    None => st.as_str().to_owned(),
+                };
+                Ok(s.pad("", &text, '<'))
+            }
+            Value::Instance(_) | Value::Opaque(_) => {
+                if let Some(m) = self.lookup_special(v, &self.names.format) {
+                    if !matches!(m, Value::Builtin(_)) {
+                        return match self.call_bound(&m, v, &[Value::str(spec)])? {
+                            Value::Str(s) => Ok(s.as_str().to_owned()),
+                            other => Err(self.type_error(format!(
+                                "__format__ must return a str, not {}",
+                                self.type_name(&other)
+                            ))),
+                        };
+                    }
+                }
+                if let Value::Instance(i) = v {
+                    let base = i.base.borrow().clone();
+                    if !base.is_undefined() {
+                        return self.format(&base, spec);
+                    }
+                }
+                self.format_generic(v, spec)
+            }
+            _ => self.format_generic(v, spec),
+        }
+    }
+
+    fn format_generic(&self, v: &Value, spec: &str) -> PyResult<String> {
+        if !spec.is_empty() {
+            return Err(self.type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                self.type_name(v)
+            )));
+        }
+        self.str(v)
+    }
+
+    fn format_int(&self, b: &BigInt, s: &Spec) -> PyResult<String> {
+        if s.precision.is_some() {
+            return Err(self.value_error("Precision not allowed in integer format specifier"));
+        }
+        let negative = b.is_negative();
+        let abs = b.abs();
+        let (digits, prefix) = match s.kind {
+            None | Some('d') | Some('n') => (abs.to_string(), ""),
+            Some('b') => (abs.to_str_radix(2), "0b"),
+            Some('o') => (abs.to_str_radix(8), "0o"),
+            Some('x') => (abs.to_str_radix(16), "0x"),
+            Some('X') => (abs.to_str_radix(16).to_uppercase(), "0X"),
+            Some('c') => {
+                let c = num_traits::ToPrimitive::to_u32(b)
+                    .and_then(char::from_u32)
+                    .ok_or_else(|| self.overflow_error("%c arg not in range(0x110000)"))?;
+                return Ok(s.pad("", &c.to_string(), '<'));
+            }
+            Some(k) => {
+                return Err(self.value_error(format!(
+                    "Unknown format code '{k}' for object of type 'int'"
+                )))
+            }
+        };
+        let digits = match s.grouping {
+            Some(sep) => {
+                let every = if matches!(s.kind, Some('b' | 'o' | 'x' | 'X')) { 4 } else { 3 };
+                if sep == ',' && every == 4 {
+                    return Err(self.value_error(format!(
+                        "Cannot specify ',' with '{}'.",
+                        s.kind.unwrap_or('d')
+                    )));
+                }
+                if s.fill == '0' && s.align == Some('=') && s.width > 0 {
+                    zero_pad_grouped(&digits, sep, every, s.width.saturating_sub(sign_len(negative, s) + if s.alternate { prefix.len() } else { 0 }))
+                } else {
+                    group(&digits, sep, every)
+                }
+            }
+            None => digits,
+        };
+        let mut head = String::new();
+        if negative {
+            head.push('-');
+        } else if let Some(c @ ('+' | ' ')) = s.sign {
+            head.push(c);
+        }
+        if s.alternate {
+            head.push_str(prefix);
+        }
+        Ok(s.pad(&head, &digits, '>'))
+    }
+
+    pub fn format_float(&self, f: f64, s: &Spec) -> PyResult<String> {
+        let negative = f.is_sign_negative() && !f.is_nan();
+        let a = f.abs();
+        let upper = matches!(s.kind, Some('E' | 'F' | 'G'));
+        let mut body = if a.is_nan() || a.is_infinite() {
+            let t = if a.is_nan() { "nan" } else { "inf" };
+            if upper {
+                t.to_uppercase()
+            } else {
+                t.to_owned()
+            }
+        } else {
+            match s.kind {
+                Some('f' | 'F') => {
+                    let mut t = format!("{:.*}", s.precision.unwrap_or(6), a);
+                    if s.alternate && !t.contains('.') {
+                        t.push('.');
+                    }
+                    t
+                }
+                Some('e' | 'E') => exponent(a, s.precision.unwrap_or(6), upper, s.alternate),
+                Some('g' | 'G') => general(a, s.precision.unwrap_or(6), s.alternate, upper),
+                Some('%') => {
+                    let mut t = format!("{:.*}", s.precision.unwrap_or(6), a * 100.0);
+                    if s.alternate && !t.contains('.') {
+                        t.push('.');
+                    }
+                    t.push('%');
+                    t
+                }
+                None => match s.precision {
+                    Some(p) => {
+                        let g = general(a, p, s.alternate, false);
+                        if g.contains(['.', 'e', 'n', 'i']) {
+                            g
+                        } else {
+                            format!("{g}.0")
+                        }
+                    }
+                    None => float_repr(a),
+                },
+                Some('n') => general(a, s.precision.unwrap_or(6), s.alternate, false),
+                Some(k) => {
+                    return Err(self.value_error(format!(
+                        "Unknown format code '{k}' for object of type 'float'"
+                    )))
+                }
+            }
+        };
+        if let Some(sep) = s.grouping {
+            body = if s.fill == '0' && s.align == Some('=') && s.width > 0 {
+                zero_pad_grouped(&body, sep, 3, s.width.saturating_sub(sign_len(negative, s)))
+            } else {
+                group(&body, sep, 3)
+            };
+        }
+        let mut head = String::new();
+        if negative {
+            head.push('-');
+        } else if let Some(c @ ('+' | ' ')) = s.sign {
+            head.push(c);
+        }
+        Ok(s.pad(&head, &body, '>'))
+    }
+
+    /// An f-string field: conversion, then `format`.
+    pub fn format_value(&self, v: &Value, conv: u8, spec: Option<&Value>) -> PyResult<Value> {
+        let converted;
+        let v = match conv {
+            b's' => {
+                converted = Value::string(self.str(v)?);
+                &converted
+            }
+            b'r' => {
+                converted = Value::string(self.repr(v)?);
+                &converted
+            }
+            b'a' => {
+                converted = Value::string(ascii(&self.repr(v)?));
+                &converted
+            }
+            _ => v,
+        };
+        let spec = match spec {
+            Some(Value::Str(s)) => s.as_str().to_owned(),
+            Some(other) => self.str(other)?,
+            None => String::new(),
+        };
+        if let (Value::Str(_), true) = (v, spec.is_empty()) {
+            return Ok(v.clone());
+        }
+        Ok(Value::string(self.format(v, &spec)?))
+    }
+
+    /// `bytes % args`: formats as text with every byte a Latin-1 character (bytes
+    /// arguments likewise), then turns the characters back into bytes.
+    pub fn bytes_percent_format(&self, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
+        let latin = |d: &[u8]| d.iter().map(|&b| b as char).collect::<String>();
+        let as_text = |v: &Value| match v {
+            Value::Bytes(b) => Value::string(latin(&b.data.borrow())),
+            other => other.clone(),
+        };
+        let args = match args {
+            Value::Tuple(t) => Value::tuple(t.items.iter().map(as_text).collect()),
+            other => as_text(other),
+        };
+        let text = self.percent_format(&latin(fmt), &args)?;
+        Ok(text.chars().map(|c| u8::try_from(c as u32).unwrap_or(b'?')).collect())
+    }
+
+    /// `fmt % args`.
+    pub fn percent_format(&self, fmt: &str, args: &Value) -> PyResult<String> {
+        let items: Vec<Value> = match args {
+            Value::Tuple(t) => t.items.to_vec(),
+            other => vec![other.clone()],
+        };
+        let mapping = matches!(args, Value::Dict(_)) || matches!(args, Value::Instance(_) if self.lookup_special(args, &self.names.getitem).is_some());
+        let mut next = 0usize;
+        let mut out = String::new();
+        let chars: Vec<char> = fmt.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            i += 1;
+            if c != '%' {
+                out.push(c);
+                continue;
+            }
+            if i >= chars.len() {
+                return Err(self.value_error("incomplete format"));
+            }
+            let mut value: Option<Value> = None;
+            if chars[i] == '(' {
+                let start = i + 1;
+                let mut depth = 1;
+                while i < chars.len() && depth > 0 {
+                    i += 1;
+                    match chars.get(i) {
+                        Some('(') => depth += 1,
+                        Some(')') => depth -= 1,
+                        _ => {}
+                    }
+                }
+                let key: String = chars[start..i].iter().collect();
+                i += 1;
+                value = Some(self.get_item(args, &Value::string(key))?);
+            }
+            let mut flags = String::new();
+            while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
+                flags.push(chars[i]);
+                i += 1;
+            }
+            let mut width = String::new();
+            if i < chars.len() && chars[i] == '*' {
+                let w = items.get(next).cloned().unwrap_or_default();
+                next += 1;
+                width = self.to_index(&w)?.to_string();
+                i += 1;
+            }
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                width.push(chars[i]);
+                i += 1;
+            }
+            let mut precision = None;
+            if i < chars.len() && chars[i] == '.' {
+                i += 1;
+                let mut p = String::new();
+                if i < chars.len() && chars[i] == '*' {
+                    let w = items.get(next).cloned().unwrap_or_default();
+                    next += 1;
+                    p = self.to_index(&w)?.to_string();
+                    i += 1;
+                }
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    p.push(chars[i]);
+                    i += 1;
+                }
+                precision = Some(p.parse::<usize>().unwrap_or(0));
+            }
+            while i < chars.len() && matches!(chars[i], 'l' | 'h' | 'L') {
+                i += 1;
+            }
+            let Some(&kind) = chars.get(i) else {
+                return Err(self.value_error("incomplete format"));
+            };
+            i += 1;
+            if kind == '%' {
+                out.push('%');
+                continue;
+            }
+            let v = match value {
+                Some(v) => v,
+                None if mapping && !matches!(args, Value::Tuple(_)) => args.clone(),
+                None => {
+                    let v = items.get(next).cloned().ok_or_else(|| {
+                        self.type_error("not enough arguments for format string")
+                    })?;
+                    next += 1;
+                    v
+                }
+            };
+            let align = if flags.contains('-') { "<" } else { "" };
+            let sign = if flags.contains('+') {
+                "+"
+            } else if flags.contains(' ') {
+                " "
+            } else {
+                ""
+            };
+            let zero = if flags.contains('0') && !flags.contains('-') { "0" } else { "" };
+            let alt = if flags.contains('#') { "#" } else { "" };
+            let prec = precision.map(|p| format!(".{p}")).unwrap_or_default();
+            let piece = match kind {
+                's' | 'b' | 'r' | 'a' => {
+                    let s = match kind {
+                        's' | 'b' => self.str(&v)?,
+                        'r' => self.repr(&v)?,
+                        _ => ascii(&self.repr(&v)?),
+                    };
+                    let s: String = match precision {
+                        Some(p) => s.chars().take(p).collect(),
+                        None => s,
+                    };
+                    let align = if align.is_empty() { ">" } else { align };
+                    self.format(&Value::string(s), &format!("{align}{width}"))?
+                }
+                'd' | 'i' | 'u' => {
+                    let n = self.percent_number(&v, true)?;
+                    self.format(&n, &format!("{align}{sign}{zero}{width}d"))?
+                }
+                'x' | 'X' | 'o' => {
+                    let n = self.percent_number(&v, true)?;
+                    self.format(&n, &format!("{align}{sign}{alt}{zero}{width}{kind}"))?
+                }
+                'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                    let n = self.percent_number(&v, false)?;
+                    let prec = if prec.is_empty() { ".6".to_owned() } else { prec };
+                    self.format(&n, &format!("{align}{sign}{alt}{zero}{width}{prec}{kind}"))?
+                }
+                'c' => {
+                    let c = match &v {
+                        Value::Str(s) => s.as_str().to_owned(),
+                        other => {
+                            let n = self.to_index(other)?;
+                            char::from_u32(n as u32).map(String::from).unwrap_or_default()
+                        }
+                    };
+                    let align = if align.is_empty() { ">" } else { align };
+                    self.format(&Value::string(c), &format!("{align}{width}"))?
+                }
+                other => {
+                    return Err(self.value_error(format!(
+                        "unsupported format character '{}' (0x{:x}) at index {}",
+                        other,
+                        other as u32,
+                        i - 1
+                    )))
+                }
+            };
+            out.push_str(&piece);
+        }
+        if next < items.len() && !mapping {
+            return Err(self.type_error("not all arguments converted during string formatting"));
+        }
+        Ok(out)
+    }
+
+    fn percent_number(&self, v: &Value, int: bool) -> PyResult<Value> {
+        match v {
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Ok(v.clone()),
+            Value::Float(f) => {
+                if int {
+                    Ok(Value::from_bigint(super::num::float_to_big(f.trunc())))
+                } else {
+                    Ok(v.clone())
+                }
+            }
+            _ => Err(self.type_error(format!(
+                "%{} format: a {} is required, not {}",
+                if int { 'd' } else { 'f' },
+                if int { "real number" } else { "real number" },
+                self.type_name(v)
+            ))),
+        }
+    }
+}
+
+fn sign_len(negative: bool, s: &Spec) -> usize {
+    usize::from(negative || matches!(s.sign, Some('+' | ' ')))
+}
+
+/// Zero padding inside grouped digits (`format(1234, '010,')` is `'00,001,234'`).
+fn zero_pad_grouped(digits: &str, sep: char, every: usize, width: usize) -> String {
+    let (int_part, rest) = match digits.find(|c: char| !c.is_ascii_alphanumeric()) {
+        Some(i) => digits.split_at(i),
+        None => (digits, ""),
+    };
+    let mut int_digits = int_part.to_owned();
+    loop {
+        let g = group(&int_digits, sep, every);
+        if g.len() + rest.len() >= width {
+            return format!("{g}{rest}");
+        }
+        int_digits.insert(0, '0');
+    }
+}
+
+/// `ascii()`: non-ASCII characters escaped.
+pub fn ascii(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n <= 0xff {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n <= 0xffff {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,81 @@
+//! Heap frames: a register file and a frame stack per execution state.
+//!
+//! A Python→Python call pushes a [`Frame`] and a register window and the dispatch loop goes
+//! on in place: no Rust recursion, so script recursion is bounded by memory alone. The
+//! callee's window starts at the caller's argument registers, so arguments are never
+//! copied.
+
+use crate::script::object::{Function, Value};
+use std::rc::Rc;
+
+/// What returning from a frame means.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub enum FrameKind {
+    /// An ordinary call: the result goes to the caller's `ret` register.
+    Call,
+    /// `__init__` run by instantiation: the caller receives the instance (kept in the
+    /// caller's `ret` register), and `__init__` must return None.
+    Init,
+    /// A generator's frame: yielding or returning hands the frame back to the generator
+    /// (at the top of `ExecState::generators`).
+    Generator,
+}
+
+/// One activation: 24 bytes, so that 10,000,000 of them fit comfortably in memory.
+pub struct Frame {
+    pub func: Rc<Function>,
+    pub pc: u32,
+    /// Index of register 0 of this frame in the register file.
+    pub base: u32,
+    /// Length of the VM's handled-exception stack when the frame was entered.
+    pub exc_base: u32,
+    /// Register of the caller that receives the result.
+    pub ret: u16,
+    pub kind: FrameKind,
+}
+
+/// The execution state of one greenlet (or one native re-entry): registers and frames.
+#[derive(Default)]
+pub struct ExecState {
+    pub regs: Vec<Value>,
+    pub frames: Vec<Frame>,
+    /// Generators whose frames are on the frame stack, innermost last.
+    pub generators: Vec<Rc<super::generator::Generator>>,
+    /// Instances being initialised by `__init__` frames on the stack, innermost last.
+    pub inits: Vec<Value>,
+    /// Set by a re-raise: the current frame is already in the traceback.
+    pub reraising: bool,
+}
+
+impl ExecState {
+    /// Makes sure registers `base..base + n` exist.
+    #[inline]
+    pub fn reserve(&mut self, base: usize, n: usize) {
+        let need = base + n;
+        if self.regs.len() < need {
+            // Only the needed registers are written: the vector's spare capacity stays untouched
+            // memory, so RSS follows the live depth, not the doubling.
+            self.regs.resize(need + 64, Value::Undefined);
+        }
+    }
+
+    /// Clears registers `from..to` (dropping what they referenced).
+    #[inline]
+    pub fn clear(&mut self, from: usize, to: usize) {
+        let to = to.min(self.regs.len());
+        if from < to {
+            for r in &mut self.regs[from..to] {
+                *r = Value::Undefined;
+            }
+        }
+    }
+
+    pub fn reset(&mut self) {
+        self.regs.clear();
+        self.frames.clear();
+        self.generators.clear();
+        self.inits.clear();
+        self.reraising = false;
+    }
+}

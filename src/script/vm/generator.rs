@@ -1,0 +1,290 @@
+//! Generators are saved frames, not coroutines: suspending one moves its registers into
+//! the generator object; resuming moves them back onto an execution state's register file.
+
+use super::frame::{ExecState, FrameKind};
+use super::{Exc, PyResult, Vm};
+use crate::script::compile::code::{Instr, Reg, NO_REG};
+use crate::script::object::{Function, Str, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A suspended generator frame.
+pub struct Saved {
+    pub func: Rc<Function>,
+    pub pc: u32,
+    pub regs: Vec<Value>,
+    /// The register that receives the value sent in (`NO_REG` before the first start).
+    pub send_reg: Reg,
+}
+
+pub enum GenState {
+    Suspended(Saved),
+    Running,
+    Finished,
+}
+
+pub struct Generator {
+    pub name: Rc<Str>,
+    pub qualname: Rc<Str>,
+    pub state: RefCell<GenState>,
+}
+
+/// How a resumed generator stopped.
+pub enum GenResult {
+    Yielded(Value),
+    Returned(Value),
+}
+
+/// What a throw into a delegating generator came to.
+enum Delegated {
+    /// The delegate yielded: so does the generator.
+    Yielded(Value),
+    /// The delegate returned: the generator goes on after its `yield from`.
+    Resume,
+    /// Raise this in the generator.
+    Raise(Exc),
+}
+
+/// What to resume a generator with.
+pub enum Resume {
+    Send(Value),
+    Throw(Exc),
+}
+
+impl Generator {
+    pub fn new(func: Rc<Function>, regs: Vec<Value>) -> Generator {
+        let name = func.name.borrow().clone();
+        let qualname = func.qualname.borrow().clone();
+        Generator {
+            name,
+            qualname,
+            state: RefCell::new(GenState::Suspended(Saved {
+                func,
+                pc: 0,
+                regs,
+                send_reg: NO_REG,
+            })),
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(&*self.state.borrow(), GenState::Running)
+    }
+
+    pub fn is_finished(&self) -> bool {
+        matches!(&*self.state.borrow(), GenState::Finished)
+    }
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        let state = std::mem::replace(self.state.get_mut(), GenState::Finished);
+        if let GenState::Suspended(saved) = state {
+            let code = &saved.func.code;
+            let pc = saved.pc.saturating_sub(1) as usize;
+            // Only a generator suspended inside a `try` or `with` has code to run on close.
+            let guarded = saved.send_reg != NO_REG
+                && code.handler_of.get(pc).is_some_and(|&h| h != crate::script::compile::code::NO_HANDLER);
+            if guarded {
+                super::finalize::defer(move |vm| vm.close_abandoned(saved));
+            }
+        }
+    }
+}
+
+impl Vm {
+    /// Closes a generator dropped while suspended, so its `finally` blocks run. An error is
+    /// reported the way CPython reports one from a finalizer.
+    fn close_abandoned(&self, saved: Saved) {
+        let name = saved.func.qualname.borrow().clone();
+        let short = saved.func.name.borrow().clone();
+        let gen = Rc::new(Generator {
+            name: short,
+            qualname: name.clone(),
+            state: RefCell::new(GenState::Suspended(saved)),
+        });
+        if let Err(e) = self.generator_close(&gen) {
+            self.write_stderr(&format!(
+                "Exception ignored in: <generator object {} at {:#x}>\n{}",
+                name.as_str(),
+                Rc::as_ptr(&gen) as usize,
+                self.format_exception(&e)
+            ));
+        }
+    }
+
+    /// Moves a suspended generator's frame onto `st` at the top of its register file,
+    /// with `sent` in its receiving register. The frame's result goes to `ret`.
+    pub fn push_generator(&self, st: &mut ExecState, gen: &Rc<Generator>, sent: Value, ret: u16) -> PyResult<bool> {
+        let saved = {
+            let mut state = gen.state.borrow_mut();
+            match std::mem::replace(&mut *state, GenState::Running) {
+                GenState::Suspended(s) => s,
+                GenState::Running => {
+                    *state = GenState::Running;
+                    return Err(self.value_error("generator already executing"));
+                }
+                GenState::Finished => {
+                    *state = GenState::Finished;
+                    return Ok(false);
+                }
+            }
+        };
+        if saved.send_reg == NO_REG && !sent.is_none() {
+            *gen.state.borrow_mut() = GenState::Suspended(saved);
+            return Err(self.type_error("can't send non-None value to a just-started generator"));
+        }
+        let base = match st.frames.last() {
+            Some(f) => f.base as usize + f.func.code.nregs as usize,
+            None => 0,
+        };
+        let n = saved.regs.len();
+        st.reserve(base, n);
+        for (dst, v) in st.regs[base..base + n].iter_mut().zip(saved.regs) {
+            *dst = v;
+        }
+        if saved.send_reg != NO_REG {
+            st.regs[base + saved.send_reg as usize] = sent;
+        }
+        self.push_frame(st, saved.func, base, ret, FrameKind::Generator)?;
+        if let Some(f) = st.frames.last_mut() {
+            f.pc = saved.pc;
+        }
+        st.generators.push(gen.clone());
+        Ok(true)
+    }
+
+    /// Resumes a generator from native code.
+    pub fn resume_generator(&self, gen: &Rc<Generator>, how: Resume) -> PyResult<GenResult> {
+        let mut st = self.spare_states.borrow_mut().pop().unwrap_or_default();
+        let result = self.enter(&mut st, |vm, st| {
+            let (sent, exc) = match how {
+                Resume::Send(v) => (v, None),
+                Resume::Throw(e) => (Value::None, Some(e)),
+            };
+            let unstarted = matches!(&*gen.state.borrow(), GenState::Suspended(s) if s.send_reg == NO_REG);
+            if let (Some(e), true) = (&exc, unstarted) {
+                // Throwing into a generator that never started finishes it.
+                *gen.state.borrow_mut() = GenState::Finished;
+                return Err(e.clone());
+            }
+            if !vm.push_generator(st, gen, sent, 0)? {
+                return match exc {
+                    Some(e) => Err(e),
+                    None => Ok(GenResult::Returned(Value::None)),
+                };
+            }
+            let exc = match exc {
+                Some(e) => match vm.throw_into_delegate(st, e)? {
+                    Delegated::Yielded(v) => return Ok(GenResult::Yielded(v)),
+                    Delegated::Raise(e) => Some(e),
+                    Delegated::Resume => None,
+                },
+                None => None,
+            };
+            let value = vm.run_with(st, 0, exc)?;
+            Ok(if gen.is_finished() {
+                GenResult::Returned(value)
+            } else {
+                GenResult::Yielded(value)
+            })
+        });
+        st.reset();
+        self.spare_states.borrow_mut().push(st);
+        result
+    }
+
+    /// A throw into a generator suspended in `yield from` goes to the delegate first
+    /// (a `GeneratorExit` closes it), as PEP 380 specifies.
+    fn throw_into_delegate(&self, st: &mut ExecState, exc: Exc) -> PyResult<Delegated> {
+        let Some(frame) = st.frames.last() else {
+            return Ok(Delegated::Raise(exc));
+        };
+        let pc = frame.pc as usize;
+        let base = frame.base as usize;
+        let Some(&Instr::YieldFrom { dst, iter }) = frame.func.code.instrs.get(pc) else {
+            return Ok(Delegated::Raise(exc));
+        };
+        let sub = st.regs[base + iter as usize].clone();
+        let is_exit = exc.class().is_subtype(&self.types.generator_exit);
+        let outcome = if is_exit {
+            let closed = match &sub {
+                Value::Generator(g) => self.generator_close(g),
+                other => match self.lookup_special(other, &crate::script::object::Str::new("close")) {
+                    Some(m) => self.call_bound(&m, other, &[]).map(drop),
+                    None => Ok(()),
+                },
+            };
+            match closed {
+                Ok(()) => Err(exc),
+                Err(e) => Err(e),
+            }
+        } else {
+            match &sub {
+                Value::Generator(g) => self.resume_generator(g, Resume::Throw(exc)),
+                other => match self.lookup_special(other, &crate::script::object::Str::new("throw")) {
+                    Some(m) => match self.call_bound(&m, other, &[Value::Instance(exc)]) {
+                        Ok(v) => Ok(GenResult::Yielded(v)),
+                        Err(e) if e.class().is_subtype(&self.types.stop_iteration) => {
+                            let args = self.exc_args(&e);
+                            Ok(GenResult::Returned(args.items.first().cloned().unwrap_or(Value::None)))
+                        }
+                        Err(e) => Err(e),
+                    },
+                    None => Err(exc),
+                },
+            }
+        };
+        // Past the `yield from` unless the delegate yields again.
+        if let Some(f) = st.frames.last_mut() {
+            f.pc = pc as u32 + 1;
+        }
+        Ok(match outcome {
+            Ok(GenResult::Yielded(v)) => {
+                self.suspend_generator(st, pc as u32, dst);
+                Delegated::Yielded(v)
+            }
+            Ok(GenResult::Returned(v)) => {
+                st.regs[base + dst as usize] = v;
+                Delegated::Resume
+            }
+            Err(e) => Delegated::Raise(e),
+        })
+    }
+
+    /// `next(gen)`: `None` when it returns.
+    pub fn generator_next(&self, gen: &Rc<Generator>) -> PyResult<Option<Value>> {
+        match self.resume_generator(gen, Resume::Send(Value::None))? {
+            GenResult::Yielded(v) => Ok(Some(v)),
+            GenResult::Returned(_) => Ok(None),
+        }
+    }
+
+    /// `gen.send(v)`: StopIteration carries the return value.
+    pub fn generator_send(&self, gen: &Rc<Generator>, how: Resume) -> PyResult<Value> {
+        match self.resume_generator(gen, how)? {
+            GenResult::Yielded(v) => Ok(v),
+            GenResult::Returned(v) => Err(self.stop_iteration(v)),
+        }
+    }
+
+    /// `gen.close()`.
+    pub fn generator_close(&self, gen: &Rc<Generator>) -> PyResult<()> {
+        if !matches!(&*gen.state.borrow(), GenState::Suspended(s) if s.send_reg != NO_REG) {
+            *gen.state.borrow_mut() = GenState::Finished;
+            return Ok(());
+        }
+        let exit = self.new_exception(&self.types.generator_exit, vec![]);
+        match self.resume_generator(gen, Resume::Throw(exit)) {
+            Ok(GenResult::Yielded(_)) => Err(self.runtime_error("generator ignored GeneratorExit")),
+            Ok(GenResult::Returned(_)) => Ok(()),
+            Err(e)
+                if e.class().is_subtype(&self.types.generator_exit)
+                    || e.class().is_subtype(&self.types.stop_iteration) =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! Traceback and frame objects for `exc.__traceback__`: read-only views of the entries an
+//! exception collected while it propagated.
+
+use super::{PyResult, Vm};
+use crate::script::object::class::TraceEntry;
+use crate::script::object::misc::{Opaque, Property};
+use crate::script::object::{Layout, NativeFn, Str, Type, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// `tb` objects: entry `index` of a traceback (outermost first), linking to the next.
+struct Traceback {
+    entries: Rc<[TraceEntry]>,
+    index: usize,
+}
+
+/// `tb_frame` / `f_code`: what is known about one frame of a traceback.
+struct FrameView {
+    entry: TraceEntry,
+}
+
+struct CodeView {
+    entry: TraceEntry,
+}
+
+struct Classes {
+    traceback: Rc<Type>,
+    frame: Rc<Type>,
+    code: Rc<Type>,
+}
+
+thread_local! {
+    static CLASSES: RefCell<Option<Rc<Classes>>> = const { RefCell::new(None) };
+}
+
+fn getter(t: &Rc<Type>, name: &'static str, f: NativeFn) {
+    t.dict.insert_str(
+        Rc::new(Str::new(name)),
+        Value::Property(Rc::new(Property {
+            getter: crate::script::native(name, f),
+            setter: Value::None,
+            deleter: Value::None,
+            doc: Value::None,
+        })),
+    );
+}
+
+fn data<'a, T: 'static>(vm: &Vm, a: &'a [Value]) -> PyResult<&'a T> {
+    match a.first() {
+        Some(Value::Opaque(o)) => o
+            .downcast::<T>()
+            .ok_or_else(|| vm.type_error("descriptor applied to the wrong object")),
+        _ => Err(vm.type_error("descriptor applied to the wrong object")),
+    }
+}
+
+fn classes(vm: &Vm) -> Rc<Classes> {
+    CLASSES.with(|c| {
+        if let Some(c) = &*c.borrow() {
+            return c.clone();
+        }
+        let make = |name: &str| Rc::new(Type::new_builtin(name, Layout::Builtin, vec![vm.types.object.clone()]));
+        let made = Rc::new(Classes {
+            traceback: make("traceback"),
+            frame: make("frame"),
+            code: make("code"),
+        });
+        getter(&made.traceback, "tb_next", |vm, a, _| {
+            let tb = data::<Traceback>(vm, a)?;
+            Ok(if tb.index + 1 < tb.entries.len() {
+                make_tb(vm, tb.entries.clone(), tb.index + 1)
+            } else {
+                Value::None
+            })
+        });
+        getter(&made.traceback, "tb_lineno", |vm, a, _| {
+            let tb = data::<Traceback>(vm, a)?;
+            let e = &tb.entries[tb.index];
+            Ok(Value::Int(e.code.line_of(e.pc) as i64))
+        });
+        getter(&made.traceback, "tb_lasti", |vm, a, _| {
+            let tb = data::<Traceback>(vm, a)?;
+            Ok(Value::Int(tb.entries[tb.index].pc as i64 * 2))
+        });
+        getter(&made.traceback, "tb_frame", |vm, a, _| {
+            let tb = data::<Traceback>(vm, a)?;
+            let entry = tb.entries[tb.index].clone();
+            Ok(opaque(classes(vm).frame.clone(), FrameView { entry }))
+        });
+        getter(&made.frame, "f_lineno", |vm, a, _| {
+            let f = data::<FrameView>(vm, a)?;
+            Ok(Value::Int(f.entry.code.line_of(f.entry.pc) as i64))
+        });
+        getter(&made.frame, "f_code", |vm, a, _| {
+            let f = data::<FrameView>(vm, a)?;
+            Ok(opaque(classes(vm).code.clone(), CodeView { entry: f.entry.clone() }))
+        });
+        getter(&made.code, "co_name", |vm, a, _| {
+            Ok(Value::Str(data::<CodeView>(vm, a)?.entry.code.name.clone()))
+        });
+        getter(&made.code, "co_qualname", |vm, a, _| {
+            Ok(Value::Str(data::<CodeView>(vm, a)?.entry.code.qualname.clone()))
+        });
+        getter(&made.code, "co_filename", |vm, a, _| {
+            Ok(Value::str(&data::<CodeView>(vm, a)?.entry.code.source.filename))
+        });
+        getter(&made.code, "co_firstlineno", |vm, a, _| {
+            Ok(Value::Int(data::<CodeView>(vm, a)?.entry.code.first_line as i64))
+        });
+        *c.borrow_mut() = Some(made.clone());
+        made
+    })
+}
+
+fn opaque<T: 'static>(class: Rc<Type>, data: T) -> Value {
+    Value::Opaque(Rc::new(Opaque {
+        class,
+        data: Box::new(data),
+    }))
+}
+
+fn make_tb(vm: &Vm, entries: Rc<[TraceEntry]>, index: usize) -> Value {
+    opaque(classes(vm).traceback.clone(), Traceback { entries, index })
+}
+
+impl Vm {
+    /// `exc.__traceback__`: None before it is raised, else the outermost entry.
+    pub fn traceback_of(&self, exc: &crate::script::object::Instance) -> Value {
+        let Some(state) = &exc.exc else {
+            return Value::None;
+        };
+        let tb = state.traceback.borrow();
+        if tb.is_empty() {
+            return Value::None;
+        }
+        // Entries are recorded innermost first; traceback objects go outermost first.
+        let entries: Rc<[TraceEntry]> = tb.iter().rev().cloned().collect();
+        make_tb(self, entries, 0)
+    }
+}
