@@ -7,6 +7,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: stacklet [option] ... [-c cmd | file | -] [arg] ...
 Options:
   -c cmd   program passed in as string (terminates option list)
+  --dis f  print the bytecode of file f instead of running it
   -h       print this help message and exit (also --help)
   -V       print the stacklet version and exit (also --version)
 file       program read from script file
@@ -24,6 +25,29 @@ fn main() -> ExitCode {
         Some("-V" | "--version") => {
             println!("stacklet {}", env!("CARGO_PKG_VERSION"));
             return ExitCode::SUCCESS;
+        }
+        Some("--dis") => {
+            let Some(path) = args.get(1) else {
+                eprintln!("--dis needs a file\n{USAGE}");
+                return ExitCode::from(2);
+            };
+            let text = match std::fs::read_to_string(path) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("stacklet: can't open file '{path}': {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            return match stacklet::script::disassemble(path, &text) {
+                Ok(listing) => {
+                    print!("{listing}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::from(1)
+                }
+            };
         }
         Some("-c") => {
             let Some(code) = args.get(1) else {
@@ -78,7 +102,10 @@ fn repl() -> ExitCode {
     use std::io::{BufRead, Write};
     let interp = Interpreter::new();
     interp.set_argv(vec![String::new()]);
-    println!("stacklet {} (Python-like interpreter)", env!("CARGO_PKG_VERSION"));
+    println!(
+        "stacklet {} (Python-like interpreter)",
+        env!("CARGO_PKG_VERSION")
+    );
     let stdin = std::io::stdin();
     let mut buffer = String::new();
     loop {
@@ -92,7 +119,8 @@ fn repl() -> ExitCode {
             }
             Ok(_) => {}
         }
-        let continues = line.trim_end().ends_with(':') || (!buffer.is_empty() && !line.trim().is_empty());
+        let continues =
+            line.trim_end().ends_with(':') || (!buffer.is_empty() && !line.trim().is_empty());
         buffer.push_str(&line);
         if continues {
             continue;

@@ -101,7 +101,7 @@ impl WaitQueue {
         let mut rest = self.rest.borrow_mut();
         if rest.is_empty() {
             let mut first = self.first.borrow_mut();
-            if first.as_ref().map_or(true, |w| !w.is_live()) {
+            if first.as_ref().is_none_or(|w| !w.is_live()) {
                 *first = Some(waiter);
                 return;
             }

@@ -38,6 +38,16 @@ impl Vm {
     }
 }
 
+/// The bytecode listing of a module's source (`stacklet --dis`).
+pub fn disassemble(filename: &str, text: &str) -> Result<String, String> {
+    let vm = Vm::new();
+    let module = Rc::new(Module::new("__main__"));
+    let source = Rc::new(Source::new(filename, text));
+    let body = parse::parse_module(&source).map_err(|e| e.message)?;
+    let code = compile::compile_module(&body, source, &module, &vm.builtins).map_err(|e| e.message)?;
+    Ok(code.disassemble())
+}
+
 /// An error from script code: the exception, with its traceback already formatted.
 #[derive(Debug, Clone)]
 pub struct ScriptError {

@@ -14,7 +14,10 @@ pub fn parse_module(source: &Source) -> Result<Vec<ast::Stmt>, CompileError> {
     match rustpython_parser::parse(&source.text, Mode::Module, &source.filename) {
         Ok(ast::Mod::Module(m)) => Ok(m.body),
         Ok(_) => Err(CompileError::syntax(0, "invalid syntax")),
-        Err(e) => Err(CompileError::syntax(e.offset.to_u32(), parse_message(&e.error))),
+        Err(e) => Err(CompileError::syntax(
+            e.offset.to_u32(),
+            parse_message(&e.error),
+        )),
     }
 }
 
@@ -55,7 +58,10 @@ impl Vm {
             Value::Int(col as i64 + 1),
             Value::string(format!("{text}\n")),
         ]);
-        let exc = self.new_exception(&self.types.syntax_error, vec![Value::str(&err.message), details]);
+        let exc = self.new_exception(
+            &self.types.syntax_error,
+            vec![Value::str(&err.message), details],
+        );
         let set = |k: &str, v: Value| exc.dict.insert_str(Rc::new(Str::new(k)), v);
         set("filename", Value::str(&source.filename));
         set("lineno", Value::Int(line as i64));
@@ -75,7 +81,10 @@ impl Vm {
         let line = get("lineno")?;
         let mut out = format!(
             "  File \"{}\", line {}\n",
-            filename.as_str().map(|s| s.as_str().to_owned()).unwrap_or_default(),
+            filename
+                .as_str()
+                .map(|s| s.as_str().to_owned())
+                .unwrap_or_default(),
             self.str(&line).unwrap_or_default()
         );
         if let Some(Value::Str(text)) = get("text") {

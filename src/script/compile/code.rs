@@ -149,132 +149,385 @@ pub enum Instr {
     Nop,
     /// Raises `UnboundLocalError` if `reg` is unbound; emitted only where the compiler cannot
     /// prove the local assigned.
-    CheckBound { reg: Reg },
-    Move { dst: Reg, src: Reg },
-    LoadConst { dst: Reg, k: Idx },
-    LoadNone { dst: Reg },
-    LoadInt { dst: Reg, value: i32 },
+    CheckBound {
+        reg: Reg,
+    },
+    Move {
+        dst: Reg,
+        src: Reg,
+    },
+    LoadConst {
+        dst: Reg,
+        k: Idx,
+    },
+    LoadNone {
+        dst: Reg,
+    },
+    LoadInt {
+        dst: Reg,
+        value: i32,
+    },
     /// `dst = globals[slot]`, falling back to the builtin `builtin`, else `NameError`.
-    LoadGlobal { dst: Reg, slot: Idx, builtin: Idx },
-    StoreGlobal { slot: Idx, src: Reg },
-    DeleteGlobal { slot: Idx },
+    LoadGlobal {
+        dst: Reg,
+        slot: Idx,
+        builtin: Idx,
+    },
+    StoreGlobal {
+        slot: Idx,
+        src: Reg,
+    },
+    DeleteGlobal {
+        slot: Idx,
+    },
     /// Name lookups in a class body: its namespace (register 0), then globals, then
     /// builtins.
-    LoadName { dst: Reg, name: Idx },
-    StoreName { name: Idx, src: Reg },
-    DeleteName { name: Idx },
+    LoadName {
+        dst: Reg,
+        name: Idx,
+    },
+    StoreName {
+        name: Idx,
+        src: Reg,
+    },
+    DeleteName {
+        name: Idx,
+    },
     /// Replaces the value in `reg` by a new cell holding it (`Undefined` for an empty cell).
-    MakeCell { reg: Reg },
-    LoadCell { dst: Reg, cell: Reg },
-    StoreCell { cell: Reg, src: Reg },
-    DeleteCell { cell: Reg },
-    DeleteLocal { reg: Reg },
+    MakeCell {
+        reg: Reg,
+    },
+    LoadCell {
+        dst: Reg,
+        cell: Reg,
+    },
+    StoreCell {
+        cell: Reg,
+        src: Reg,
+    },
+    DeleteCell {
+        cell: Reg,
+    },
+    DeleteLocal {
+        reg: Reg,
+    },
     /// Releases what `reg` holds (a loop's iterator when the loop ends), so that a
     /// generator left suspended by `break` is finalized at once, as in CPython.
-    Clear { reg: Reg },
+    Clear {
+        reg: Reg,
+    },
     /// Releases the temporaries a simple statement used, so objects die when the statement
     /// that last referenced them ends (as with CPython's reference counting).
-    ClearRange { start: Reg, count: u16 },
+    ClearRange {
+        start: Reg,
+        count: u16,
+    },
     /// `globals()` (kind 0), `locals()`/`vars()` (1) or `dir()` (2) of the running code.
-    LoadNamespace { dst: Reg, kind: u8 },
+    LoadNamespace {
+        dst: Reg,
+        kind: u8,
+    },
 
-    LoadAttr { dst: Reg, obj: Reg, name: Idx },
-    StoreAttr { obj: Reg, name: Idx, src: Reg },
-    DeleteAttr { obj: Reg, name: Idx },
+    LoadAttr {
+        dst: Reg,
+        obj: Reg,
+        name: Idx,
+    },
+    StoreAttr {
+        obj: Reg,
+        name: Idx,
+        src: Reg,
+    },
+    DeleteAttr {
+        obj: Reg,
+        name: Idx,
+    },
     /// `dst = method, dst+1 = receiver` (or `dst+1 = Undefined` for a plain attribute), for
     /// [`Instr::CallMethod`]: no bound-method object is allocated.
-    LoadMethod { dst: Reg, obj: Reg, name: Idx },
-    GetItem { dst: Reg, obj: Reg, key: Reg },
-    SetItem { obj: Reg, key: Reg, src: Reg },
-    DeleteItem { obj: Reg, key: Reg },
+    LoadMethod {
+        dst: Reg,
+        obj: Reg,
+        name: Idx,
+    },
+    GetItem {
+        dst: Reg,
+        obj: Reg,
+        key: Reg,
+    },
+    SetItem {
+        obj: Reg,
+        key: Reg,
+        src: Reg,
+    },
+    DeleteItem {
+        obj: Reg,
+        key: Reg,
+    },
 
-    Add { dst: Reg, a: Reg, b: Reg },
-    Sub { dst: Reg, a: Reg, b: Reg },
-    Mul { dst: Reg, a: Reg, b: Reg },
-    Binary { op: BinOp, dst: Reg, a: Reg, b: Reg },
+    Add {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    Sub {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    Mul {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    Binary {
+        op: BinOp,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
     /// `a op= b`: tries the in-place dunder first.
-    Inplace { op: BinOp, dst: Reg, a: Reg, b: Reg },
-    Unary { op: UnaryOp, dst: Reg, src: Reg },
-    Compare { op: CmpOp, dst: Reg, a: Reg, b: Reg },
+    Inplace {
+        op: BinOp,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    Unary {
+        op: UnaryOp,
+        dst: Reg,
+        src: Reg,
+    },
+    Compare {
+        op: CmpOp,
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
     /// Fused compare-and-branch: jumps to `target` when `a op b` is false.
-    JumpIfNotCompare { op: CmpOp, a: Reg, b: Reg, target: Target },
+    JumpIfNotCompare {
+        op: CmpOp,
+        a: Reg,
+        b: Reg,
+        target: Target,
+    },
 
-    Jump { target: Target },
-    JumpIfTrue { cond: Reg, target: Target },
-    JumpIfFalse { cond: Reg, target: Target },
+    Jump {
+        target: Target,
+    },
+    JumpIfTrue {
+        cond: Reg,
+        target: Target,
+    },
+    JumpIfFalse {
+        cond: Reg,
+        target: Target,
+    },
 
-    GetIter { dst: Reg, src: Reg },
+    GetIter {
+        dst: Reg,
+        src: Reg,
+    },
     /// `dst = next(iter)`, or jump to `exit` when exhausted.
-    ForIter { iter: Reg, dst: Reg, exit: Target },
+    ForIter {
+        iter: Reg,
+        dst: Reg,
+        exit: Target,
+    },
 
     /// Calls `func` with `argc` positional arguments in the registers after it.
-    Call { func: Reg, argc: u16, dst: Reg },
+    Call {
+        func: Reg,
+        argc: u16,
+        dst: Reg,
+    },
     /// After [`Instr::LoadMethod`]: the callable in `func`, the receiver (or `Undefined`)
     /// in `func + 1`, `argc` arguments after that.
-    CallMethod { func: Reg, argc: u16, dst: Reg },
+    CallMethod {
+        func: Reg,
+        argc: u16,
+        dst: Reg,
+    },
     /// Like `Call`/`CallMethod`, the last `len(names)` of the `argc` arguments being keyword
     /// arguments named by the constant tuple `names`.
-    CallKw { func: Reg, argc: u16, names: Idx, dst: Reg },
-    CallMethodKw { func: Reg, argc: u16, names: Idx, dst: Reg },
+    CallKw {
+        func: Reg,
+        argc: u16,
+        names: Idx,
+        dst: Reg,
+    },
+    CallMethodKw {
+        func: Reg,
+        argc: u16,
+        names: Idx,
+        dst: Reg,
+    },
     /// `func(*args, **kwargs)`: `args` holds a tuple, `kwargs` a dict or `Undefined`.
-    CallEx { func: Reg, args: Reg, kwargs: Reg, dst: Reg },
-    Return { src: Reg },
+    CallEx {
+        func: Reg,
+        args: Reg,
+        kwargs: Reg,
+        dst: Reg,
+    },
+    Return {
+        src: Reg,
+    },
 
-    BuildTuple { dst: Reg, start: Reg, count: u16 },
-    BuildList { dst: Reg, start: Reg, count: u16 },
-    BuildSet { dst: Reg, start: Reg, count: u16 },
+    BuildTuple {
+        dst: Reg,
+        start: Reg,
+        count: u16,
+    },
+    BuildList {
+        dst: Reg,
+        start: Reg,
+        count: u16,
+    },
+    BuildSet {
+        dst: Reg,
+        start: Reg,
+        count: u16,
+    },
     /// `count` key/value pairs in consecutive registers.
-    BuildDict { dst: Reg, start: Reg, count: u16 },
+    BuildDict {
+        dst: Reg,
+        start: Reg,
+        count: u16,
+    },
     /// Concatenates `count` strings (f-strings).
-    BuildString { dst: Reg, start: Reg, count: u16 },
+    BuildString {
+        dst: Reg,
+        start: Reg,
+        count: u16,
+    },
     /// `slice(start, start+1, start+2)`.
-    BuildSlice { dst: Reg, start: Reg },
-    ListAppend { list: Reg, item: Reg },
-    ListExtend { list: Reg, src: Reg },
-    SetAdd { set: Reg, item: Reg },
-    SetUpdate { set: Reg, src: Reg },
-    DictInsert { dict: Reg, key: Reg, value: Reg },
+    BuildSlice {
+        dst: Reg,
+        start: Reg,
+    },
+    ListAppend {
+        list: Reg,
+        item: Reg,
+    },
+    ListExtend {
+        list: Reg,
+        src: Reg,
+    },
+    SetAdd {
+        set: Reg,
+        item: Reg,
+    },
+    SetUpdate {
+        set: Reg,
+        src: Reg,
+    },
+    DictInsert {
+        dict: Reg,
+        key: Reg,
+        value: Reg,
+    },
     /// `**src` in a dict display (`func` is `NO_REG`), or in a call of `func` (duplicate
     /// keys are an error naming it).
-    DictUpdate { dict: Reg, src: Reg, func: Reg },
-    ListToTuple { dst: Reg, src: Reg },
+    DictUpdate {
+        dict: Reg,
+        src: Reg,
+        func: Reg,
+    },
+    ListToTuple {
+        dst: Reg,
+        src: Reg,
+    },
     /// `format(src, spec)` after the `!s`/`!r`/`!a` conversion; `spec` may be `NO_REG`.
-    FormatValue { dst: Reg, src: Reg, conv: u8, spec: Reg },
+    FormatValue {
+        dst: Reg,
+        src: Reg,
+        conv: u8,
+        spec: Reg,
+    },
     /// Unpacks exactly `count` items into `dst..dst+count`.
-    Unpack { src: Reg, dst: Reg, count: u16 },
+    Unpack {
+        src: Reg,
+        dst: Reg,
+        count: u16,
+    },
     /// Unpacks with a starred target: `before` items, a list, `after` items.
-    UnpackStar { src: Reg, dst: Reg, before: u8, after: u8 },
+    UnpackStar {
+        src: Reg,
+        dst: Reg,
+        before: u8,
+        after: u8,
+    },
 
     /// Creates a function from nested code `code`; registers `args`, `args+1`, `args+2`
     /// hold the defaults tuple, the keyword-only defaults tuple and the closure tuple
     /// (each `Undefined` when absent).
-    MakeFunction { dst: Reg, code: Idx, args: Reg },
-    LoadBuildClass { dst: Reg },
+    MakeFunction {
+        dst: Reg,
+        code: Idx,
+        args: Reg,
+    },
+    LoadBuildClass {
+        dst: Reg,
+    },
 
-    Raise { exc: Reg, cause: Reg },
+    Raise {
+        exc: Reg,
+        cause: Reg,
+    },
     /// Raises again the exception in `exc` (a bare `raise`, or the end of a `finally`).
-    Reraise { exc: Reg },
+    Reraise {
+        exc: Reg,
+    },
     /// `dst = isinstance(exc, typ)` for an `except` clause (tuples of classes allowed).
-    ExcMatch { dst: Reg, exc: Reg, typ: Reg },
+    ExcMatch {
+        dst: Reg,
+        exc: Reg,
+        typ: Reg,
+    },
     /// Leaves an exception handler: the exception it was handling stops being current.
     PopExcept,
     /// `with`: calls `mgr.__enter__()` into `dst` and keeps the bound `__exit__` in `exit`.
-    WithEnter { mgr: Reg, exit: Reg, dst: Reg },
+    WithEnter {
+        mgr: Reg,
+        exit: Reg,
+        dst: Reg,
+    },
     /// Calls `exit(None, None, None)`.
-    WithExit { exit: Reg },
+    WithExit {
+        exit: Reg,
+    },
     /// Calls `exit(type, exc, tb)`; `dst` = whether it asks to suppress the exception.
-    WithExitExc { exit: Reg, exc: Reg, dst: Reg },
+    WithExitExc {
+        exit: Reg,
+        exc: Reg,
+        dst: Reg,
+    },
 
-    Yield { dst: Reg, src: Reg },
+    Yield {
+        dst: Reg,
+        src: Reg,
+    },
     /// Delegates to the iterator in `iter` until it is exhausted; `dst` holds the value to
     /// send in (None at first) and receives the delegate's return value.
-    YieldFrom { dst: Reg, iter: Reg },
+    YieldFrom {
+        dst: Reg,
+        iter: Reg,
+    },
 
     /// `import name` (absolute; `level` dots for relative): the module named by constant
     /// `name` (the top package when `top` is set, as `import a.b` binds `a`).
-    Import { dst: Reg, name: Idx, top: bool },
-    ImportFrom { dst: Reg, module: Reg, name: Idx },
-    ImportStar { module: Reg },
+    Import {
+        dst: Reg,
+        name: Idx,
+        top: bool,
+    },
+    ImportFrom {
+        dst: Reg,
+        module: Reg,
+        name: Idx,
+    },
+    ImportStar {
+        module: Reg,
+    },
 }
 
 /// An exception handler: where to go when an instruction it covers raises.
@@ -389,8 +642,37 @@ impl Code {
             + self.flags.contains(CodeFlags::VARKW) as usize
     }
 
+    /// A listing of this code and the code nested in it (`stacklet --dis`).
+    pub fn disassemble(&self) -> String {
+        let mut out = format!(
+            "code {} (registers {}, args {}, free {}):\n",
+            self.qualname.as_str(),
+            self.nregs,
+            self.argcount,
+            self.nfree
+        );
+        for (pc, instr) in self.instrs.iter().enumerate() {
+            let handler = match self.handler_of[pc] {
+                NO_HANDLER => String::new(),
+                h => format!("  [handler {h}]"),
+            };
+            out.push_str(&format!(
+                "{:5} {:4}  {:?}{}\n",
+                self.lines[pc], pc, instr, handler
+            ));
+        }
+        for code in self.codes.iter() {
+            out.push('\n');
+            out.push_str(&code.disassemble());
+        }
+        out
+    }
+
     pub fn line_of(&self, pc: u32) -> u32 {
-        self.lines.get(pc as usize).copied().unwrap_or(self.first_line)
+        self.lines
+            .get(pc as usize)
+            .copied()
+            .unwrap_or(self.first_line)
     }
 }
 

@@ -7,7 +7,7 @@ use super::stmt::{Body, Gen};
 use super::unit::{CResult, Unit};
 use super::CompileError;
 use crate::script::object::Value;
-use rustpython_ast::{self as ast, Ranged};
+use rustpython_ast as ast;
 
 pub fn binop(op: ast::Operator) -> BinOp {
     use ast::Operator::*;
@@ -64,7 +64,10 @@ fn constant(c: &ast::Constant, at: u32) -> CResult<Value> {
         ),
         Ellipsis => Value::Ellipsis,
         Complex { .. } => {
-            return Err(CompileError::unsupported(at, "complex numbers are not supported"))
+            return Err(CompileError::unsupported(
+                at,
+                "complex numbers are not supported",
+            ))
         }
     })
 }
@@ -102,7 +105,12 @@ impl<'c, 'a> Gen<'c, 'a> {
                     code::BinOp::Add => Instr::Add { dst: d, a, b: r },
                     code::BinOp::Sub => Instr::Sub { dst: d, a, b: r },
                     code::BinOp::Mul => Instr::Mul { dst: d, a, b: r },
-                    op => Instr::Binary { op, dst: d, a, b: r },
+                    op => Instr::Binary {
+                        op,
+                        dst: d,
+                        a,
+                        b: r,
+                    },
                 };
                 self.u.emit(instr);
                 Ok(d)
@@ -118,7 +126,10 @@ impl<'c, 'a> Gen<'c, 'a> {
                         let d = self.dst(dst)?;
                         match v {
                             Value::Int(i) if i32::try_from(i).is_ok() => {
-                                self.u.emit(Instr::LoadInt { dst: d, value: i as i32 });
+                                self.u.emit(Instr::LoadInt {
+                                    dst: d,
+                                    value: i as i32,
+                                });
                             }
                             v => {
                                 let k = self.u.konst(v)?;
@@ -172,8 +183,21 @@ impl<'c, 'a> Gen<'c, 'a> {
             }
             Call(c) => self.call(c, dst),
             Attribute(a) => {
+                // A computed object is built in the result register and replaced by the
+                // attribute: `getcurrent().parent` must not keep the greenlet alive in a
+                // register. A local is read in place.
+                let local = match &*a.value {
+                    ast::Expr::Name(n) => match self.place(n.id.as_str())? {
+                        super::stmt::Place::Local(r) if self.u.is_assigned(r) => Some(r),
+                        _ => None,
+                    },
+                    _ => None,
+                };
                 let d = self.dst(dst)?;
-                let obj = self.expr(&a.value, None)?;
+                let obj = match local {
+                    Some(r) => r,
+                    None => self.expr(&a.value, Some(d))?,
+                };
                 let name = self.u.name(a.attr.as_str())?;
                 self.u.emit(Instr::LoadAttr { dst: d, obj, name });
                 Ok(d)
@@ -193,7 +217,9 @@ impl<'c, 'a> Gen<'c, 'a> {
                 for (i, part) in [&s.lower, &s.upper, &s.step].into_iter().enumerate() {
                     match part {
                         Some(p) => self.expr(p, Some(start + i as Reg))?,
-                        None => self.u.emit(Instr::LoadNone { dst: start + i as Reg }) as Reg,
+                        None => self.u.emit(Instr::LoadNone {
+                            dst: start + i as Reg,
+                        }) as Reg,
                     };
                 }
                 self.u.emit(Instr::BuildSlice { dst: d, start });
@@ -214,7 +240,11 @@ impl<'c, 'a> Gen<'c, 'a> {
                 for (i, v) in j.values.iter().enumerate() {
                     self.expr(v, Some(start + i as Reg))?;
                 }
-                self.u.emit(Instr::BuildString { dst: d, start, count: j.values.len() as u16 });
+                self.u.emit(Instr::BuildString {
+                    dst: d,
+                    start,
+                    count: j.values.len() as u16,
+                });
                 Ok(d)
             }
             FormattedValue(f) => {
@@ -225,7 +255,12 @@ impl<'c, 'a> Gen<'c, 'a> {
                     None => NO_REG,
                 };
                 let conv = f.conversion.to_byte().unwrap_or(0);
-                self.u.emit(Instr::FormatValue { dst: d, src, conv, spec });
+                self.u.emit(Instr::FormatValue {
+                    dst: d,
+                    src,
+                    conv,
+                    spec,
+                });
                 Ok(d)
             }
             Lambda(l) => {
@@ -236,12 +271,17 @@ impl<'c, 'a> Gen<'c, 'a> {
                 let d = self.dst(dst)?;
                 self.expr(&n.value, Some(d))?;
                 let ast::Expr::Name(target) = &*n.target else {
-                    return Err(self.err(n.range, "cannot use assignment expressions with this target"));
+                    return Err(self.err(
+                        n.range,
+                        "cannot use assignment expressions with this target",
+                    ));
                 };
                 self.store_name(target.id.as_str(), d)?;
                 Ok(d)
             }
-            ListComp(c) => self.comprehension(c, &c.generators, "<listcomp>", Comp::List(&c.elt), dst),
+            ListComp(c) => {
+                self.comprehension(c, &c.generators, "<listcomp>", Comp::List(&c.elt), dst)
+            }
             SetComp(c) => self.comprehension(c, &c.generators, "<setcomp>", Comp::Set(&c.elt), dst),
             DictComp(c) => self.comprehension(
                 c,
@@ -277,7 +317,10 @@ impl<'c, 'a> Gen<'c, 'a> {
                 Ok(d)
             }
             Starred(s) => Err(self.err(s.range, "can't use starred expression here")),
-            Await(a) => Err(CompileError::unsupported(a.range.start().to_u32(), "'await' is not supported")),
+            Await(a) => Err(CompileError::unsupported(
+                a.range.start().to_u32(),
+                "'await' is not supported",
+            )),
         }
     }
 
@@ -305,7 +348,12 @@ impl<'c, 'a> Gen<'c, 'a> {
             ast::Expr::Compare(c) if c.ops.len() == 1 => {
                 let a = self.expr(&c.left, None)?;
                 let b = self.expr(&c.comparators[0], None)?;
-                vec![self.u.emit(Instr::JumpIfNotCompare { op: cmpop(c.ops[0]), a, b, target: 0 })]
+                vec![self.u.emit(Instr::JumpIfNotCompare {
+                    op: cmpop(c.ops[0]),
+                    a,
+                    b,
+                    target: 0,
+                })]
             }
             ast::Expr::BoolOp(b) if b.op == ast::BoolOp::And => {
                 let mut all = Vec::new();
@@ -341,7 +389,12 @@ impl<'c, 'a> Gen<'c, 'a> {
                 let t = self.u.temp()?;
                 self.expr(right, Some(t))?
             };
-            self.u.emit(Instr::Compare { op: cmpop(*op), dst: d, a: left, b: r });
+            self.u.emit(Instr::Compare {
+                op: cmpop(*op),
+                dst: d,
+                a: left,
+                b: r,
+            });
             if !last {
                 exits.push(self.u.emit(Instr::JumpIfFalse { cond: d, target: 0 }));
             }
@@ -365,9 +418,21 @@ impl<'c, 'a> Gen<'c, 'a> {
             }
             let count = elts.len() as u16;
             self.u.emit(match kind {
-                Seq::Tuple => Instr::BuildTuple { dst: d, start, count },
-                Seq::List => Instr::BuildList { dst: d, start, count },
-                Seq::Set => Instr::BuildSet { dst: d, start, count },
+                Seq::Tuple => Instr::BuildTuple {
+                    dst: d,
+                    start,
+                    count,
+                },
+                Seq::List => Instr::BuildList {
+                    dst: d,
+                    start,
+                    count,
+                },
+                Seq::Set => Instr::BuildSet {
+                    dst: d,
+                    start,
+                    count,
+                },
             });
             self.u.free_to(mark.max(d + 1));
             return Ok(d);
@@ -376,8 +441,16 @@ impl<'c, 'a> Gen<'c, 'a> {
         let acc = self.u.temp()?;
         let item = self.u.temp()?;
         match kind {
-            Seq::Set => self.u.emit(Instr::BuildSet { dst: acc, start: item, count: 0 }),
-            _ => self.u.emit(Instr::BuildList { dst: acc, start: item, count: 0 }),
+            Seq::Set => self.u.emit(Instr::BuildSet {
+                dst: acc,
+                start: item,
+                count: 0,
+            }),
+            _ => self.u.emit(Instr::BuildList {
+                dst: acc,
+                start: item,
+                count: 0,
+            }),
         };
         for e in elts {
             match e {
@@ -416,21 +489,37 @@ impl<'c, 'a> Gen<'c, 'a> {
                 }
                 self.expr(v, Some(start + 2 * i as Reg + 1))?;
             }
-            self.u.emit(Instr::BuildDict { dst: out, start, count: d.keys.len() as u16 });
+            self.u.emit(Instr::BuildDict {
+                dst: out,
+                start,
+                count: d.keys.len() as u16,
+            });
         } else {
             let acc = self.u.temp()?;
             let kv = self.u.temps(2)?;
-            self.u.emit(Instr::BuildDict { dst: acc, start: kv, count: 0 });
+            self.u.emit(Instr::BuildDict {
+                dst: acc,
+                start: kv,
+                count: 0,
+            });
             for (k, v) in d.keys.iter().zip(&d.values) {
                 match k {
                     Some(k) => {
                         self.expr(k, Some(kv))?;
                         self.expr(v, Some(kv + 1))?;
-                        self.u.emit(Instr::DictInsert { dict: acc, key: kv, value: kv + 1 });
+                        self.u.emit(Instr::DictInsert {
+                            dict: acc,
+                            key: kv,
+                            value: kv + 1,
+                        });
                     }
                     None => {
                         let src = self.expr(v, Some(kv))?;
-                        self.u.emit(Instr::DictUpdate { dict: acc, src, func: NO_REG });
+                        self.u.emit(Instr::DictUpdate {
+                            dict: acc,
+                            src,
+                            func: NO_REG,
+                        });
                     }
                 }
             }
@@ -451,7 +540,12 @@ impl<'c, 'a> Gen<'c, 'a> {
             self.expr(&c.func, Some(func))?;
             let result = self.call_ex(func, &c.args, &c.keywords)?;
             self.u.line = self.ctx.source.location(c.range.start().to_u32()).0;
-            self.u.emit(Instr::CallEx { func, args: result.0, kwargs: result.1, dst: d });
+            self.u.emit(Instr::CallEx {
+                func,
+                args: result.0,
+                kwargs: result.1,
+                dst: d,
+            });
             self.u.line = saved_line;
             self.u.free_to(mark.max(d + 1));
             return Ok(d);
@@ -460,13 +554,22 @@ impl<'c, 'a> Gen<'c, 'a> {
         let (func, method, extra) = match &*c.func {
             ast::Expr::Attribute(a) => {
                 let f = self.u.temps(2 + nargs)?;
-                let obj = self.expr(&a.value, None)?;
+                // A temporary object is built in the receiver slot, which the method
+                // lookup overwrites: no register keeps it beyond the call.
+                let obj = match &**&a.value {
+                    ast::Expr::Name(n) if matches!(self.place(n.id.as_str())?, super::stmt::Place::Local(_)) => {
+                        self.expr(&a.value, None)?
+                    }
+                    _ => self.expr(&a.value, Some(f + 1))?,
+                };
                 let name = self.u.name(a.attr.as_str())?;
                 self.u.emit(Instr::LoadMethod { dst: f, obj, name });
                 (f, true, Vec::new())
             }
             ast::Expr::Name(n)
-                if c.args.is_empty() && c.keywords.is_empty() && self.namespace_call(n.id.as_str()).is_some() =>
+                if c.args.is_empty()
+                    && c.keywords.is_empty()
+                    && self.namespace_call(n.id.as_str()).is_some() =>
             {
                 let kind = self.namespace_call(n.id.as_str()).unwrap_or(0);
                 let d = dst.unwrap_or(mark);
@@ -477,7 +580,9 @@ impl<'c, 'a> Gen<'c, 'a> {
                 self.u.line = saved_line;
                 return Ok(d);
             }
-            ast::Expr::Name(n) if n.id.as_str() == "super" && c.args.is_empty() && self.zero_arg_super() => {
+            ast::Expr::Name(n)
+                if n.id.as_str() == "super" && c.args.is_empty() && self.zero_arg_super() =>
+            {
                 let f = self.u.temps(3)?;
                 self.load_name("super", Some(f))?;
                 self.load_name("__class__", Some(f + 1))?;
@@ -503,7 +608,10 @@ impl<'c, 'a> Gen<'c, 'a> {
         let mut names = Vec::new();
         for (i, k) in c.keywords.iter().enumerate() {
             let name = k.arg.as_ref().map(|a| a.as_str()).unwrap_or_default();
-            if names.iter().any(|n: &Value| n.as_str().is_some_and(|s| s.as_str() == name)) {
+            if names
+                .iter()
+                .any(|n: &Value| n.as_str().is_some_and(|s| s.as_str() == name))
+            {
                 return Err(self.err(k.range, format!("keyword argument repeated: {name}")));
             }
             names.push(Value::str(name));
@@ -517,9 +625,19 @@ impl<'c, 'a> Gen<'c, 'a> {
             (m, false) => {
                 let names = self.u.konst(Value::tuple(names))?;
                 if m {
-                    Instr::CallMethodKw { func, argc, names, dst: d }
+                    Instr::CallMethodKw {
+                        func,
+                        argc,
+                        names,
+                        dst: d,
+                    }
                 } else {
-                    Instr::CallKw { func, argc, names, dst: d }
+                    Instr::CallKw {
+                        func,
+                        argc,
+                        names,
+                        dst: d,
+                    }
                 }
             }
         };
@@ -541,7 +659,8 @@ impl<'c, 'a> Gen<'c, 'a> {
         };
         let scope = &self.ctx.scopes.scopes[self.u.scope];
         let module = &self.ctx.scopes.scopes[0];
-        let builtin = matches!(scope.binding(name), Binding::Global | Binding::Name) && !module.assigns(name);
+        let builtin =
+            matches!(scope.binding(name), Binding::Global | Binding::Name) && !module.assigns(name);
         builtin.then_some(kind)
     }
 
@@ -563,7 +682,11 @@ impl<'c, 'a> Gen<'c, 'a> {
     ) -> CResult<(Reg, Reg)> {
         let list = self.u.temp()?;
         let item = self.u.temp()?;
-        self.u.emit(Instr::BuildList { dst: list, start: item, count: 0 });
+        self.u.emit(Instr::BuildList {
+            dst: list,
+            start: item,
+            count: 0,
+        });
         for a in args {
             match a {
                 ast::Expr::Starred(s) => {
@@ -576,7 +699,10 @@ impl<'c, 'a> Gen<'c, 'a> {
                 }
             }
         }
-        self.u.emit(Instr::ListToTuple { dst: list, src: list });
+        self.u.emit(Instr::ListToTuple {
+            dst: list,
+            src: list,
+        });
         if keywords.is_empty() {
             let k = self.u.konst(Value::Undefined)?;
             self.u.emit(Instr::LoadConst { dst: item, k });
@@ -584,7 +710,11 @@ impl<'c, 'a> Gen<'c, 'a> {
         }
         let dict = item;
         let kv = self.u.temps(2)?;
-        self.u.emit(Instr::BuildDict { dst: dict, start: kv, count: 0 });
+        self.u.emit(Instr::BuildDict {
+            dst: dict,
+            start: kv,
+            count: 0,
+        });
         for k in keywords {
             match &k.arg {
                 Some(name) => {
@@ -592,8 +722,16 @@ impl<'c, 'a> Gen<'c, 'a> {
                     self.u.emit(Instr::LoadConst { dst: kv, k: c });
                     self.expr(&k.value, Some(kv + 1))?;
                     let tmp = self.u.temp()?;
-                    self.u.emit(Instr::BuildDict { dst: tmp, start: kv, count: 1 });
-                    self.u.emit(Instr::DictUpdate { dict, src: tmp, func });
+                    self.u.emit(Instr::BuildDict {
+                        dst: tmp,
+                        start: kv,
+                        count: 1,
+                    });
+                    self.u.emit(Instr::DictUpdate {
+                        dict,
+                        src: tmp,
+                        func,
+                    });
                 }
                 None => {
                     let v = self.expr(&k.value, Some(kv))?;
@@ -628,7 +766,11 @@ impl<'c, 'a> Gen<'c, 'a> {
         let mut unit = Unit::new(self.ctx, scope, qualname);
         unit.line = self.u.line;
         {
-            let mut g = Gen { ctx: self.ctx, u: &mut unit, current_returns: None };
+            let mut g = Gen {
+                ctx: self.ctx,
+                u: &mut unit,
+                current_returns: None,
+            };
             g.make_cells();
             g.comprehension_body(generators, 0, &kind)?;
         }
@@ -642,10 +784,18 @@ impl<'c, 'a> Gen<'c, 'a> {
         }
         self.u.codes.push(code);
         let code = (self.u.codes.len() - 1) as Idx;
-        self.u.emit(Instr::MakeFunction { dst: f, code, args: f + 1 });
+        self.u.emit(Instr::MakeFunction {
+            dst: f,
+            code,
+            args: f + 1,
+        });
         self.u.emit(Instr::GetIter { dst: f + 1, src });
         let d = self.dst(dst)?;
-        self.u.emit(Instr::Call { func: f, argc: 1, dst: d });
+        self.u.emit(Instr::Call {
+            func: f,
+            argc: 1,
+            dst: d,
+        });
         Ok(d)
     }
 
@@ -661,9 +811,16 @@ impl<'c, 'a> Gen<'c, 'a> {
             let r = *self.u.vars.get(name).ok_or_else(|| {
                 CompileError::syntax(0, format!("internal: no cell for '{name}'"))
             })?;
-            self.u.emit(Instr::Move { dst: start + i as Reg, src: r });
+            self.u.emit(Instr::Move {
+                dst: start + i as Reg,
+                src: r,
+            });
         }
-        self.u.emit(Instr::BuildTuple { dst, start, count: frees.len() as u16 });
+        self.u.emit(Instr::BuildTuple {
+            dst,
+            start,
+            count: frees.len() as u16,
+        });
         Ok(())
     }
 
@@ -679,13 +836,25 @@ impl<'c, 'a> Gen<'c, 'a> {
             let empty = self.u.next_temp;
             match kind {
                 Comp::List(_) => {
-                    self.u.emit(Instr::BuildList { dst: acc, start: empty, count: 0 });
+                    self.u.emit(Instr::BuildList {
+                        dst: acc,
+                        start: empty,
+                        count: 0,
+                    });
                 }
                 Comp::Set(_) => {
-                    self.u.emit(Instr::BuildSet { dst: acc, start: empty, count: 0 });
+                    self.u.emit(Instr::BuildSet {
+                        dst: acc,
+                        start: empty,
+                        count: 0,
+                    });
                 }
                 Comp::Dict(..) => {
-                    self.u.emit(Instr::BuildDict { dst: acc, start: empty, count: 0 });
+                    self.u.emit(Instr::BuildDict {
+                        dst: acc,
+                        start: empty,
+                        count: 0,
+                    });
                 }
                 Comp::Gen(_) => {
                     self.u.emit(Instr::LoadNone { dst: acc });
@@ -707,7 +876,11 @@ impl<'c, 'a> Gen<'c, 'a> {
         };
         let top = self.u.pc();
         let item = self.u.temp()?;
-        let exit = self.u.emit(Instr::ForIter { iter, dst: item, exit: 0 });
+        let exit = self.u.emit(Instr::ForIter {
+            iter,
+            dst: item,
+            exit: 0,
+        });
         self.assign(&g.target, item)?;
         let mut skips = Vec::new();
         for cond in &g.ifs {
@@ -731,7 +904,11 @@ impl<'c, 'a> Gen<'c, 'a> {
                 Comp::Dict(k, v) => {
                     let key = self.expr(k, None)?;
                     let value = self.expr(v, None)?;
-                    self.u.emit(Instr::DictInsert { dict: acc, key, value });
+                    self.u.emit(Instr::DictInsert {
+                        dict: acc,
+                        key,
+                        value,
+                    });
                 }
                 Comp::Gen(e) => {
                     let v = self.expr(e, None)?;

@@ -78,14 +78,16 @@ impl Scope {
 
     pub fn binding(&self, name: &str) -> Binding {
         self.bindings.get(name).copied().unwrap_or(match self.kind {
-            ScopeKind::Module | ScopeKind::Class => Binding::Name,
+            ScopeKind::Class => Binding::Name,
             _ => Binding::Global,
         })
     }
 
     /// Whether the scope assigns `name` (or declares it a parameter).
     pub fn assigns(&self, name: &str) -> bool {
-        self.flags.get(name).is_some_and(|f| f & (ASSIGNED | PARAM) != 0)
+        self.flags
+            .get(name)
+            .is_some_and(|f| f & (ASSIGNED | PARAM) != 0)
     }
 
     /// Local variables (cells included) in order: parameters first.
@@ -93,7 +95,10 @@ impl Scope {
         let mut out: Vec<String> = self.params.clone();
         for name in &self.order {
             if !out.contains(name)
-                && matches!(self.bindings.get(name), Some(Binding::Local | Binding::Cell))
+                && matches!(
+                    self.bindings.get(name),
+                    Some(Binding::Local | Binding::Cell)
+                )
             {
                 out.push(name.clone());
             }
@@ -162,7 +167,12 @@ impl Builder {
         saved
     }
 
-    fn declare(&mut self, name: &str, flag: u8, range: ast::text_size::TextRange) -> Result<(), CompileError> {
+    fn declare(
+        &mut self,
+        name: &str,
+        flag: u8,
+        range: ast::text_size::TextRange,
+    ) -> Result<(), CompileError> {
         let scope = &self.scopes[self.current];
         if flag == ASSIGNED || flag == USED {
             if let Some(&f) = scope.flags.get(name) {
@@ -171,15 +181,25 @@ impl Builder {
         }
         if flag & (GLOBAL | NONLOCAL) != 0 {
             if let Some(&f) = scope.flags.get(name) {
-                let what = if flag & GLOBAL != 0 { "global" } else { "nonlocal" };
+                let what = if flag & GLOBAL != 0 {
+                    "global"
+                } else {
+                    "nonlocal"
+                };
                 if f & PARAM != 0 {
                     return Err(err(range, format!("name '{name}' is parameter and {what}")));
                 }
                 if f & USED != 0 {
-                    return Err(err(range, format!("name '{name}' is used prior to {what} declaration")));
+                    return Err(err(
+                        range,
+                        format!("name '{name}' is used prior to {what} declaration"),
+                    ));
                 }
                 if f & ASSIGNED != 0 {
-                    return Err(err(range, format!("name '{name}' is assigned to before {what} declaration")));
+                    return Err(err(
+                        range,
+                        format!("name '{name}' is assigned to before {what} declaration"),
+                    ));
                 }
             }
         }
@@ -247,7 +267,10 @@ impl Builder {
         for a in names {
             let name = a.arg.as_str();
             if self.scopes[self.current].params.iter().any(|p| p == name) {
-                return Err(err(a.range, format!("duplicate argument '{name}' in function definition")));
+                return Err(err(
+                    a.range,
+                    format!("duplicate argument '{name}' in function definition"),
+                ));
             }
             self.cur().params.push(name.to_owned());
             self.cur().add(name, PARAM | ASSIGNED);
@@ -403,7 +426,10 @@ impl Builder {
             }
             Nonlocal(n) => {
                 if self.scopes[self.current].kind == ScopeKind::Module {
-                    return Err(err(n.range, "nonlocal declaration not allowed at module level"));
+                    return Err(err(
+                        n.range,
+                        "nonlocal declaration not allowed at module level",
+                    ));
                 }
                 for name in &n.names {
                     self.declare(name.as_str(), NONLOCAL, n.range)?;
@@ -452,7 +478,10 @@ impl Builder {
         self.cur().is_generator = is_generator;
         for (i, g) in generators.iter().enumerate() {
             if g.is_async {
-                return Err(err(g.target.range(), "asynchronous comprehensions are not supported"));
+                return Err(err(
+                    g.target.range(),
+                    "asynchronous comprehensions are not supported",
+                ));
             }
             if i > 0 {
                 self.expr(&g.iter)?;
@@ -481,7 +510,10 @@ impl Builder {
             NamedExpr(n) => {
                 self.expr(&n.value)?;
                 let ast::Expr::Name(target) = &*n.target else {
-                    return Err(err(n.range, "cannot use assignment expressions with this target"));
+                    return Err(err(
+                        n.range,
+                        "cannot use assignment expressions with this target",
+                    ));
                 };
                 // A walrus inside a comprehension binds in the nearest enclosing
                 // non-comprehension scope.
@@ -605,7 +637,8 @@ impl Builder {
     fn in_method(&self) -> bool {
         let mut id = self.current;
         while let Some(parent) = self.scopes[id].parent {
-            if self.scopes[id].kind == ScopeKind::Module || self.scopes[id].kind == ScopeKind::Class {
+            if self.scopes[id].kind == ScopeKind::Module || self.scopes[id].kind == ScopeKind::Class
+            {
                 return false;
             }
             if self.scopes[parent].kind == ScopeKind::Class {
@@ -630,7 +663,10 @@ impl Builder {
                 Binding::Global
             } else if f & NONLOCAL != 0 {
                 if !enclosing.contains(name) {
-                    return Err(CompileError::syntax(0, format!("no binding for nonlocal '{name}' found")));
+                    return Err(CompileError::syntax(
+                        0,
+                        format!("no binding for nonlocal '{name}' found"),
+                    ));
                 }
                 Binding::Free
             } else if f & (ASSIGNED | PARAM) != 0 {
@@ -690,9 +726,7 @@ impl Builder {
                     (_, Some(Binding::Cell | Binding::Free)) => {}
                     (ScopeKind::Class, _) if name == "__class__" => {
                         self.scopes[id].add("__class__", ASSIGNED);
-                        self.scopes[id]
-                            .bindings
-                            .insert(name, Binding::Cell);
+                        self.scopes[id].bindings.insert(name, Binding::Cell);
                     }
                     _ => {
                         self.scopes[id].add(&name, USED);

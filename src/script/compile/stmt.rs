@@ -85,7 +85,11 @@ impl<'c, 'a> Gen<'c, 'a> {
             }
             Place::Global { slot, builtin } => {
                 let d = self.dst(dst)?;
-                self.u.emit(Instr::LoadGlobal { dst: d, slot, builtin });
+                self.u.emit(Instr::LoadGlobal {
+                    dst: d,
+                    slot,
+                    builtin,
+                });
                 Ok(d)
             }
             Place::Name(name) => {
@@ -190,7 +194,11 @@ impl<'c, 'a> Gen<'c, 'a> {
                         let key = self.u.temp()?;
                         let k = self.u.konst(Value::str(n.id.as_str()))?;
                         self.u.emit(Instr::LoadConst { dst: key, k });
-                        self.u.emit(Instr::SetItem { obj: anns, key, src: ann });
+                        self.u.emit(Instr::SetItem {
+                            obj: anns,
+                            key,
+                            src: ann,
+                        });
                     }
                 } else if a.value.is_none() {
                     // `obj.attr: int` evaluates the object, like CPython.
@@ -201,10 +209,7 @@ impl<'c, 'a> Gen<'c, 'a> {
             }
             Pass(_) => {}
             Return(r) => {
-                if !matches!(
-                    self.u.kind,
-                    ScopeKind::Function | ScopeKind::Comprehension
-                ) {
+                if !matches!(self.u.kind, ScopeKind::Function | ScopeKind::Comprehension) {
                     return Err(self.err(r.range, "'return' outside function"));
                 }
                 let value = match &r.value {
@@ -237,7 +242,9 @@ impl<'c, 'a> Gen<'c, 'a> {
                 };
                 self.unwind_cleanups(depth)?;
                 let j = self.u.emit(Instr::Jump { target: 0 });
-                self.u.loops.last_mut().map(|l| l.breaks.push(j));
+                if let Some(l) = self.u.loops.last_mut() {
+                    l.breaks.push(j);
+                }
             }
             Continue(c) => {
                 let Some((depth, target)) = self
@@ -276,7 +283,11 @@ impl<'c, 'a> Gen<'c, 'a> {
                     Some(m) => {
                         self.expr(m, Some(t + 1))?;
                         self.u.temp()?;
-                        self.u.emit(Instr::Call { func: t, argc: 1, dst: t });
+                        self.u.emit(Instr::Call {
+                            func: t,
+                            argc: 1,
+                            dst: t,
+                        });
                         t
                     }
                     None => t,
@@ -289,12 +300,7 @@ impl<'c, 'a> Gen<'c, 'a> {
             FunctionDef(f) => {
                 let decorators = self.decorators(&f.decorator_list)?;
                 self.current_returns = f.returns.as_deref();
-                let func = self.function(
-                    f,
-                    f.name.as_str(),
-                    &f.args,
-                    Body::Stmts(&f.body),
-                )?;
+                let func = self.function(f, f.name.as_str(), &f.args, Body::Stmts(&f.body))?;
                 let func = self.apply_decorators(decorators, func)?;
                 self.store_name(f.name.as_str(), func)?;
             }
@@ -306,11 +312,19 @@ impl<'c, 'a> Gen<'c, 'a> {
                     match &alias.asname {
                         Some(asname) => {
                             // `import a.b as c` binds the submodule itself.
-                            self.u.emit(Instr::Import { dst: t, name, top: false });
+                            self.u.emit(Instr::Import {
+                                dst: t,
+                                name,
+                                top: false,
+                            });
                             self.store_name(asname.as_str(), t)?;
                         }
                         None => {
-                            self.u.emit(Instr::Import { dst: t, name, top: true });
+                            self.u.emit(Instr::Import {
+                                dst: t,
+                                name,
+                                top: true,
+                            });
                             let top = alias.name.as_str().split('.').next().unwrap_or("");
                             self.store_name(top, t)?;
                         }
@@ -328,7 +342,11 @@ impl<'c, 'a> Gen<'c, 'a> {
                 let module_name = i.module.as_ref().map_or("", |m| m.as_str());
                 let m = self.u.temp()?;
                 let name = self.u.konst(Value::str(module_name))?;
-                self.u.emit(Instr::Import { dst: m, name, top: false });
+                self.u.emit(Instr::Import {
+                    dst: m,
+                    name,
+                    top: false,
+                });
                 for alias in &i.names {
                     if alias.name.as_str() == "*" {
                         self.u.emit(Instr::ImportStar { module: m });
@@ -336,7 +354,11 @@ impl<'c, 'a> Gen<'c, 'a> {
                     }
                     let t = self.u.temp()?;
                     let name = self.u.name(alias.name.as_str())?;
-                    self.u.emit(Instr::ImportFrom { dst: t, module: m, name });
+                    self.u.emit(Instr::ImportFrom {
+                        dst: t,
+                        module: m,
+                        name,
+                    });
                     let bound = alias.asname.as_ref().unwrap_or(&alias.name);
                     self.store_name(bound.as_str(), t)?;
                 }
@@ -351,10 +373,20 @@ impl<'c, 'a> Gen<'c, 'a> {
         }
         let simple = matches!(
             s,
-            Expr(_) | Assign(_) | AugAssign(_) | AnnAssign(_) | Delete(_) | Assert(_) | Import(_) | ImportFrom(_)
+            Expr(_)
+                | Assign(_)
+                | AugAssign(_)
+                | AnnAssign(_)
+                | Delete(_)
+                | Assert(_)
+                | Import(_)
+                | ImportFrom(_)
         );
         if simple && self.u.high > mark {
-            self.u.emit(Instr::ClearRange { start: mark, count: self.u.high - mark });
+            self.u.emit(Instr::ClearRange {
+                start: mark,
+                count: self.u.high - mark,
+            });
         }
         self.u.high = self.u.high.max(outer_high);
         self.u.free_to(mark);
@@ -378,7 +410,11 @@ impl<'c, 'a> Gen<'c, 'a> {
             None => {}
         }
         if has_annotations(body) {
-            self.u.emit(Instr::BuildDict { dst: t, start: t, count: 0 });
+            self.u.emit(Instr::BuildDict {
+                dst: t,
+                start: t,
+                count: 0,
+            });
             self.store_name("__annotations__", t)?;
         }
         self.u.free_to(t);
@@ -415,12 +451,18 @@ impl<'c, 'a> Gen<'c, 'a> {
                     .map(|(i, _)| i)
                     .collect();
                 if stars.len() > 1 {
-                    return Err(self.err(target.range(), "multiple starred expressions in assignment"));
+                    return Err(
+                        self.err(target.range(), "multiple starred expressions in assignment")
+                    );
                 }
                 let dst = self.u.temps(elts.len())?;
                 match stars.first() {
                     None => {
-                        self.u.emit(Instr::Unpack { src, dst, count: elts.len() as u16 });
+                        self.u.emit(Instr::Unpack {
+                            src,
+                            dst,
+                            count: elts.len() as u16,
+                        });
                     }
                     Some(&star) => {
                         let after = elts.len() - star - 1;
@@ -448,7 +490,10 @@ impl<'c, 'a> Gen<'c, 'a> {
                 self.u.free_to(mark);
                 Ok(())
             }
-            Starred(s) => Err(self.err(s.range, "starred assignment target must be in a list or tuple")),
+            Starred(s) => Err(self.err(
+                s.range,
+                "starred assignment target must be in a list or tuple",
+            )),
             other => Err(self.err(other.range(), assign_error(other, "assign to"))),
         }
     }
@@ -486,17 +531,35 @@ impl<'c, 'a> Gen<'c, 'a> {
                     Place::Local(r) => r,
                     _ => self.u.temp()?,
                 };
-                self.u.emit(Instr::Inplace { op, dst, a: cur, b: rhs });
+                self.u.emit(Instr::Inplace {
+                    op,
+                    dst,
+                    a: cur,
+                    b: rhs,
+                });
                 self.store_name(n.id.as_str(), dst)
             }
             ast::Expr::Attribute(at) => {
                 let obj = self.expr(&at.value, None)?;
                 let name = self.u.name(at.attr.as_str())?;
                 let cur = self.u.temp()?;
-                self.u.emit(Instr::LoadAttr { dst: cur, obj, name });
+                self.u.emit(Instr::LoadAttr {
+                    dst: cur,
+                    obj,
+                    name,
+                });
                 let rhs = self.expr(&a.value, None)?;
-                self.u.emit(Instr::Inplace { op, dst: cur, a: cur, b: rhs });
-                self.u.emit(Instr::StoreAttr { obj, name, src: cur });
+                self.u.emit(Instr::Inplace {
+                    op,
+                    dst: cur,
+                    a: cur,
+                    b: rhs,
+                });
+                self.u.emit(Instr::StoreAttr {
+                    obj,
+                    name,
+                    src: cur,
+                });
                 Ok(())
             }
             ast::Expr::Subscript(s) => {
@@ -505,13 +568,21 @@ impl<'c, 'a> Gen<'c, 'a> {
                 let cur = self.u.temp()?;
                 self.u.emit(Instr::GetItem { dst: cur, obj, key });
                 let rhs = self.expr(&a.value, None)?;
-                self.u.emit(Instr::Inplace { op, dst: cur, a: cur, b: rhs });
+                self.u.emit(Instr::Inplace {
+                    op,
+                    dst: cur,
+                    a: cur,
+                    b: rhs,
+                });
                 self.u.emit(Instr::SetItem { obj, key, src: cur });
                 Ok(())
             }
             other => Err(self.err(
                 other.range(),
-                format!("'{}' is an illegal expression for augmented assignment", describe(other)),
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    describe(other)
+                ),
             )),
         }
     }
@@ -566,7 +637,11 @@ impl<'c, 'a> Gen<'c, 'a> {
         self.u.emit(Instr::GetIter { dst: iter, src });
         let top = self.u.pc();
         let item = self.u.temp()?;
-        let exit = self.u.emit(Instr::ForIter { iter, dst: item, exit: 0 });
+        let exit = self.u.emit(Instr::ForIter {
+            iter,
+            dst: item,
+            exit: 0,
+        });
         self.assign(&f.target, item)?;
         self.u.cleanups.push(Cleanup::Loop);
         self.u.loops.push(LoopCtx {
@@ -745,7 +820,11 @@ impl<'c, 'a> Gen<'c, 'a> {
         let mgr = self.expr(&it.context_expr, None)?;
         let exit = self.u.temp()?;
         let value = self.u.temp()?;
-        self.u.emit(Instr::WithEnter { mgr, exit, dst: value });
+        self.u.emit(Instr::WithEnter {
+            mgr,
+            exit,
+            dst: value,
+        });
         let outer_handler = self.u.handler;
         let outer_depth = self.u.except_depth;
         let exc = self.u.temp()?;
@@ -754,7 +833,10 @@ impl<'c, 'a> Gen<'c, 'a> {
         if let Some(v) = &it.optional_vars {
             self.assign(v, value)?;
         }
-        self.u.cleanups.push(Cleanup::With { exit, outer_handler });
+        self.u.cleanups.push(Cleanup::With {
+            exit,
+            outer_handler,
+        });
         self.with_stmt(w, item + 1)?;
         self.u.cleanups.pop();
         self.u.handler = outer_handler;
@@ -763,8 +845,15 @@ impl<'c, 'a> Gen<'c, 'a> {
         self.u.handlers[h as usize].target = self.u.pc();
         self.u.except_depth += 1;
         let suppress = self.u.temp()?;
-        self.u.emit(Instr::WithExitExc { exit, exc, dst: suppress });
-        let j = self.u.emit(Instr::JumpIfTrue { cond: suppress, target: 0 });
+        self.u.emit(Instr::WithExitExc {
+            exit,
+            exc,
+            dst: suppress,
+        });
+        let j = self.u.emit(Instr::JumpIfTrue {
+            cond: suppress,
+            target: 0,
+        });
         self.u.emit(Instr::Reraise { exc });
         self.u.patch_here(j);
         self.u.emit(Instr::PopExcept);
@@ -787,8 +876,15 @@ impl<'c, 'a> Gen<'c, 'a> {
         for d in decorators.into_iter().rev() {
             let f = self.u.temps(2)?;
             self.u.emit(Instr::Move { dst: f, src: d });
-            self.u.emit(Instr::Move { dst: f + 1, src: value });
-            self.u.emit(Instr::Call { func: f, argc: 1, dst: f });
+            self.u.emit(Instr::Move {
+                dst: f + 1,
+                src: value,
+            });
+            self.u.emit(Instr::Call {
+                func: f,
+                argc: 1,
+                dst: f,
+            });
             value = f;
         }
         Ok(value)
@@ -813,11 +909,21 @@ impl<'c, 'a> Gen<'c, 'a> {
         let start = self.u.temps(frees.len())?;
         for (i, name) in frees.iter().enumerate() {
             let Some(&r) = self.u.vars.get(name) else {
-                return Err(CompileError::syntax(0, format!("internal: no cell for '{name}'")));
+                return Err(CompileError::syntax(
+                    0,
+                    format!("internal: no cell for '{name}'"),
+                ));
             };
-            self.u.emit(Instr::Move { dst: start + i as Reg, src: r });
+            self.u.emit(Instr::Move {
+                dst: start + i as Reg,
+                src: r,
+            });
         }
-        self.u.emit(Instr::BuildTuple { dst, start, count: frees.len() as u16 });
+        self.u.emit(Instr::BuildTuple {
+            dst,
+            start,
+            count: frees.len() as u16,
+        });
         Ok(())
     }
 
@@ -845,7 +951,11 @@ impl<'c, 'a> Gen<'c, 'a> {
             for (i, d) in defaults.iter().enumerate() {
                 self.expr(d, Some(start + i as Reg))?;
             }
-            self.u.emit(Instr::BuildTuple { dst: base, start, count: defaults.len() as u16 });
+            self.u.emit(Instr::BuildTuple {
+                dst: base,
+                start,
+                count: defaults.len() as u16,
+            });
         }
         let kwdefaults: Vec<(&str, &ast::Expr)> = args
             .kwonlyargs
@@ -859,10 +969,17 @@ impl<'c, 'a> Gen<'c, 'a> {
             let start = self.u.temps(kwdefaults.len() * 2)?;
             for (i, (n, d)) in kwdefaults.iter().enumerate() {
                 let k = self.u.konst(Value::str(n))?;
-                self.u.emit(Instr::LoadConst { dst: start + 2 * i as Reg, k });
+                self.u.emit(Instr::LoadConst {
+                    dst: start + 2 * i as Reg,
+                    k,
+                });
                 self.expr(d, Some(start + 2 * i as Reg + 1))?;
             }
-            self.u.emit(Instr::BuildDict { dst: base + 1, start, count: kwdefaults.len() as u16 });
+            self.u.emit(Instr::BuildDict {
+                dst: base + 1,
+                start,
+                count: kwdefaults.len() as u16,
+            });
         }
         let child = self.ctx.scopes.of(node);
         self.closure(child, base + 2)?;
@@ -874,18 +991,30 @@ impl<'c, 'a> Gen<'c, 'a> {
         let code = self.compile_function(child, name, args, body)?;
         self.u.codes.push(code);
         let code = (self.u.codes.len() - 1) as Idx;
-        self.u.emit(Instr::MakeFunction { dst: base, code, args: base });
+        self.u.emit(Instr::MakeFunction {
+            dst: base,
+            code,
+            args: base,
+        });
         // Rarely present, so kept as attributes set once at definition time.
         if let Some(anns) = annotations {
             let name = self.u.name("__annotations__")?;
-            self.u.emit(Instr::StoreAttr { obj: base, name, src: anns });
+            self.u.emit(Instr::StoreAttr {
+                obj: base,
+                name,
+                src: anns,
+            });
         }
         if let Some(doc) = doc {
             let t = self.u.temp()?;
             let k = self.u.konst(Value::str(doc))?;
             self.u.emit(Instr::LoadConst { dst: t, k });
             let name = self.u.name("__doc__")?;
-            self.u.emit(Instr::StoreAttr { obj: base, name, src: t });
+            self.u.emit(Instr::StoreAttr {
+                obj: base,
+                name,
+                src: t,
+            });
         }
         Ok(base)
     }
@@ -912,11 +1041,18 @@ impl<'c, 'a> Gen<'c, 'a> {
         let start = self.u.temps(pairs.len() * 2)?;
         for (i, (name, ann)) in pairs.iter().enumerate() {
             let k = self.u.konst(Value::str(name))?;
-            self.u.emit(Instr::LoadConst { dst: start + 2 * i as Reg, k });
+            self.u.emit(Instr::LoadConst {
+                dst: start + 2 * i as Reg,
+                k,
+            });
             self.expr(ann, Some(start + 2 * i as Reg + 1))?;
         }
         let d = self.u.temp()?;
-        self.u.emit(Instr::BuildDict { dst: d, start, count: pairs.len() as u16 });
+        self.u.emit(Instr::BuildDict {
+            dst: d,
+            start,
+            count: pairs.len() as u16,
+        });
         Ok(Some(d))
     }
 
@@ -931,7 +1067,11 @@ impl<'c, 'a> Gen<'c, 'a> {
         let mut unit = Unit::new(self.ctx, scope, qualname);
         let line = self.u.line;
         unit.line = line;
-        let mut g = Gen { ctx: self.ctx, u: &mut unit, current_returns: None };
+        let mut g = Gen {
+            ctx: self.ctx,
+            u: &mut unit,
+            current_returns: None,
+        };
         g.make_cells();
         match body {
             Body::Stmts(stmts) => {
@@ -985,7 +1125,11 @@ impl<'c, 'a> Gen<'c, 'a> {
         let mut unit = Unit::new(self.ctx, scope, qualname.clone());
         unit.line = self.u.line;
         {
-            let mut g = Gen { ctx: self.ctx, u: &mut unit, current_returns: None };
+            let mut g = Gen {
+                ctx: self.ctx,
+                u: &mut unit,
+                current_returns: None,
+            };
             g.make_cells();
             let t = g.u.temp()?;
             g.load_name("__name__", Some(t))?;
@@ -1019,7 +1163,11 @@ impl<'c, 'a> Gen<'c, 'a> {
         self.u.emit(Instr::LoadConst { dst: args, k });
         self.u.emit(Instr::LoadConst { dst: args + 1, k });
         self.closure(scope, args + 2)?;
-        self.u.emit(Instr::MakeFunction { dst: func + 1, code, args });
+        self.u.emit(Instr::MakeFunction {
+            dst: func + 1,
+            code,
+            args,
+        });
         let k = self.u.konst(Value::str(c.name.as_str()))?;
         self.u.emit(Instr::LoadConst { dst: func + 2, k });
         for (i, b) in c.bases.iter().enumerate() {
@@ -1044,10 +1192,19 @@ impl<'c, 'a> Gen<'c, 'a> {
         }
         let argc = (2 + c.bases.len() + nkw) as u16;
         if names.is_empty() {
-            self.u.emit(Instr::Call { func, argc, dst: func });
+            self.u.emit(Instr::Call {
+                func,
+                argc,
+                dst: func,
+            });
         } else {
             let names = self.u.konst(Value::tuple(names))?;
-            self.u.emit(Instr::CallKw { func, argc, names, dst: func });
+            self.u.emit(Instr::CallKw {
+                func,
+                argc,
+                names,
+                dst: func,
+            });
         }
         let class = self.apply_decorators(decorators, func)?;
         self.store_name(c.name.as_str(), class)

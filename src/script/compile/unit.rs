@@ -166,7 +166,10 @@ impl<'a> Unit<'a> {
     pub fn temp(&mut self) -> CResult<Reg> {
         let r = self.next_temp;
         if r >= NO_REG - 1 {
-            return Err(CompileError::unsupported(0, "too many registers in one function"));
+            return Err(CompileError::unsupported(
+                0,
+                "too many registers in one function",
+            ));
         }
         self.next_temp += 1;
         self.max_reg = self.max_reg.max(self.next_temp);
@@ -206,7 +209,10 @@ impl<'a> Unit<'a> {
 
     fn push_const(&mut self, v: Value) -> CResult<Idx> {
         if self.consts.len() >= Idx::MAX as usize - 1 {
-            return Err(CompileError::unsupported(0, "too many constants in one function"));
+            return Err(CompileError::unsupported(
+                0,
+                "too many constants in one function",
+            ));
         }
         self.consts.push(v);
         Ok((self.consts.len() - 1) as Idx)
@@ -218,7 +224,10 @@ impl<'a> Unit<'a> {
             return Ok(i);
         }
         if self.names.len() >= Idx::MAX as usize - 1 {
-            return Err(CompileError::unsupported(0, "too many names in one function"));
+            return Err(CompileError::unsupported(
+                0,
+                "too many names in one function",
+            ));
         }
         self.names.push(Rc::new(Str::new(name)));
         let i = (self.names.len() - 1) as Idx;
@@ -257,7 +266,13 @@ impl<'a> Unit<'a> {
         (self.handlers.len() - 1) as u16
     }
 
-    pub fn finish(self, ctx: &Ctx, name: &str, flags: CodeFlags, args: Option<&ast::Arguments>) -> Rc<Code> {
+    pub fn finish(
+        self,
+        ctx: &Ctx,
+        name: &str,
+        flags: CodeFlags,
+        args: Option<&ast::Arguments>,
+    ) -> Rc<Code> {
         let (argcount, posonly, kwonly) = args.map_or((0, 0, 0), |a| {
             (
                 (a.posonlyargs.len() + a.args.len()) as u16,
@@ -293,7 +308,11 @@ impl<'a> Unit<'a> {
 
 pub fn compile_module(ctx: &mut Ctx, body: &[ast::Stmt]) -> CResult<Rc<Code>> {
     let mut u = Unit::new(ctx, 0, "<module>".to_owned());
-    let mut g = super::stmt::Gen { ctx, u: &mut u, current_returns: None };
+    let mut g = super::stmt::Gen {
+        ctx,
+        u: &mut u,
+        current_returns: None,
+    };
     g.namespace_prologue(body, true)?;
     g.body(body)?;
     g.u.line = g.u.lines.last().copied().unwrap_or(1);

@@ -37,10 +37,7 @@ fn data(vm: &Vm, v: &Value) -> PyResult<Rc<Opaque>> {
             }
         }
     }
-    Err(vm.type_error(format!(
-        "expected a continulet, got {}",
-        vm.type_name(v)
-    )))
+    Err(vm.type_error(format!("expected a continulet, got {}", vm.type_name(v))))
 }
 
 fn with_data<R>(vm: &Vm, v: &Value, f: impl FnOnce(&ContData) -> R) -> PyResult<R> {
@@ -71,13 +68,17 @@ fn received(vm: &Vm, result: Result<Payload, Error>) -> PyResult<Value> {
 fn target(vm: &Vm, to: Option<&Value>) -> PyResult<Option<(Continulet, Rc<Cell<bool>>)>> {
     match to {
         None | Some(Value::None) => Ok(None),
-        Some(v) => with_data(vm, v, |d| d.bound.get().then(|| (d.cont.clone(), d.started.clone()))),
+        Some(v) => with_data(vm, v, |d| {
+            d.bound.get().then(|| (d.cont.clone(), d.started.clone()))
+        }),
     }
 }
 
 /// The common transfer of `switch` and `throw`, with the interpreter state saved around it.
 fn transfer(vm: &Vm, me: &Value, msg: Result<Value, Exc>, to: Option<&Value>) -> PyResult<Value> {
-    let (cont, bound, started) = with_data(vm, me, |d| (d.cont.clone(), d.bound.get(), d.started.clone()))?;
+    let (cont, bound, started) = with_data(vm, me, |d| {
+        (d.cont.clone(), d.bound.get(), d.started.clone())
+    })?;
     let to = target(vm, to)?;
     if let Some((t, _)) = &to {
         if t.is_finished() {
@@ -93,16 +94,20 @@ fn transfer(vm: &Vm, me: &Value, msg: Result<Value, Exc>, to: Option<&Value>) ->
         _ => bound && !started.get(),
     };
     let msg = match msg {
-        Ok(v) if resumed_fresh && !v.is_none() => Err(vm.type_error(
-            "can't send non-None value to a just-started continulet",
-        )),
+        Ok(v) if resumed_fresh && !v.is_none() => {
+            Err(vm.type_error("can't send non-None value to a just-started continulet"))
+        }
         other => other,
     };
     let saved = vm.take_thread_state();
     let to_ref = to.as_ref().map(|(t, _)| t);
     let result = match msg {
         Ok(v) => {
-            let payload = if resumed_fresh { Payload::new(()) } else { Payload::new(v) };
+            let payload = if resumed_fresh {
+                Payload::new(())
+            } else {
+                Payload::new(v)
+            };
             cont.switch_value(payload, to_ref)
         }
         Err(e) => cont.throw_value(Error::raise(e), to_ref),
@@ -131,7 +136,11 @@ fn init_cont(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
     let Some(me @ Value::Instance(inst)) = args.first() else {
         return Err(vm.type_error("continulet.__init__ needs a continulet"));
     };
-    let Some(callable) = args.get(1).cloned().or_else(|| kwarg(kwargs, "callable").cloned()) else {
+    let Some(callable) = args
+        .get(1)
+        .cloned()
+        .or_else(|| kwarg(kwargs, "callable").cloned())
+    else {
         return Err(vm.type_error("__init__() missing 1 required positional argument: 'callable'"));
     };
     let (cont, started) = with_data(vm, me, |d| {
@@ -145,7 +154,11 @@ fn init_cont(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
         return Err(vm.runtime_error("the interpreter is shutting down"));
     };
     let extra: Vec<Value> = args.get(2..).unwrap_or(&[]).to_vec();
-    let kw: Vec<(Rc<Str>, Value)> = kwargs.iter().filter(|(k, _)| k.as_str() != "callable").cloned().collect();
+    let kw: Vec<(Rc<Str>, Value)> = kwargs
+        .iter()
+        .filter(|(k, _)| k.as_str() != "callable")
+        .cloned()
+        .collect();
     let obj: Weak<Instance> = Rc::downgrade(inst);
     cont.bind_value(move |_c| {
         started.set(true);
@@ -224,22 +237,34 @@ class generator:
         if obj is None:
             return self
         callable = self.callable
-        return generator(lambda cont, *args, **kwds: callable(cont, obj, *args, **kwds))
+        return generator(lambda cont, *args, **kwds: callable(obj, cont, *args, **kwds))
 
     def __call__(self, *args, **kwds):
         return genlet(self.callable, *args, **kwds)
 "#;
 
 pub fn module(vm: &Vm) -> PyResult<Rc<Module>> {
-    let class = Rc::new(Type::new_builtin("continulet", Layout::Object, vec![vm.types.object.clone()]));
+    let class = Rc::new(Type::new_builtin(
+        "continulet",
+        Layout::Object,
+        vec![vm.types.object.clone()],
+    ));
     *class.module.borrow_mut() = Rc::new(Str::new("_continuation"));
-    let err = Rc::new(Type::new_builtin("error", Layout::Exception, vec![vm.types.exception.clone()]));
+    let err = Rc::new(Type::new_builtin(
+        "error",
+        Layout::Exception,
+        vec![vm.types.exception.clone()],
+    ));
     *err.module.borrow_mut() = Rc::new(Str::new("_continuation"));
     ERROR.with(|e| *e.borrow_mut() = Some(err.clone()));
     method(&class, "__new__", new_cont);
     method(&class, "__init__", init_cont);
     method(&class, "switch", |vm, a, k| {
-        let value = a.get(1).or_else(|| kwarg(k, "value")).cloned().unwrap_or(Value::None);
+        let value = a
+            .get(1)
+            .or_else(|| kwarg(k, "value"))
+            .cloned()
+            .unwrap_or(Value::None);
         let to = a.get(2).or_else(|| kwarg(k, "to"));
         let me = a.first().cloned().unwrap_or_default();
         // An uninitialized continulet: `switch` is `to.switch(value)` or returns the value.
@@ -261,7 +286,12 @@ pub fn module(vm: &Vm) -> PyResult<Rc<Module>> {
         let Some(typ) = a.get(1).or_else(|| kwarg(k, "type")) else {
             return Err(vm.type_error("throw() missing required argument 'type' (pos 1)"));
         };
-        let exc = normalize(vm, typ, a.get(2).or_else(|| kwarg(k, "value")), a.get(3).or_else(|| kwarg(k, "tb")))?;
+        let exc = normalize(
+            vm,
+            typ,
+            a.get(2).or_else(|| kwarg(k, "value")),
+            a.get(3).or_else(|| kwarg(k, "tb")),
+        )?;
         let to = a.get(4).or_else(|| kwarg(k, "to"));
         if !with_data(vm, &me, |d| d.bound.get())? {
             return match to.filter(|t| !t.is_none()) {
@@ -273,7 +303,9 @@ pub fn module(vm: &Vm) -> PyResult<Rc<Module>> {
     });
     method(&class, "is_pending", |vm, a, _| {
         let me = a.first().cloned().unwrap_or_default();
-        with_data(vm, &me, |d| Value::Bool(d.bound.get() && d.cont.is_pending()))
+        with_data(vm, &me, |d| {
+            Value::Bool(d.bound.get() && d.cont.is_pending())
+        })
     });
     method(&class, "__reduce__", |vm, _, _| {
         Err(vm.not_implemented("continulet's pickle support is currently disabled"))
@@ -284,7 +316,9 @@ pub fn module(vm: &Vm) -> PyResult<Rc<Module>> {
             let mut conts = Vec::with_capacity(a.len());
             for v in a {
                 let Ok(o) = data(vm, v) else {
-                    return Err(vm.type_error(format!("expected a continulet, got {}", vm.type_name(v))));
+                    return Err(
+                        vm.type_error(format!("expected a continulet, got {}", vm.type_name(v)))
+                    );
                 };
                 if let Some(d) = o.downcast::<ContData>() {
                     if d.bound.get() {

@@ -75,7 +75,9 @@ fn getter(t: &Rc<Type>, name: &'static str, get: NativeFn, set: Option<NativeFn>
         Value::Property(Rc::new(Property {
             getter: crate::script::native(name, get),
             setter: set.map_or(Value::None, |s| crate::script::native(name, s)),
-            deleter: Value::None,
+            deleter: crate::script::native(name, |vm, _, _| {
+                Err(vm.attribute_error("can't delete attribute"))
+            }),
             doc: Value::None,
         })),
     );
@@ -98,7 +100,9 @@ fn data(vm: &Vm, v: &Value) -> PyResult<Rc<Opaque>> {
 
 fn handle_of(vm: &Vm, v: &Value) -> PyResult<Greenlet> {
     let o = data(vm, v)?;
-    Ok(o.downcast::<GreenletData>().map(|d| d.handle.clone()).unwrap_or_else(Greenlet::current))
+    Ok(o.downcast::<GreenletData>()
+        .map(|d| d.handle.clone())
+        .unwrap_or_else(Greenlet::current))
 }
 
 /// The script object of a runtime greenlet (creating one for the main greenlet, or for a
@@ -203,7 +207,11 @@ fn trace_arrival(vm: &Vm) -> PyResult<()> {
         return Ok(());
     }
     let target = object_of(vm, &Greenlet::current());
-    if let Err(e) = vm.call(&cb, &[Value::str(event), Value::tuple(vec![origin, target])], &[]) {
+    if let Err(e) = vm.call(
+        &cb,
+        &[Value::str(event), Value::tuple(vec![origin, target])],
+        &[],
+    ) {
         TRACE.with(|t| *t.borrow_mut() = Value::None);
         return Err(e);
     }
@@ -226,16 +234,18 @@ fn body(vm: Weak<Vm>, obj: Weak<Instance>) -> impl FnOnce(Payload) -> Result<Pay
             return Ok(Payload::new(Value::None));
         };
         vm.put_thread_state(Default::default());
-        let result = start(&vm, &obj, first);
+        let result = match start(&vm, &obj, first) {
+            // GreenletExit escaping `run` is delivered as a value.
+            Err(e) if classes().is_some_and(|c| e.class().is_subtype(&c.exit)) => {
+                Ok(Value::Instance(e))
+            }
+            other => other,
+        };
         // Whatever the greenlet leaves behind is not its parent's: the parent restores its
         // own state when its switch returns.
         trace_departure(&vm, if result.is_ok() { "switch" } else { "throw" });
         match result {
             Ok(v) => Ok(Payload::new(v)),
-            Err(e) if classes().is_some_and(|c| e.class().is_subtype(&c.exit)) => {
-                // GreenletExit escaping `run` is delivered as a value.
-                Ok(Payload::new(Value::Instance(e)))
-            }
             Err(e) => Err(Error::raise(e)),
         }
     }
@@ -244,7 +254,10 @@ fn body(vm: Weak<Vm>, obj: Weak<Instance>) -> impl FnOnce(Payload) -> Result<Pay
 fn start(vm: &Vm, obj: &Weak<Instance>, first: Payload) -> PyResult<Value> {
     trace_arrival(vm)?;
     let Some(obj) = obj.upgrade() else {
-        return Err(greenlet_error(vm, "cannot switch to a garbage collected greenlet"));
+        return Err(greenlet_error(
+            vm,
+            "cannot switch to a garbage collected greenlet",
+        ));
     };
     let run = take_run(vm, &Value::Instance(obj))?;
     // No strong reference to the greenlet's own object may stay on its stack while it
@@ -262,7 +275,9 @@ fn start(vm: &Vm, obj: &Weak<Instance>, first: Payload) -> PyResult<Value> {
 /// The `run` of a greenlet being started, removed from it.
 fn take_run(vm: &Vm, obj: &Value) -> PyResult<Value> {
     let o = data(vm, obj)?;
-    let given = o.downcast::<GreenletData>().and_then(|d| d.run.borrow_mut().take());
+    let given = o
+        .downcast::<GreenletData>()
+        .and_then(|d| d.run.borrow_mut().take());
     match given {
         Some(run) => Ok(run),
         None => {
@@ -270,10 +285,12 @@ fn take_run(vm: &Vm, obj: &Value) -> PyResult<Value> {
                 return Err(vm.attribute_error("run"));
             };
             match i.class.lookup(&Str::new("run")) {
-                Some(Value::Function(f)) => Ok(Value::Method(Rc::new(crate::script::object::BoundMethod {
-                    func: Value::Function(f),
-                    receiver: obj.clone(),
-                }))),
+                Some(Value::Function(f)) => {
+                    Ok(Value::Method(Rc::new(crate::script::object::BoundMethod {
+                        func: Value::Function(f),
+                        receiver: obj.clone(),
+                    })))
+                }
                 Some(Value::Property(_)) | None => Err(vm.attribute_error("run")),
                 Some(other) => Ok(other),
             }
@@ -284,7 +301,10 @@ fn take_run(vm: &Vm, obj: &Value) -> PyResult<Value> {
 fn has_run(vm: &Vm, obj: &Value) -> bool {
     let given = data(vm, obj)
         .ok()
-        .and_then(|o| o.downcast::<GreenletData>().map(|d| d.run.borrow().is_some()))
+        .and_then(|o| {
+            o.downcast::<GreenletData>()
+                .map(|d| d.run.borrow().is_some())
+        })
         .unwrap_or(false);
     given
         || matches!(obj, Value::Instance(i) if matches!(i.class.lookup(&Str::new("run")), Some(v) if !matches!(v, Value::Property(_))))
@@ -303,7 +323,12 @@ fn resolve(target: Greenlet) -> Greenlet {
 }
 
 /// A transfer to `target` with the current greenlet's interpreter state saved around it.
-fn transfer(vm: &Vm, target: &Greenlet, msg: Result<Payload, Error>, event: &'static str) -> PyResult<Value> {
+fn transfer(
+    vm: &Vm,
+    target: &Greenlet,
+    msg: Result<Payload, Error>,
+    event: &'static str,
+) -> PyResult<Value> {
     let saved = vm.take_thread_state();
     trace_departure(vm, event);
     let result = match msg {
@@ -337,9 +362,16 @@ fn switch(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
 }
 
 /// Normalises `throw(typ, val, tb)` as `raise` would.
-fn normalize(vm: &Vm, typ: Option<&Value>, val: Option<&Value>, tb: Option<&Value>) -> PyResult<Exc> {
+fn normalize(
+    vm: &Vm,
+    typ: Option<&Value>,
+    val: Option<&Value>,
+    tb: Option<&Value>,
+) -> PyResult<Exc> {
     if let Some(tb) = tb {
-        if !tb.is_none() && !matches!(tb, Value::Opaque(o) if o.class.name().as_str() == "traceback") {
+        if !tb.is_none()
+            && !matches!(tb, Value::Opaque(o) if o.class.name().as_str() == "traceback")
+        {
             return Err(vm.type_error("throw() third argument must be a traceback object"));
         }
     }
@@ -349,8 +381,12 @@ fn normalize(vm: &Vm, typ: Option<&Value>, val: Option<&Value>, tb: Option<&Valu
         Some(Value::Type(t)) if t.layout == Layout::Exception => match val {
             None => vm.make_raisable(Value::Type(t.clone())),
             Some(Value::Instance(i)) if i.class.is_subtype(t) => Ok(i.clone()),
-            Some(Value::Tuple(items)) => vm.make_raisable(vm.call(&Value::Type(t.clone()), &items.items, &[])?),
-            Some(v) => vm.make_raisable(vm.call(&Value::Type(t.clone()), std::slice::from_ref(v), &[])?),
+            Some(Value::Tuple(items)) => {
+                vm.make_raisable(vm.call(&Value::Type(t.clone()), &items.items, &[])?)
+            }
+            Some(v) => {
+                vm.make_raisable(vm.call(&Value::Type(t.clone()), std::slice::from_ref(v), &[])?)
+            }
         },
         Some(Value::Instance(i)) if i.exc.is_some() => {
             if val.is_some() {
@@ -371,11 +407,43 @@ fn throw(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
     };
     let get = |i: usize, name: &str| args.get(i).or_else(|| kwarg(kwargs, name));
     let exc = normalize(vm, get(1, "typ"), get(2, "val"), get(3, "tb"))?;
-    let target = resolve(handle_of(vm, me)?);
+    let named = handle_of(vm, me)?;
+    let target = resolve(named.clone());
     if target.is_current() {
+        // Into a dead greenlet whose nearest live ancestor is the caller: a GreenletExit is
+        // returned, anything else raised here.
+        if named.is_dead() && classes().is_some_and(|c| exc.class().is_subtype(&c.exit)) {
+            return Ok(Value::Instance(exc));
+        }
         return Err(exc);
     }
+    if !target.is_started() && !target.is_main() {
+        let obj = object_of(vm, &target);
+        if !has_run(vm, &obj) {
+            return Err(vm.attribute_error("run"));
+        }
+        // An unstarted greenlet dies without running: report both legs of the transfer.
+        if TRACE.with(|t| !t.borrow().is_none()) {
+            let origin = object_of(vm, &Greenlet::current());
+            TRANSFER.with(|t| *t.borrow_mut() = Some(("throw", origin)));
+            let cb = TRACE.with(|t| t.borrow().clone());
+            if let Some((event, origin)) = TRANSFER.with(|t| t.borrow_mut().take()) {
+                vm.call(&cb, &[Value::str(event), Value::tuple(vec![origin, obj.clone()])], &[])?;
+            }
+            TRANSFER.with(|t| *t.borrow_mut() = Some(("throw", obj.clone())));
+            let saved = vm.take_thread_state();
+            let result = target.throw_value(Error::raise(exc));
+            vm.put_thread_state(saved);
+            trace_arrival(vm)?;
+            return finish_throw(vm, &target, received(vm, result));
+        }
+    }
     let result = transfer(vm, &target, Err(Error::raise(exc)), "throw");
+    finish_throw(vm, &target, result)
+}
+
+/// A GreenletExit that comes back to the thrower from a dead target is returned.
+fn finish_throw(_vm: &Vm, target: &Greenlet, result: PyResult<Value>) -> PyResult<Value> {
     match result {
         // A GreenletExit that comes back to the thrower is returned, not raised.
         Err(e) if classes().is_some_and(|c| e.class().is_subtype(&c.exit)) && target.is_dead() => {
@@ -424,6 +492,22 @@ fn init_greenlet(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value>
     Ok(Value::None)
 }
 
+/// The class of the frame objects `gr_frame` returns.
+fn frame_class(vm: &Vm) -> Rc<Type> {
+    thread_local! {
+        static FRAME: RefCell<Option<Rc<Type>>> = const { RefCell::new(None) };
+    }
+    FRAME.with(|f| {
+        f.borrow_mut()
+            .get_or_insert_with(|| {
+                let t = Rc::new(Type::new_builtin("frame", Layout::Builtin, vec![vm.types.object.clone()]));
+                t.dict.insert_str(Rc::new(Str::new("f_back")), Value::None);
+                t
+            })
+            .clone()
+    })
+}
+
 fn set_parent(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
     let (Some(me), Some(p)) = (args.first(), args.get(1)) else {
         return Err(vm.attribute_error("can't delete attribute"));
@@ -433,18 +517,32 @@ fn set_parent(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
     match target.set_parent(&parent) {
         Ok(()) => Ok(Value::None),
         Err(Error::CyclicParent) => Err(vm.value_error("cyclic parent chain")),
-        Err(Error::MainParent) => Err(vm.attribute_error("cannot set the parent of a main greenlet")),
+        Err(Error::MainParent) => {
+            Err(vm.attribute_error("cannot set the parent of a main greenlet"))
+        }
         Err(e) => Err(greenlet_error(vm, &e.to_string())),
     }
 }
 
 /// Creates the module (once per interpreter).
 pub fn module(vm: &Vm) -> Rc<Module> {
-    let greenlet = Rc::new(Type::new_builtin("greenlet", Layout::Object, vec![vm.types.object.clone()]));
+    let greenlet = Rc::new(Type::new_builtin(
+        "greenlet",
+        Layout::Object,
+        vec![vm.types.object.clone()],
+    ));
     *greenlet.module.borrow_mut() = Rc::new(Str::new("greenlet"));
-    let error = Rc::new(Type::new_builtin("error", Layout::Exception, vec![vm.types.exception.clone()]));
+    let error = Rc::new(Type::new_builtin(
+        "error",
+        Layout::Exception,
+        vec![vm.types.exception.clone()],
+    ));
     *error.module.borrow_mut() = Rc::new(Str::new("greenlet"));
-    let exit = Rc::new(Type::new_builtin("GreenletExit", Layout::Exception, vec![vm.types.base_exception.clone()]));
+    let exit = Rc::new(Type::new_builtin(
+        "GreenletExit",
+        Layout::Exception,
+        vec![vm.types.base_exception.clone()],
+    ));
     *exit.module.borrow_mut() = Rc::new(Str::new("greenlet"));
     CLASSES.with(|c| {
         *c.borrow_mut() = Some(Rc::new(Classes {
@@ -485,11 +583,20 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             state
         )))
     });
-    getter(&greenlet, "dead", |vm, a, _| Ok(Value::Bool(handle_of(vm, &a[0])?.is_dead())), None);
+    getter(
+        &greenlet,
+        "dead",
+        |vm, a, _| Ok(Value::Bool(handle_of(vm, &a[0])?.is_dead())),
+        None,
+    );
     getter(
         &greenlet,
         "parent",
-        |vm, a, _| Ok(handle_of(vm, &a[0])?.parent().map_or(Value::None, |p| object_of(vm, &p))),
+        |vm, a, _| {
+            Ok(handle_of(vm, &a[0])?
+                .parent()
+                .map_or(Value::None, |p| object_of(vm, &p)))
+        },
         Some(set_parent),
     );
     getter(
@@ -520,9 +627,27 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             Ok(Value::None)
         }),
     );
-    getter(&greenlet, "gr_frame", |_, _, _| Ok(Value::None), None);
+    getter(
+        &greenlet,
+        "gr_frame",
+        |vm, a, _| {
+            // Suspended greenlets have a resume frame; its contents are not modelled yet.
+            let h = handle_of(vm, &a[0])?;
+            Ok(if h.is_started() && !h.is_dead() && !h.is_current() {
+                Value::Opaque(Rc::new(Opaque {
+                    class: frame_class(vm),
+                    data: Box::new(()),
+                }))
+            } else {
+                Value::None
+            })
+        },
+        None,
+    );
     getter(&greenlet, "gr_context", |_, _, _| Ok(Value::None), None);
-    let getcurrent = crate::script::native("getcurrent", |vm, _, _| Ok(object_of(vm, &Greenlet::current())));
+    let getcurrent = crate::script::native("getcurrent", |vm, _, _| {
+        Ok(object_of(vm, &Greenlet::current()))
+    });
     let m = super::native_module(
         "greenlet",
         &[
@@ -539,7 +664,13 @@ pub fn module(vm: &Vm) -> Rc<Module> {
     m.set("GreenletExit", Value::Type(exit.clone()));
     m.set("__version__", Value::str("3.5.6"));
     for (name, v) in [
-        ("getcurrent", Value::Decorated(Rc::new(crate::script::object::misc::StaticOrClassMethod { func: getcurrent, is_class: false }))),
+        (
+            "getcurrent",
+            Value::Decorated(Rc::new(crate::script::object::misc::StaticOrClassMethod {
+                func: getcurrent,
+                is_class: false,
+            })),
+        ),
         ("error", Value::Type(error)),
         ("GreenletExit", Value::Type(exit)),
     ] {

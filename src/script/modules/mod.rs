@@ -3,6 +3,7 @@
 
 mod continuation;
 mod greenlet;
+mod introspect;
 pub mod io;
 mod math;
 mod sys;
@@ -24,6 +25,8 @@ pub fn builtin_module(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
         "math" => math::module(vm),
         "time" => time::module(vm),
         "greenlet" => greenlet::module(vm),
+        "gc" => introspect::gc(vm),
+        "__stacklet__" => introspect::stacklet(vm),
         "_continuation" => continuation::module(vm)?,
         _ => {
             let Some((_, source)) = SCRIPT_MODULES.iter().find(|(n, _)| *n == name) else {

@@ -190,3 +190,22 @@ impl From<String> for Value {
         Value::string(s)
     }
 }
+
+impl std::fmt::Debug for Value {
+    /// Inline values print as themselves; heap values as their kind and address (a `repr`
+    /// needs the interpreter).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Undefined => f.write_str("Undefined"),
+            Value::None => f.write_str("None"),
+            Value::NotImplemented => f.write_str("NotImplemented"),
+            Value::Ellipsis => f.write_str("Ellipsis"),
+            Value::Bool(b) => write!(f, "Bool({b})"),
+            Value::Int(i) => write!(f, "Int({i})"),
+            Value::Float(x) => write!(f, "Float({x:?})"),
+            Value::BigInt(b) => write!(f, "BigInt({b})"),
+            Value::Str(s) => write!(f, "Str({:?})", s.as_str()),
+            other => write!(f, "<heap value at {:#x}>", other.heap_ptr().unwrap_or(0)),
+        }
+    }
+}

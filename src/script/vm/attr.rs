@@ -116,7 +116,12 @@ impl Vm {
         }
     }
 
-    fn instance_getattr(&self, obj: &Value, inst: &Rc<Instance>, name: &Rc<Str>) -> PyResult<Value> {
+    fn instance_getattr(
+        &self,
+        obj: &Value,
+        inst: &Rc<Instance>,
+        name: &Rc<Str>,
+    ) -> PyResult<Value> {
         let class = &inst.class;
         let attr = class.lookup(name);
         if let Some(Value::Property(_)) = &attr {
@@ -137,7 +142,12 @@ impl Vm {
         Err(self.no_attribute(obj, name))
     }
 
-    fn instance_special_attr(&self, obj: &Value, inst: &Instance, name: &Str) -> PyResult<Option<Value>> {
+    fn instance_special_attr(
+        &self,
+        obj: &Value,
+        inst: &Instance,
+        name: &Str,
+    ) -> PyResult<Option<Value>> {
         Ok(Some(match name.as_str() {
             "__class__" => Value::Type(inst.class.clone()),
             "__dict__" if self.slots_of(&inst.class).is_none() => Value::Dict(inst.dict.clone()),
@@ -145,11 +155,15 @@ impl Vm {
                 if let Some(exc) = &inst.exc {
                     match name.as_str() {
                         "args" => return Ok(Some(exc.args.borrow().clone())),
-                        "__cause__" => return Ok(Some(none_if_undefined(exc.cause.borrow().clone()))),
+                        "__cause__" => {
+                            return Ok(Some(none_if_undefined(exc.cause.borrow().clone())))
+                        }
                         "__context__" => {
                             return Ok(Some(none_if_undefined(exc.context.borrow().clone())))
                         }
-                        "__suppress_context__" => return Ok(Some(Value::Bool(exc.suppress_context.get()))),
+                        "__suppress_context__" => {
+                            return Ok(Some(Value::Bool(exc.suppress_context.get())))
+                        }
                         "__traceback__" => return Ok(Some(self.traceback_of(inst))),
                         "value" if inst.class.is_subtype(&self.types.stop_iteration) => {
                             let args = self.exc_args(inst);
@@ -207,10 +221,22 @@ impl Vm {
             "__name__" => Value::Str(t.name()),
             "__qualname__" => Value::Str(t.qualname.borrow().clone()),
             "__module__" => Value::Str(t.module.borrow().clone()),
-            "__bases__" => Value::tuple(t.bases.borrow().iter().map(|b| Value::Type(b.clone())).collect()),
-            "__base__" => t.bases.borrow().first().map_or(Value::None, |b| Value::Type(b.clone())),
+            "__bases__" => Value::tuple(
+                t.bases
+                    .borrow()
+                    .iter()
+                    .map(|b| Value::Type(b.clone()))
+                    .collect(),
+            ),
+            "__base__" => t
+                .bases
+                .borrow()
+                .first()
+                .map_or(Value::None, |b| Value::Type(b.clone())),
             "__mro__" => Value::tuple(t.mro().into_iter().map(Value::Type).collect()),
-            "__dict__" => Value::Dict(Rc::new(crate::script::object::Dict::from_table(t.dict.copy()))),
+            "__dict__" => Value::Dict(Rc::new(crate::script::object::Dict::from_table(
+                t.dict.copy(),
+            ))),
             "__doc__" => Value::None,
             "__class__" => Value::Type(self.types.type_.clone()),
             _ => {
@@ -255,9 +281,15 @@ impl Vm {
                         d.insert_str(code.varnames[code.argcount as usize + i].clone(), v.clone());
                     }
                 }
-                Some(if d.is_empty() { Value::None } else { Value::Dict(Rc::new(d)) })
+                Some(if d.is_empty() {
+                    Value::None
+                } else {
+                    Value::Dict(Rc::new(d))
+                })
             }
-            (Value::Function(f), "__globals__") => Some(Value::Dict(Rc::new(self.module_dict(&f.module)))),
+            (Value::Function(f), "__globals__") => {
+                Some(Value::Dict(Rc::new(self.module_dict(&f.module))))
+            }
             (Value::Function(f), "__annotations__") => {
                 // Created on first access and kept, as CPython does.
                 let mut d = f.dict.borrow_mut();
@@ -303,7 +335,9 @@ impl Vm {
                 })
             }
             (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
-            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => {
+                Some(Value::Int(1))
+            }
             (Value::Float(f), "real") => Some(Value::Float(*f)),
             (Value::Float(_), "imag") => Some(Value::Float(0.0)),
             (Value::Range(r), "start") => Some(Value::Int(r.start)),
@@ -336,7 +370,9 @@ impl Vm {
                 }
                 Ok((self.get_attr(obj, name)?, None))
             }
-            Value::Type(_) | Value::Module(_) | Value::Opaque(_) => Ok((self.get_attr(obj, name)?, None)),
+            Value::Type(_) | Value::Module(_) | Value::Opaque(_) => {
+                Ok((self.get_attr(obj, name)?, None))
+            }
             _ => {
                 if let Some(attr @ Value::Builtin(_)) = self.types.type_of(obj).lookup(name) {
                     return Ok((attr, Some(obj.clone())));
@@ -404,7 +440,13 @@ impl Vm {
     }
 
     /// `object.__setattr__`: properties, exception fields, `__slots__`, then the dict.
-    pub fn generic_setattr(&self, obj: &Value, inst: &Instance, name: &Rc<Str>, value: Value) -> PyResult<()> {
+    pub fn generic_setattr(
+        &self,
+        obj: &Value,
+        inst: &Instance,
+        name: &Rc<Str>,
+        value: Value,
+    ) -> PyResult<()> {
         if let Some(attr) = inst.class.lookup(name) {
             match attr {
                 Value::Property(p) => {

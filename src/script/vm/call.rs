@@ -40,7 +40,12 @@ impl Vm {
 
     /// Runs a script function from native code: a new execution state, entered through
     /// `stack::grow` so deep native re-entry cannot overflow the native stack.
-    pub fn call_function(&self, func: &Rc<Function>, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
+    pub fn call_function(
+        &self,
+        func: &Rc<Function>,
+        args: &[Value],
+        kwargs: Kwargs<'_>,
+    ) -> PyResult<Value> {
         let code = &func.code;
         let mut st = self.spare_states.borrow_mut().pop().unwrap_or_default();
         st.reserve(0, code.nregs as usize);
@@ -53,10 +58,16 @@ impl Vm {
             let regs = st.regs.drain(..code.nregs as usize).collect();
             st.reset();
             self.spare_states.borrow_mut().push(st);
-            return Ok(Value::Generator(Rc::new(Generator::new(func.clone(), regs))));
+            return Ok(Value::Generator(Rc::new(Generator::new(
+                func.clone(),
+                regs,
+            ))));
         }
         let result = self.enter(&mut st, |vm, st| {
-            if vm.push_frame(st, func.clone(), 0, 0, FrameKind::Call).is_err() {
+            if vm
+                .push_frame(st, func.clone(), 0, 0, FrameKind::Call)
+                .is_err()
+            {
                 // The limit reached by native code calling back in, worded as CPython's.
                 return Err(vm.new_error(
                     &vm.types.recursion_error,
@@ -73,7 +84,11 @@ impl Vm {
     /// Runs `f` on an execution state as a native re-entry: counted, on a fresh native
     /// stack segment when the current one runs low, with the caller's handled exceptions
     /// visible to `sys.exc_info()`.
-    pub fn enter<R>(&self, st: &mut ExecState, f: impl FnOnce(&Vm, &mut ExecState) -> PyResult<R>) -> PyResult<R> {
+    pub fn enter<R>(
+        &self,
+        st: &mut ExecState,
+        f: impl FnOnce(&Vm, &mut ExecState) -> PyResult<R>,
+    ) -> PyResult<R> {
         let depth = self.native_depth.get();
         if depth >= MAX_NATIVE_DEPTH {
             return Err(self.new_error(
@@ -90,7 +105,14 @@ impl Vm {
     /// Pushes a frame for `func` whose arguments are already bound in its register window
     /// at `base`.
     #[inline]
-    pub fn push_frame(&self, st: &mut ExecState, func: Rc<Function>, base: usize, ret: u16, kind: FrameKind) -> PyResult<()> {
+    pub fn push_frame(
+        &self,
+        st: &mut ExecState,
+        func: Rc<Function>,
+        base: usize,
+        ret: u16,
+        kind: FrameKind,
+    ) -> PyResult<()> {
         let depth = self.depth.get() + 1;
         if depth > self.recursion_limit.get() {
             return Err(self.recursion_error());
@@ -115,12 +137,21 @@ impl Vm {
 
     #[cold]
     pub fn recursion_error(&self) -> super::Exc {
-        self.new_error(&self.types.recursion_error, "maximum recursion depth exceeded")
+        self.new_error(
+            &self.types.recursion_error,
+            "maximum recursion depth exceeded",
+        )
     }
 
     /// Binds call arguments to a function's parameter registers (`out` is the callee's
     /// register window; registers past the parameters are reset).
-    pub fn bind_args(&self, func: &Function, args: &[Value], kwargs: Kwargs<'_>, out: &mut [Value]) -> PyResult<()> {
+    pub fn bind_args(
+        &self,
+        func: &Function,
+        args: &[Value],
+        kwargs: Kwargs<'_>,
+        out: &mut [Value],
+    ) -> PyResult<()> {
         let code = &func.code;
         let argcount = code.argcount as usize;
         let kwonly = code.kwonly as usize;
@@ -199,10 +230,10 @@ impl Vm {
         if !missing.is_empty() {
             return Err(self.missing_args(func, "positional", &missing));
         }
-        for i in argcount..argcount + kwonly {
-            if out[i].is_undefined() {
+        for (i, slot) in out.iter_mut().enumerate().take(argcount + kwonly).skip(argcount) {
+            if slot.is_undefined() {
                 match func.kwdefaults.get(i - argcount) {
-                    Some(v) if !v.is_undefined() => out[i] = v.clone(),
+                    Some(v) if !v.is_undefined() => *slot = v.clone(),
                     _ => missing.push(code.varnames[i].clone()),
                 }
             }
@@ -219,7 +250,11 @@ impl Vm {
         let argcount = code.argcount as usize;
         let ndefaults = func.defaults.len();
         let takes = if ndefaults > 0 {
-            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+            format!(
+                "from {} to {} positional arguments",
+                argcount - ndefaults,
+                argcount
+            )
         } else {
             format!(
                 "{} positional argument{}",
@@ -229,7 +264,11 @@ impl Vm {
         };
         let kw_given = kwargs
             .iter()
-            .filter(|(n, _)| code.varnames[argcount..argcount + code.kwonly as usize].iter().any(|v| v.as_str() == n.as_str()))
+            .filter(|(n, _)| {
+                code.varnames[argcount..argcount + code.kwonly as usize]
+                    .iter()
+                    .any(|v| v.as_str() == n.as_str())
+            })
             .count();
         let given_text = if kw_given > 0 {
             format!(
@@ -240,7 +279,11 @@ impl Vm {
                 if kw_given == 1 { "" } else { "s" }
             )
         } else {
-            format!("{} {} given", given, if given == 1 { "was" } else { "were" })
+            format!(
+                "{} {} given",
+                given,
+                if given == 1 { "was" } else { "were" }
+            )
         };
         self.type_error(format!(
             "{}() takes {} but {}",
@@ -256,7 +299,11 @@ impl Vm {
         let list = match quoted.len() {
             1 => quoted[0].clone(),
             2 => format!("{} and {}", quoted[0], quoted[1]),
-            _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+            _ => format!(
+                "{}, and {}",
+                quoted[..quoted.len() - 1].join(", "),
+                quoted[quoted.len() - 1]
+            ),
         };
         self.type_error(format!(
             "{}() missing {} required {} argument{}: {}",
@@ -314,7 +361,8 @@ impl Vm {
                     )));
                 }
             } else if (!args.is_empty() || !kwargs.is_empty())
-                && t.lookup(&self.names.new).is_none_or(|n| matches!(&n, Value::Builtin(b) if b.owner == Some("object")))
+                && t.lookup(&self.names.new)
+                    .is_none_or(|n| matches!(&n, Value::Builtin(b) if b.owner == Some("object")))
                 && t.layout != Layout::Exception
             {
                 return Err(self.type_error(format!("{}() takes no arguments", t.name().as_str())));
@@ -328,7 +376,12 @@ impl Vm {
     }
 
     /// `cls.__new__(cls, *args)`: a user `__new__`, or the default layout for the class.
-    pub fn new_instance(&self, t: &Rc<Type>, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
+    pub fn new_instance(
+        &self,
+        t: &Rc<Type>,
+        args: &[Value],
+        kwargs: Kwargs<'_>,
+    ) -> PyResult<Value> {
         if let Some(new) = t.lookup(&self.names.new) {
             let user_new = match &new {
                 Value::Decorated(d) => Some(d.func.clone()),
@@ -345,9 +398,9 @@ impl Vm {
             // whose objects are instances) the instance itself.
             if let Value::Builtin(b) = &new {
                 let native_base = t.mro().into_iter().find(|c| !c.heap);
-                if let Some(nb) = native_base.filter(|nb| {
-                    nb.layout == Layout::Object && !Rc::ptr_eq(nb, &self.types.object)
-                }) {
+                if let Some(nb) = native_base
+                    .filter(|nb| nb.layout == Layout::Object && !Rc::ptr_eq(nb, &self.types.object))
+                {
                     let _ = nb;
                     let mut all = Vec::with_capacity(args.len() + 1);
                     all.push(Value::Type(t.clone()));

@@ -27,7 +27,12 @@ impl Vm {
 
     /// Runs until the frame at index `stop` returns (or yields), starting by raising
     /// `pending` in the top frame if given.
-    pub fn run_with(&self, st: &mut ExecState, stop: usize, pending: Option<Exc>) -> PyResult<Value> {
+    pub fn run_with(
+        &self,
+        st: &mut ExecState,
+        stop: usize,
+        pending: Option<Exc>,
+    ) -> PyResult<Value> {
         let mut pending = pending;
         loop {
             let result = match pending.take() {
@@ -49,7 +54,9 @@ impl Vm {
             if ctx.is_undefined() {
                 let top = self.exc_stack.borrow().last().cloned();
                 *ctx = match top.as_ref() {
-                    Some(Value::Instance(top)) if !Rc::ptr_eq(top, &exc) => Value::Instance(top.clone()),
+                    Some(Value::Instance(top)) if !Rc::ptr_eq(top, &exc) => {
+                        Value::Instance(top.clone())
+                    }
                     _ => Value::None,
                 };
             }
@@ -65,13 +72,19 @@ impl Vm {
             } else {
                 self.add_traceback(&exc, &code, pc);
             }
-            let h = code.handler_of.get(pc as usize).copied().unwrap_or(NO_HANDLER);
+            let h = code
+                .handler_of
+                .get(pc as usize)
+                .copied()
+                .unwrap_or(NO_HANDLER);
             if h != NO_HANDLER {
                 let handler = code.handlers[h as usize];
                 let base = frame.base as usize;
                 let keep = frame.exc_base as usize + handler.depth as usize;
                 self.exc_stack.borrow_mut().truncate(keep);
-                self.exc_stack.borrow_mut().push(Value::Instance(exc.clone()));
+                self.exc_stack
+                    .borrow_mut()
+                    .push(Value::Instance(exc.clone()));
                 st.regs[base + handler.exc_reg as usize] = Value::Instance(exc);
                 if let Some(f) = st.frames.last_mut() {
                     f.pc = handler.target;
@@ -112,18 +125,30 @@ impl Vm {
         self.depth.set(self.depth.get() - 1);
         let base = frame.base as usize;
         st.clear(base, base + frame.func.code.nregs as usize);
-        self.exc_stack.borrow_mut().truncate(frame.exc_base as usize);
+        self.exc_stack
+            .borrow_mut()
+            .truncate(frame.exc_base as usize);
         Some(frame)
     }
 
     /// Saves the top (generator) frame into its generator and pops it.
-    pub(super) fn suspend_generator(&self, st: &mut ExecState, pc: u32, send_reg: Reg) -> Option<super::frame::Frame> {
+    pub(super) fn suspend_generator(
+        &self,
+        st: &mut ExecState,
+        pc: u32,
+        send_reg: Reg,
+    ) -> Option<super::frame::Frame> {
         let frame = st.frames.pop()?;
         self.depth.set(self.depth.get() - 1);
         let base = frame.base as usize;
         let n = frame.func.code.nregs as usize;
-        let regs: Vec<Value> = st.regs[base..base + n].iter_mut().map(std::mem::take).collect();
-        self.exc_stack.borrow_mut().truncate(frame.exc_base as usize);
+        let regs: Vec<Value> = st.regs[base..base + n]
+            .iter_mut()
+            .map(std::mem::take)
+            .collect();
+        self.exc_stack
+            .borrow_mut()
+            .truncate(frame.exc_base as usize);
         if let Some(gen) = st.generators.pop() {
             *gen.state.borrow_mut() = GenState::Suspended(Saved {
                 func: frame.func.clone(),
@@ -138,7 +163,14 @@ impl Vm {
     /// Prepares the register window at `base` for a call of `func` with `argc` arguments
     /// already in place, binding them generally when the fast path does not apply.
     #[inline]
-    fn prepare_window(&self, st: &mut ExecState, func: &Rc<Function>, base: usize, argc: usize, kwargs: &[(Rc<Str>, Value)]) -> PyResult<()> {
+    fn prepare_window(
+        &self,
+        st: &mut ExecState,
+        func: &Rc<Function>,
+        base: usize,
+        argc: usize,
+        kwargs: &[(Rc<Str>, Value)],
+    ) -> PyResult<()> {
         let code = &func.code;
         let n = code.nregs as usize;
         st.reserve(base, n.max(argc));
@@ -148,10 +180,20 @@ impl Vm {
             && !code.flags.contains(CodeFlags::VARARGS)
             && !code.flags.contains(CodeFlags::VARKW)
         {
-            st.clear(base + argc, base + n);
+            // Registers above the caller's window are always unbound (a frame clears its
+            // window when it ends), so only the overlap with the caller's temporaries
+            // needs clearing.
+            let caller_top = st
+                .frames
+                .last()
+                .map_or(0, |f| f.base as usize + f.func.code.nregs as usize);
+            st.clear(base + argc, (base + n).min(caller_top));
             return Ok(());
         }
-        let args: Vec<Value> = st.regs[base..base + argc].iter_mut().map(std::mem::take).collect();
+        let args: Vec<Value> = st.regs[base..base + argc]
+            .iter_mut()
+            .map(std::mem::take)
+            .collect();
         self.bind_args(func, &args, kwargs, &mut st.regs[base..base + n])
     }
 
@@ -174,8 +216,12 @@ impl Vm {
                 self.prepare_window(st, &func, args, argc, kwargs)?;
                 if func.code.is_generator() {
                     let n = func.code.nregs as usize;
-                    let regs = st.regs[args..args + n].iter_mut().map(std::mem::take).collect();
-                    st.regs[dst_abs] = Value::Generator(Rc::new(super::generator::Generator::new(func, regs)));
+                    let regs = st.regs[args..args + n]
+                        .iter_mut()
+                        .map(std::mem::take)
+                        .collect();
+                    st.regs[dst_abs] =
+                        Value::Generator(Rc::new(super::generator::Generator::new(func, regs)));
                     return Ok(false);
                 }
                 self.push_frame(st, func, args, ret, FrameKind::Call)?;
@@ -191,7 +237,9 @@ impl Vm {
             Value::Type(t) if t.heap && kwargs.is_empty() => {
                 let init = t.lookup(&self.names.init);
                 if let Some(Value::Function(init)) = init {
-                    let has_new = t.lookup(&self.names.new).is_some_and(|n| !matches!(n, Value::Builtin(ref b) if b.owner == Some("object")));
+                    let has_new = t.lookup(&self.names.new).is_some_and(
+                        |n| !matches!(n, Value::Builtin(ref b) if b.owner == Some("object")),
+                    );
                     if !has_new && args > 0 {
                         let obj = self.new_instance(&t, &[], &[])?;
                         st.regs[args - 1] = obj.clone();
@@ -219,10 +267,14 @@ impl Vm {
 
     fn execute(&self, st: &mut ExecState, stop: usize) -> PyResult<Value> {
         'frames: loop {
-            let (code, base, mut pc, module) = {
-                let f = st.frames.last().expect("a frame to run");
-                (f.func.code.clone(), f.base as usize, f.pc as usize, f.func.module.clone())
+            let (func, base, mut pc) = {
+                let Some(f) = st.frames.last() else {
+                    return Ok(Value::None);
+                };
+                (f.func.clone(), f.base as usize, f.pc as usize)
             };
+            let code = &func.code;
+            let module = &func.module;
             let instrs = &code.instrs[..];
             macro_rules! reg {
                 ($r:expr) => {
@@ -263,14 +315,14 @@ impl Vm {
                     Instr::CheckBound { reg } => {
                         if reg!(reg).is_undefined() {
                             save_pc!();
-                            return Err(self.unbound_local(&code, reg));
+                            return Err(self.unbound_local(code, reg));
                         }
                     }
                     Instr::Move { dst, src } => {
                         let v = reg!(src).clone();
                         if v.is_undefined() {
                             save_pc!();
-                            return Err(self.unbound_local(&code, src));
+                            return Err(self.unbound_local(code, src));
                         }
                         reg!(dst) = v;
                     }
@@ -282,12 +334,13 @@ impl Vm {
                         reg!(dst) = if !v.is_undefined() {
                             v
                         } else {
-                            tri!(self.load_global_slow(&module, slot, builtin))
+                            tri!(self.load_global_slow(module, slot, builtin))
                         };
                     }
                     Instr::StoreGlobal { slot, src } => {
                         let v = reg!(src).clone();
-                        let old = std::mem::replace(&mut module.slots.borrow_mut()[slot as usize], v);
+                        let old =
+                            std::mem::replace(&mut module.slots.borrow_mut()[slot as usize], v);
                         drop(old);
                         if super::finalize::pending() {
                             save_pc!();
@@ -315,7 +368,10 @@ impl Vm {
                         };
                         reg!(dst) = match v {
                             Some(v) => v,
-                            None => match module.get(n.as_str()).or_else(|| self.builtins.get(n.as_str())) {
+                            None => match module
+                                .get(n.as_str())
+                                .or_else(|| self.builtins.get(n.as_str()))
+                            {
                                 Some(v) => v,
                                 None => {
                                     save_pc!();
@@ -352,7 +408,7 @@ impl Vm {
                         };
                         if v.is_undefined() {
                             save_pc!();
-                            return Err(self.unbound_cell(&code, cell));
+                            return Err(self.unbound_cell(code, cell));
                         }
                         reg!(dst) = v;
                     }
@@ -369,13 +425,13 @@ impl Vm {
                         };
                         if old.is_undefined() {
                             save_pc!();
-                            return Err(self.unbound_cell(&code, cell));
+                            return Err(self.unbound_cell(code, cell));
                         }
                     }
                     Instr::DeleteLocal { reg } => {
                         if std::mem::take(&mut reg!(reg)).is_undefined() {
                             save_pc!();
-                            return Err(self.unbound_local(&code, reg));
+                            return Err(self.unbound_local(code, reg));
                         }
                         if super::finalize::pending() {
                             save_pc!();
@@ -391,14 +447,17 @@ impl Vm {
                         }
                     }
                     Instr::ClearRange { start, count } => {
-                        st.clear(base + start as usize, base + start as usize + count as usize);
+                        st.clear(
+                            base + start as usize,
+                            base + start as usize + count as usize,
+                        );
                         if super::finalize::pending() {
                             save_pc!();
                             self.run_finalizers();
                         }
                     }
                     Instr::LoadNamespace { dst, kind } => {
-                        let ns = self.namespace(st, &code, base, &module, kind);
+                        let ns = self.namespace(st, code, base, module, kind);
                         reg!(dst) = tri!(ns);
                     }
                     Instr::LoadAttr { dst, obj, name } => {
@@ -413,7 +472,8 @@ impl Vm {
                         tri!(self.del_attr(&reg!(obj), &code.names[name as usize]));
                     }
                     Instr::LoadMethod { dst, obj, name } => {
-                        let (f, receiver) = tri!(self.load_method(&reg!(obj), &code.names[name as usize]));
+                        let (f, receiver) =
+                            tri!(self.load_method(&reg!(obj), &code.names[name as usize]));
                         reg!(dst) = f;
                         reg!(dst + 1) = receiver.unwrap_or(Value::Undefined);
                     }
@@ -457,7 +517,7 @@ impl Vm {
                             (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
                             (Value::Float(x), Value::Int(y)) => Value::Float(x + *y as f64),
                             (Value::Int(x), Value::Float(y)) => Value::Float(*x as f64 + y),
-                            _ => tri!(self.binary_checked(&code, base, st, BinOp::Add, a, b)),
+                            _ => tri!(self.binary_checked(code, base, st, BinOp::Add, a, b)),
                         };
                     }
                     Instr::Sub { dst, a, b } => {
@@ -469,7 +529,7 @@ impl Vm {
                             (Value::Float(x), Value::Float(y)) => Value::Float(x - y),
                             (Value::Float(x), Value::Int(y)) => Value::Float(x - *y as f64),
                             (Value::Int(x), Value::Float(y)) => Value::Float(*x as f64 - y),
-                            _ => tri!(self.binary_checked(&code, base, st, BinOp::Sub, a, b)),
+                            _ => tri!(self.binary_checked(code, base, st, BinOp::Sub, a, b)),
                         };
                     }
                     Instr::Mul { dst, a, b } => {
@@ -481,23 +541,39 @@ impl Vm {
                             (Value::Float(x), Value::Float(y)) => Value::Float(x * y),
                             (Value::Float(x), Value::Int(y)) => Value::Float(x * *y as f64),
                             (Value::Int(x), Value::Float(y)) => Value::Float(*x as f64 * y),
-                            _ => tri!(self.binary_checked(&code, base, st, BinOp::Mul, a, b)),
+                            _ => tri!(self.binary_checked(code, base, st, BinOp::Mul, a, b)),
                         };
                     }
                     Instr::Binary { op, dst, a, b } => {
                         let r = match (op, &reg!(a), &reg!(b)) {
-                            (BinOp::TrueDiv, Value::Float(x), Value::Float(y)) if *y != 0.0 => Value::Float(x / y),
-                            (BinOp::Mod, Value::Int(x), Value::Int(y)) if *y > 0 && *x >= 0 => Value::Int(x % y),
-                            (BinOp::FloorDiv, Value::Int(x), Value::Int(y)) if *y > 0 && *x >= 0 => Value::Int(x / y),
-                            _ => tri!(self.binary_checked(&code, base, st, op, a, b)),
+                            (BinOp::TrueDiv, Value::Float(x), Value::Float(y)) if *y != 0.0 => {
+                                Value::Float(x / y)
+                            }
+                            (BinOp::Mod, Value::Int(x), Value::Int(y)) if *y > 0 && *x >= 0 => {
+                                Value::Int(x % y)
+                            }
+                            (BinOp::FloorDiv, Value::Int(x), Value::Int(y))
+                                if *y > 0 && *x >= 0 =>
+                            {
+                                Value::Int(x / y)
+                            }
+                            _ => tri!(self.binary_checked(code, base, st, op, a, b)),
                         };
                         reg!(dst) = r;
                     }
                     Instr::Inplace { op, dst, a, b } => {
                         let r = match (op, &reg!(a), &reg!(b)) {
-                            (BinOp::Add, Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => Value::Int(x + y),
+                            (BinOp::Add, Value::Int(x), Value::Int(y))
+                                if x.checked_add(*y).is_some() =>
+                            {
+                                Value::Int(x + y)
+                            }
                             (BinOp::Add, Value::Float(x), Value::Float(y)) => Value::Float(x + y),
-                            (BinOp::Sub, Value::Int(x), Value::Int(y)) if x.checked_sub(*y).is_some() => Value::Int(x - y),
+                            (BinOp::Sub, Value::Int(x), Value::Int(y))
+                                if x.checked_sub(*y).is_some() =>
+                            {
+                                Value::Int(x - y)
+                            }
                             (BinOp::Add, Value::Str(_), Value::Str(_)) => {
                                 // `s += t` appends in place when nothing else holds `s`.
                                 let rhs = reg!(b).clone();
@@ -506,7 +582,7 @@ impl Vm {
                             }
                             _ => {
                                 if reg!(a).is_undefined() || reg!(b).is_undefined() {
-                                    tri!(self.binary_checked(&code, base, st, op, a, b))
+                                    tri!(self.binary_checked(code, base, st, op, a, b))
                                 } else {
                                     tri!(self.inplace(op, &reg!(a), &reg!(b)))
                                 }
@@ -522,7 +598,7 @@ impl Vm {
                             (_, v) => {
                                 if v.is_undefined() {
                                     save_pc!();
-                                    return Err(self.unbound_local(&code, src));
+                                    return Err(self.unbound_local(code, src));
                                 }
                                 tri!(self.unary(op, v))
                             }
@@ -531,16 +607,28 @@ impl Vm {
                     }
                     Instr::Compare { op, dst, a, b } => {
                         let r = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) if (op as u8) < (CmpOp::In as u8) => Value::Bool(int_cmp(op, *x, *y)),
-                            (Value::Float(x), Value::Float(y)) if (op as u8) < (CmpOp::Is as u8) => Value::Bool(float_cmp(op, *x, *y)),
+                            (Value::Int(x), Value::Int(y)) if (op as u8) < (CmpOp::In as u8) => {
+                                Value::Bool(int_cmp(op, *x, *y))
+                            }
+                            (Value::Float(x), Value::Float(y))
+                                if (op as u8) < (CmpOp::Is as u8) =>
+                            {
+                                Value::Bool(float_cmp(op, *x, *y))
+                            }
                             (x, y) => tri!(self.compare(op, x, y)),
                         };
                         reg!(dst) = r;
                     }
                     Instr::JumpIfNotCompare { op, a, b, target } => {
                         let truth = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) if (op as u8) < (CmpOp::In as u8) => int_cmp(op, *x, *y),
-                            (Value::Float(x), Value::Float(y)) if (op as u8) < (CmpOp::Is as u8) => float_cmp(op, *x, *y),
+                            (Value::Int(x), Value::Int(y)) if (op as u8) < (CmpOp::In as u8) => {
+                                int_cmp(op, *x, *y)
+                            }
+                            (Value::Float(x), Value::Float(y))
+                                if (op as u8) < (CmpOp::Is as u8) =>
+                            {
+                                float_cmp(op, *x, *y)
+                            }
                             (x, y) => {
                                 let r = tri!(self.compare(op, x, y));
                                 match r {
@@ -589,7 +677,10 @@ impl Vm {
                                             Some(None)
                                         }
                                     }
-                                    IterState::Seq { seq: Value::List(l), index } => {
+                                    IterState::Seq {
+                                        seq: Value::List(l),
+                                        index,
+                                    } => {
                                         let item = l.get(*index);
                                         *index += 1;
                                         Some(item)
@@ -620,7 +711,15 @@ impl Vm {
                         let callee = reg!(func).clone();
                         save_pc!();
                         let args = base + func as usize + 1;
-                        if tri!(self.call_at(st, callee, args, argc as usize, &[], base + dst as usize, dst)) {
+                        if tri!(self.call_at(
+                            st,
+                            callee,
+                            args,
+                            argc as usize,
+                            &[],
+                            base + dst as usize,
+                            dst
+                        )) {
                             continue 'frames;
                         }
                     }
@@ -632,11 +731,23 @@ impl Vm {
                             (base + func as usize + 1, argc as usize + 1)
                         };
                         save_pc!();
-                        if tri!(self.call_at(st, callee, args, argc, &[], base + dst as usize, dst)) {
+                        if tri!(self.call_at(st, callee, args, argc, &[], base + dst as usize, dst))
+                        {
                             continue 'frames;
                         }
                     }
-                    Instr::CallKw { func, argc, names, dst } | Instr::CallMethodKw { func, argc, names, dst } => {
+                    Instr::CallKw {
+                        func,
+                        argc,
+                        names,
+                        dst,
+                    }
+                    | Instr::CallMethodKw {
+                        func,
+                        argc,
+                        names,
+                        dst,
+                    } => {
                         let callee = reg!(func).clone();
                         let (mut args, mut argc) = (base + func as usize + 1, argc as usize);
                         if matches!(instr, Instr::CallMethodKw { .. }) {
@@ -664,11 +775,24 @@ impl Vm {
                             })
                             .collect();
                         save_pc!();
-                        if tri!(self.call_at(st, callee, args, npos, &kwargs, base + dst as usize, dst)) {
+                        if tri!(self.call_at(
+                            st,
+                            callee,
+                            args,
+                            npos,
+                            &kwargs,
+                            base + dst as usize,
+                            dst
+                        )) {
                             continue 'frames;
                         }
                     }
-                    Instr::CallEx { func, args, kwargs, dst } => {
+                    Instr::CallEx {
+                        func,
+                        args,
+                        kwargs,
+                        dst,
+                    } => {
                         let callee = reg!(func).clone();
                         let pos = match &reg!(args) {
                             Value::Tuple(t) => t.items.to_vec(),
@@ -797,9 +921,18 @@ impl Vm {
                         };
                         reg!(dst) = Value::tuple(items);
                     }
-                    Instr::FormatValue { dst, src, conv, spec } => {
+                    Instr::FormatValue {
+                        dst,
+                        src,
+                        conv,
+                        spec,
+                    } => {
                         let v = reg!(src).clone();
-                        let spec = if spec == NO_REG { None } else { Some(reg!(spec).clone()) };
+                        let spec = if spec == NO_REG {
+                            None
+                        } else {
+                            Some(reg!(spec).clone())
+                        };
                         let s = tri!(self.format_value(&v, conv, spec.as_ref()));
                         reg!(dst) = s;
                     }
@@ -810,7 +943,12 @@ impl Vm {
                             reg!(dst as usize + i) = item;
                         }
                     }
-                    Instr::UnpackStar { src, dst, before, after } => {
+                    Instr::UnpackStar {
+                        src,
+                        dst,
+                        before,
+                        after,
+                    } => {
                         let v = reg!(src).clone();
                         let mut items = tri!(self.collect(&v));
                         let (b, a) = (before as usize, after as usize);
@@ -833,7 +971,14 @@ impl Vm {
                         }
                     }
                     Instr::MakeFunction { dst, code: c, args } => {
-                        let f = self.make_function(&code, c, &module, &reg!(args), &reg!(args + 1), &reg!(args + 2));
+                        let f = self.make_function(
+                            code,
+                            c,
+                            module,
+                            &reg!(args),
+                            &reg!(args + 1),
+                            &reg!(args + 2),
+                        );
                         reg!(dst) = tri!(f);
                     }
                     Instr::LoadBuildClass { dst } => {
@@ -850,7 +995,9 @@ impl Vm {
                                 }
                                 _ => {
                                     save_pc!();
-                                    return Err(self.runtime_error("No active exception to reraise"));
+                                    return Err(
+                                        self.runtime_error("No active exception to reraise")
+                                    );
                                 }
                             }
                         } else {
@@ -925,7 +1072,9 @@ impl Vm {
                         let sub = reg!(iter).clone();
                         let sent = std::mem::take(&mut reg!(dst));
                         let r = match &sub {
-                            Value::Generator(g) => tri!(self.resume_generator(g, Resume::Send(sent))),
+                            Value::Generator(g) => {
+                                tri!(self.resume_generator(g, Resume::Send(sent)))
+                            }
                             other => {
                                 if sent.is_none() {
                                     match tri!(self.next(other)) {
@@ -935,9 +1084,13 @@ impl Vm {
                                 } else {
                                     match self.call_method(other, "send", &[sent]) {
                                         Ok(v) => GenResult::Yielded(v),
-                                        Err(e) if e.class().is_subtype(&self.types.stop_iteration) => {
+                                        Err(e)
+                                            if e.class().is_subtype(&self.types.stop_iteration) =>
+                                        {
                                             let args = self.exc_args(&e);
-                                            GenResult::Returned(args.items.first().cloned().unwrap_or(Value::None))
+                                            GenResult::Returned(
+                                                args.items.first().cloned().unwrap_or(Value::None),
+                                            )
                                         }
                                         Err(e) => {
                                             save_pc!();
@@ -971,13 +1124,17 @@ impl Vm {
                         let m = tri!(self.import(n.as_str(), top));
                         reg!(dst) = m;
                     }
-                    Instr::ImportFrom { dst, module: m, name } => {
+                    Instr::ImportFrom {
+                        dst,
+                        module: m,
+                        name,
+                    } => {
                         let v = tri!(self.import_from(&reg!(m), &code.names[name as usize]));
                         reg!(dst) = v;
                     }
                     Instr::ImportStar { module: m } => {
                         let src = reg!(m).clone();
-                        tri!(self.import_star(&src, &module));
+                        tri!(self.import_star(&src, module));
                     }
                 }
             }
@@ -1013,7 +1170,9 @@ impl Vm {
                     // Resumed inline by a `for` loop: leave the loop.
                     if let Some(caller) = st.frames.last_mut() {
                         let code = &caller.func.code;
-                        if let Some(Instr::ForIter { exit, .. }) = code.instrs.get(caller.pc as usize - 1) {
+                        if let Some(Instr::ForIter { exit, .. }) =
+                            code.instrs.get(caller.pc as usize - 1)
+                        {
                             caller.pc = *exit;
                             return Ok(Flow::Enter);
                         }
@@ -1033,7 +1192,14 @@ impl Vm {
     }
 
     /// `globals()`, `locals()` and `dir()` of the frame running `code`.
-    fn namespace(&self, st: &ExecState, code: &Code, base: usize, module: &Rc<crate::script::object::Module>, kind: u8) -> PyResult<Value> {
+    fn namespace(
+        &self,
+        st: &ExecState,
+        code: &Code,
+        base: usize,
+        module: &Rc<crate::script::object::Module>,
+        kind: u8,
+    ) -> PyResult<Value> {
         let dict = if code.flags.contains(CodeFlags::CLASS_BODY) && kind != 0 {
             match &st.regs[base] {
                 Value::Dict(d) => d.clone(),
@@ -1064,7 +1230,15 @@ impl Vm {
 
     /// A binary operator's slow path, reporting an unbound local operand properly.
     #[cold]
-    fn binary_checked(&self, code: &Code, base: usize, st: &ExecState, op: BinOp, a: Reg, b: Reg) -> PyResult<Value> {
+    fn binary_checked(
+        &self,
+        code: &Code,
+        base: usize,
+        st: &ExecState,
+        op: BinOp,
+        a: Reg,
+        b: Reg,
+    ) -> PyResult<Value> {
         let (x, y) = (&st.regs[base + a as usize], &st.regs[base + b as usize]);
         if x.is_undefined() {
             return Err(self.unbound_local(code, a));
@@ -1076,9 +1250,20 @@ impl Vm {
     }
 
     #[cold]
-    fn load_global_slow(&self, module: &crate::script::object::Module, slot: Idx, builtin: Idx) -> PyResult<Value> {
+    fn load_global_slow(
+        &self,
+        module: &crate::script::object::Module,
+        slot: Idx,
+        builtin: Idx,
+    ) -> PyResult<Value> {
         if builtin != NO_BUILTIN {
-            let v = self.builtins.slots.borrow().get(builtin as usize).cloned().unwrap_or_default();
+            let v = self
+                .builtins
+                .slots
+                .borrow()
+                .get(builtin as usize)
+                .cloned()
+                .unwrap_or_default();
             if !v.is_undefined() {
                 return Ok(v);
             }
@@ -1092,7 +1277,10 @@ impl Vm {
 
     #[cold]
     pub fn name_error(&self, name: &str) -> Exc {
-        self.new_error(&self.types.name_error, format!("name '{name}' is not defined"))
+        self.new_error(
+            &self.types.name_error,
+            format!("name '{name}' is not defined"),
+        )
     }
 
     #[cold]
@@ -1111,7 +1299,11 @@ impl Vm {
 
     #[cold]
     fn unbound_cell(&self, code: &Code, reg: Reg) -> Exc {
-        let name = code.varnames.get(reg as usize).map(|n| n.as_str().to_owned()).unwrap_or_default();
+        let name = code
+            .varnames
+            .get(reg as usize)
+            .map(|n| n.as_str().to_owned())
+            .unwrap_or_default();
         if (reg as usize) >= code.free_base as usize {
             self.new_error(
                 &self.types.name_error,
@@ -1120,13 +1312,23 @@ impl Vm {
         } else {
             self.new_error(
                 &self.types.unbound_local_error,
-                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         }
     }
 
     /// `MakeFunction`.
-    fn make_function(&self, code: &Code, c: Idx, module: &Rc<crate::script::object::Module>, defaults: &Value, kwdefaults: &Value, closure: &Value) -> PyResult<Value> {
+    fn make_function(
+        &self,
+        code: &Code,
+        c: Idx,
+        module: &Rc<crate::script::object::Module>,
+        defaults: &Value,
+        kwdefaults: &Value,
+        closure: &Value,
+    ) -> PyResult<Value> {
         let child = code.codes[c as usize].clone();
         let defaults = match defaults {
             Value::Tuple(t) => t.items.clone(),
@@ -1135,7 +1337,10 @@ impl Vm {
         let argc = child.argcount as usize;
         let kwdefaults: Box<[Value]> = match kwdefaults {
             Value::Dict(d) => (0..child.kwonly as usize)
-                .map(|i| d.get_str(&child.varnames[argc + i]).unwrap_or(Value::Undefined))
+                .map(|i| {
+                    d.get_str(&child.varnames[argc + i])
+                        .unwrap_or(Value::Undefined)
+                })
                 .collect(),
             _ => Box::new([]),
         };
@@ -1262,7 +1467,8 @@ impl Vm {
                 while let Some(x) = self.next(&it)? {
                     out.push(x);
                     if out.len() > count {
-                        return Err(self.value_error(format!("too many values to unpack (expected {count})")));
+                        return Err(self
+                            .value_error(format!("too many values to unpack (expected {count})")));
                     }
                 }
                 out

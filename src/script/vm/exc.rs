@@ -131,7 +131,10 @@ impl Vm {
     /// `str(exc)` as CPython computes it for built-in exceptions.
     pub fn exc_str(&self, exc: &Exc) -> PyResult<String> {
         let class = exc.class();
-        if class.lookup(&self.names.str).is_some_and(|m| !matches!(m, Value::Builtin(_))) {
+        if class
+            .lookup(&self.names.str)
+            .is_some_and(|m| !matches!(m, Value::Builtin(_)))
+        {
             return self.str(&Value::Instance(exc.clone()));
         }
         let args = self.exc_args(exc);
@@ -182,9 +185,12 @@ impl Vm {
                 if let Value::Instance(c) = cause {
                     self.format_chain(&c, out, depth + 1);
                     out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-                } else if let (Value::Instance(c), false) = (context, state.suppress_context.get()) {
+                } else if let (Value::Instance(c), false) = (context, state.suppress_context.get())
+                {
                     self.format_chain(&c, out, depth + 1);
-                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                    out.push_str(
+                        "\nDuring handling of the above exception, another exception occurred:\n\n",
+                    );
                 }
             }
             let tb = state.traceback.borrow();
@@ -216,7 +222,9 @@ impl Vm {
     /// The last line of a traceback: `Type: message`.
     pub fn exc_only(&self, exc: &Exc) -> String {
         let name = self.exc_type_name(exc.class());
-        let msg = self.exc_str(exc).unwrap_or_else(|_| "<exception str() failed>".to_owned());
+        let msg = self
+            .exc_str(exc)
+            .unwrap_or_else(|_| "<exception str() failed>".to_owned());
         if msg.is_empty() {
             format!("{name}\n")
         } else {

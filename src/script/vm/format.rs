@@ -57,7 +57,11 @@ impl Spec {
             i += 1;
         }
         if i > start {
-            s.width = chars[start..i].iter().collect::<String>().parse().unwrap_or(0);
+            s.width = chars[start..i]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0);
         }
         if i < chars.len() && matches!(chars[i], ',' | '_') {
             s.grouping = Some(chars[i]);
@@ -131,7 +135,11 @@ fn group(digits: &str, sep: char, every: usize) -> String {
 fn general(f: f64, precision: usize, alternate: bool, upper: bool) -> String {
     let p = precision.max(1);
     if f == 0.0 {
-        let mut s = if alternate { format!("{:.*}", p - 1, 0.0) } else { "0".to_owned() };
+        let mut s = if alternate {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".to_owned()
+        };
         if f.is_sign_negative() {
             s.insert(0, '-');
         }
@@ -142,8 +150,18 @@ fn general(f: f64, precision: usize, alternate: bool, upper: bool) -> String {
     let exp: i32 = exp.parse().unwrap_or(0);
     let mut s = if exp < -4 || exp >= p as i32 {
         let (m, _) = sci.split_once('e').unwrap_or((&sci, ""));
-        let m = if alternate { m.to_owned() } else { trim_zeros(m) };
-        format!("{}{}{}{:02}", m, if upper { 'E' } else { 'e' }, if exp < 0 { '-' } else { '+' }, exp.abs())
+        let m = if alternate {
+            m.to_owned()
+        } else {
+            trim_zeros(m)
+        };
+        format!(
+            "{}{}{}{:02}",
+            m,
+            if upper { 'E' } else { 'e' },
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        )
     } else {
         let decimals = (p as i32 - 1 - exp).max(0) as usize;
         let s = format!("{:.*}", decimals, f);
@@ -176,7 +194,13 @@ fn exponent(f: f64, precision: usize, upper: bool, alternate: bool) -> String {
     if alternate && !m.contains('.') {
         m.push('.');
     }
-    format!("{}{}{}{:02}", m, if upper { 'E' } else { 'e' }, if e < 0 { '-' } else { '+' }, e.abs())
+    format!(
+        "{}{}{}{:02}",
+        m,
+        if upper { 'E' } else { 'e' },
+        if e < 0 { '-' } else { '+' },
+        e.abs()
+    )
 }
 
 impl Vm {
@@ -223,7 +247,9 @@ impl Vm {
                     return Err(self.value_error("Sign not allowed in string format specifier"));
                 }
                 if s.align == Some('=') {
-                    return Err(self.value_error("'=' alignment not allowed in string format specifier"));
+                    return Err(
+                        self.value_error("'=' alignment not allowed in string format specifier")
+                    );
                 }
                 let text: String = match s.precision {
                     Some(p) => st.as_str().chars().take(p).collect(),
@@ -291,7 +317,11 @@ impl Vm {
         };
         let digits = match s.grouping {
             Some(sep) => {
-                let every = if matches!(s.kind, Some('b' | 'o' | 'x' | 'X')) { 4 } else { 3 };
+                let every = if matches!(s.kind, Some('b' | 'o' | 'x' | 'X')) {
+                    4
+                } else {
+                    3
+                };
                 if sep == ',' && every == 4 {
                     return Err(self.value_error(format!(
                         "Cannot specify ',' with '{}'.",
@@ -299,7 +329,14 @@ impl Vm {
                     )));
                 }
                 if s.fill == '0' && s.align == Some('=') && s.width > 0 {
-                    zero_pad_grouped(&digits, sep, every, s.width.saturating_sub(sign_len(negative, s) + if s.alternate { prefix.len() } else { 0 }))
+                    zero_pad_grouped(
+                        &digits,
+                        sep,
+                        every,
+                        s.width.saturating_sub(
+                            sign_len(negative, s) + if s.alternate { prefix.len() } else { 0 },
+                        ),
+                    )
                 } else {
                     group(&digits, sep, every)
                 }
@@ -425,7 +462,10 @@ impl Vm {
             other => as_text(other),
         };
         let text = self.percent_format(&latin(fmt), &args)?;
-        Ok(text.chars().map(|c| u8::try_from(c as u32).unwrap_or(b'?')).collect())
+        Ok(text
+            .chars()
+            .map(|c| u8::try_from(c as u32).unwrap_or(b'?'))
+            .collect())
     }
 
     /// `fmt % args`.
@@ -434,7 +474,8 @@ impl Vm {
             Value::Tuple(t) => t.items.to_vec(),
             other => vec![other.clone()],
         };
-        let mapping = matches!(args, Value::Dict(_)) || matches!(args, Value::Instance(_) if self.lookup_special(args, &self.names.getitem).is_some());
+        let mapping = matches!(args, Value::Dict(_))
+            || matches!(args, Value::Instance(_) if self.lookup_special(args, &self.names.getitem).is_some());
         let mut next = 0usize;
         let mut out = String::new();
         let chars: Vec<char> = fmt.chars().collect();
@@ -512,9 +553,10 @@ impl Vm {
                 Some(v) => v,
                 None if mapping && !matches!(args, Value::Tuple(_)) => args.clone(),
                 None => {
-                    let v = items.get(next).cloned().ok_or_else(|| {
-                        self.type_error("not enough arguments for format string")
-                    })?;
+                    let v = items
+                        .get(next)
+                        .cloned()
+                        .ok_or_else(|| self.type_error("not enough arguments for format string"))?;
                     next += 1;
                     v
                 }
@@ -527,7 +569,11 @@ impl Vm {
             } else {
                 ""
             };
-            let zero = if flags.contains('0') && !flags.contains('-') { "0" } else { "" };
+            let zero = if flags.contains('0') && !flags.contains('-') {
+                "0"
+            } else {
+                ""
+            };
             let alt = if flags.contains('#') { "#" } else { "" };
             let prec = precision.map(|p| format!(".{p}")).unwrap_or_default();
             let piece = match kind {
@@ -554,7 +600,11 @@ impl Vm {
                 }
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                     let n = self.percent_number(&v, false)?;
-                    let prec = if prec.is_empty() { ".6".to_owned() } else { prec };
+                    let prec = if prec.is_empty() {
+                        ".6".to_owned()
+                    } else {
+                        prec
+                    };
                     self.format(&n, &format!("{align}{sign}{alt}{zero}{width}{prec}{kind}"))?
                 }
                 'c' => {
@@ -562,7 +612,9 @@ impl Vm {
                         Value::Str(s) => s.as_str().to_owned(),
                         other => {
                             let n = self.to_index(other)?;
-                            char::from_u32(n as u32).map(String::from).unwrap_or_default()
+                            char::from_u32(n as u32)
+                                .map(String::from)
+                                .unwrap_or_default()
                         }
                     };
                     let align = if align.is_empty() { ">" } else { align };

@@ -84,7 +84,10 @@ impl Drop for Generator {
             let pc = saved.pc.saturating_sub(1) as usize;
             // Only a generator suspended inside a `try` or `with` has code to run on close.
             let guarded = saved.send_reg != NO_REG
-                && code.handler_of.get(pc).is_some_and(|&h| h != crate::script::compile::code::NO_HANDLER);
+                && code
+                    .handler_of
+                    .get(pc)
+                    .is_some_and(|&h| h != crate::script::compile::code::NO_HANDLER);
             if guarded {
                 super::finalize::defer(move |vm| vm.close_abandoned(saved));
             }
@@ -115,7 +118,13 @@ impl Vm {
 
     /// Moves a suspended generator's frame onto `st` at the top of its register file,
     /// with `sent` in its receiving register. The frame's result goes to `ret`.
-    pub fn push_generator(&self, st: &mut ExecState, gen: &Rc<Generator>, sent: Value, ret: u16) -> PyResult<bool> {
+    pub fn push_generator(
+        &self,
+        st: &mut ExecState,
+        gen: &Rc<Generator>,
+        sent: Value,
+        ret: u16,
+    ) -> PyResult<bool> {
         let saved = {
             let mut state = gen.state.borrow_mut();
             match std::mem::replace(&mut *state, GenState::Running) {
@@ -162,7 +171,8 @@ impl Vm {
                 Resume::Send(v) => (v, None),
                 Resume::Throw(e) => (Value::None, Some(e)),
             };
-            let unstarted = matches!(&*gen.state.borrow(), GenState::Suspended(s) if s.send_reg == NO_REG);
+            let unstarted =
+                matches!(&*gen.state.borrow(), GenState::Suspended(s) if s.send_reg == NO_REG);
             if let (Some(e), true) = (&exc, unstarted) {
                 // Throwing into a generator that never started finishes it.
                 *gen.state.borrow_mut() = GenState::Finished;
@@ -210,10 +220,12 @@ impl Vm {
         let outcome = if is_exit {
             let closed = match &sub {
                 Value::Generator(g) => self.generator_close(g),
-                other => match self.lookup_special(other, &crate::script::object::Str::new("close")) {
-                    Some(m) => self.call_bound(&m, other, &[]).map(drop),
-                    None => Ok(()),
-                },
+                other => {
+                    match self.lookup_special(other, &crate::script::object::Str::new("close")) {
+                        Some(m) => self.call_bound(&m, other, &[]).map(drop),
+                        None => Ok(()),
+                    }
+                }
             };
             match closed {
                 Ok(()) => Err(exc),
@@ -222,17 +234,21 @@ impl Vm {
         } else {
             match &sub {
                 Value::Generator(g) => self.resume_generator(g, Resume::Throw(exc)),
-                other => match self.lookup_special(other, &crate::script::object::Str::new("throw")) {
-                    Some(m) => match self.call_bound(&m, other, &[Value::Instance(exc)]) {
-                        Ok(v) => Ok(GenResult::Yielded(v)),
-                        Err(e) if e.class().is_subtype(&self.types.stop_iteration) => {
-                            let args = self.exc_args(&e);
-                            Ok(GenResult::Returned(args.items.first().cloned().unwrap_or(Value::None)))
-                        }
-                        Err(e) => Err(e),
-                    },
-                    None => Err(exc),
-                },
+                other => {
+                    match self.lookup_special(other, &crate::script::object::Str::new("throw")) {
+                        Some(m) => match self.call_bound(&m, other, &[Value::Instance(exc)]) {
+                            Ok(v) => Ok(GenResult::Yielded(v)),
+                            Err(e) if e.class().is_subtype(&self.types.stop_iteration) => {
+                                let args = self.exc_args(&e);
+                                Ok(GenResult::Returned(
+                                    args.items.first().cloned().unwrap_or(Value::None),
+                                ))
+                            }
+                            Err(e) => Err(e),
+                        },
+                        None => Err(exc),
+                    }
+                }
             }
         };
         // Past the `yield from` unless the delegate yields again.

@@ -35,10 +35,16 @@ impl Vm {
         let dirs = crate::script::modules::search_path(self);
         for dir in dirs {
             let base = std::path::Path::new(&dir);
-            for candidate in [base.join(format!("{file}.py")), base.join(&file).join("__init__.py")] {
+            for candidate in [
+                base.join(format!("{file}.py")),
+                base.join(&file).join("__init__.py"),
+            ] {
                 if candidate.is_file() {
                     let text = std::fs::read_to_string(&candidate).map_err(|e| {
-                        self.new_error(&self.types.import_error, format!("cannot read {}: {e}", candidate.display()))
+                        self.new_error(
+                            &self.types.import_error,
+                            format!("cannot read {}: {e}", candidate.display()),
+                        )
                     })?;
                     let module = Rc::new(Module::new(name));
                     module.set("__name__", Value::str(name));

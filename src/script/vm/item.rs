@@ -84,12 +84,15 @@ impl Vm {
             Value::Bool(b) => Ok(*b as i64),
             Value::BigInt(b) => {
                 use num_traits::Signed;
-                Ok(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })
+                Ok(if b.is_negative() {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                })
             }
             Value::Instance(_) => self.to_index(v),
-            _ => Err(self.type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
+            _ => Err(self
+                .type_error("slice indices must be integers or None or have an __index__ method")),
         }
     }
 
@@ -99,9 +102,9 @@ impl Vm {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
             Value::BigInt(_) => {
-                return Err(self.index_error(format!(
-                    "cannot fit 'int' into an index-sized integer"
-                )))
+                return Err(
+                    self.index_error(format!("cannot fit 'int' into an index-sized integer"))
+                )
             }
             Value::Instance(_) => self.to_index(key)?,
             _ => {
@@ -125,7 +128,9 @@ impl Vm {
                 if let Value::Slice(s) = key {
                     let items = l.borrow();
                     let ix = self.slice_indices(s, items.len())?;
-                    return Ok(Value::list(ix.indices().map(|i| items[i].clone()).collect()));
+                    return Ok(Value::list(
+                        ix.indices().map(|i| items[i].clone()).collect(),
+                    ));
                 }
                 let items = l.borrow();
                 let i = self.seq_index(key, items.len(), "list")?;
@@ -134,7 +139,9 @@ impl Vm {
             Value::Tuple(t) => {
                 if let Value::Slice(s) = key {
                     let ix = self.slice_indices(s, t.len())?;
-                    return Ok(Value::tuple(ix.indices().map(|i| t.items[i].clone()).collect()));
+                    return Ok(Value::tuple(
+                        ix.indices().map(|i| t.items[i].clone()).collect(),
+                    ));
                 }
                 let i = self.seq_index(key, t.len(), "tuple")?;
                 Ok(t.items[i].clone())
@@ -216,7 +223,10 @@ impl Vm {
 
     #[cold]
     fn not_subscriptable(&self, obj: &Value) -> super::Exc {
-        self.type_error(format!("'{}' object is not subscriptable", self.type_name(obj)))
+        self.type_error(format!(
+            "'{}' object is not subscriptable",
+            self.type_name(obj)
+        ))
     }
 
     /// `obj[key] = value`.
@@ -348,12 +358,22 @@ impl Vm {
     /// Applies a list edit (slice assignment, deletion) to a bytearray, through a list of
     /// its byte values.
     fn edit_bytearray(&self, b: &Bytes, edit: impl FnOnce(&Value) -> PyResult<()>) -> PyResult<()> {
-        let list = Value::list(b.data.borrow().iter().map(|&x| Value::Int(x as i64)).collect());
+        let list = Value::list(
+            b.data
+                .borrow()
+                .iter()
+                .map(|&x| Value::Int(x as i64))
+                .collect(),
+        );
         edit(&list)?;
         let Value::List(l) = &list else {
             return Ok(());
         };
-        let bytes: Vec<u8> = l.borrow().iter().map(|v| if let Value::Int(i) = v { *i as u8 } else { 0 }).collect();
+        let bytes: Vec<u8> = l
+            .borrow()
+            .iter()
+            .map(|v| if let Value::Int(i) = v { *i as u8 } else { 0 })
+            .collect();
         *b.data.borrow_mut() = bytes;
         Ok(())
     }
@@ -362,7 +382,9 @@ impl Vm {
     pub fn byte_value(&self, v: &Value) -> PyResult<u8> {
         match v {
             Value::Int(x) if (0..256).contains(x) => Ok(*x as u8),
-            Value::Int(_) | Value::BigInt(_) => Err(self.value_error("byte must be in range(0, 256)")),
+            Value::Int(_) | Value::BigInt(_) => {
+                Err(self.value_error("byte must be in range(0, 256)"))
+            }
             Value::Bool(b) => Ok(*b as u8),
             other => Err(self.type_error(format!(
                 "'{}' object cannot be interpreted as an integer",

@@ -14,19 +14,52 @@ pub enum DictPart {
 
 pub enum IterState {
     /// Over a list, tuple, str or bytes, by index (a list may grow while iterated).
-    Seq { seq: Value, index: usize },
-    Range { next: i64, stop: i64, step: i64 },
+    Seq {
+        seq: Value,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Over a dict's or set's table.
-    Table { owner: Value, slot: usize, version: u64, part: DictPart },
-    Reversed { seq: Value, index: usize },
-    Enumerate { inner: Value, count: i64 },
-    Zip { inners: Vec<Value>, strict: bool },
-    Map { func: Value, inners: Vec<Value> },
-    Filter { func: Value, inner: Value },
+    Table {
+        owner: Value,
+        slot: usize,
+        version: u64,
+        part: DictPart,
+    },
+    Reversed {
+        seq: Value,
+        index: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        inners: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
     /// `iter(callable, sentinel)`.
-    Callable { func: Value, sentinel: Value },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     /// A re-iterable dict view (`d.keys()`, `d.values()`, `d.items()`).
-    View { dict: Rc<Dict>, part: DictPart },
+    View {
+        dict: Rc<Dict>,
+        part: DictPart,
+    },
     Exhausted,
 }
 
@@ -109,7 +142,10 @@ impl IterKind {
                 _ => K::Other,
             },
             IterState::Range { .. } => K::Range,
-            IterState::Table { owner: Value::Set(_), .. } => K::Set,
+            IterState::Table {
+                owner: Value::Set(_),
+                ..
+            } => K::Set,
             IterState::Table { part, .. } => K::DictIter(*part),
             IterState::Reversed { seq, .. } => match seq {
                 Value::List(_) => K::ListReversed,
@@ -131,8 +167,15 @@ impl Vm {
     pub fn iter(&self, v: &Value) -> PyResult<Value> {
         use Value::*;
         Ok(match v {
-            List(_) | Tuple(_) | Str(_) | Bytes(_) => self::Iter::new(IterState::Seq { seq: v.clone(), index: 0 }),
-            Range(r) => self::Iter::new(IterState::Range { next: r.start, stop: r.stop, step: r.step }),
+            List(_) | Tuple(_) | Str(_) | Bytes(_) => self::Iter::new(IterState::Seq {
+                seq: v.clone(),
+                index: 0,
+            }),
+            Range(r) => self::Iter::new(IterState::Range {
+                next: r.start,
+                stop: r.stop,
+                step: r.step,
+            }),
             Dict(d) => self::Iter::new(IterState::Table {
                 owner: v.clone(),
                 slot: 0,
@@ -175,7 +218,10 @@ impl Vm {
                     return Ok(it);
                 }
                 if self.lookup_special(v, &self.names.getitem).is_some() {
-                    return Ok(self::Iter::new(IterState::Seq { seq: v.clone(), index: 0 }));
+                    return Ok(self::Iter::new(IterState::Seq {
+                        seq: v.clone(),
+                        index: 0,
+                    }));
                 }
                 if let Instance(i) = v {
                     let base = i.base.borrow().clone();
@@ -223,7 +269,9 @@ impl Vm {
                 let item = match seq {
                     Value::List(l) => l.get(i),
                     Value::Tuple(t) => t.items.get(i).cloned(),
-                    Value::Str(s) => (i < s.char_len()).then(|| Value::string(s.char_at(i).to_string())),
+                    Value::Str(s) => {
+                        (i < s.char_len()).then(|| Value::string(s.char_at(i).to_string()))
+                    }
                     Value::Bytes(b) => b.data.borrow().get(i).map(|x| Value::Int(*x as i64)),
                     other => {
                         // The old sequence protocol: `__getitem__` until IndexError.
@@ -259,14 +307,23 @@ impl Vm {
                     None
                 }
             }
-            IterState::Table { owner, slot, version, part } => {
+            IterState::Table {
+                owner,
+                slot,
+                version,
+                part,
+            } => {
                 let (current, slots) = match owner {
                     Value::Dict(d) => (d.version(), d.slots()),
                     Value::Set(s) => (s.version(), s.slots()),
                     _ => return Ok(None),
                 };
                 if current != *version {
-                    let what = if matches!(owner, Value::Set(_)) { "set" } else { "dictionary" };
+                    let what = if matches!(owner, Value::Set(_)) {
+                        "set"
+                    } else {
+                        "dictionary"
+                    };
                     *st = IterState::Exhausted;
                     return Err(self.runtime_error(format!("{what} changed size during iteration")));
                 }
@@ -314,7 +371,9 @@ impl Vm {
                 let n = *count;
                 *count += 1;
                 drop(st);
-                return Ok(self.next(&inner)?.map(|v| Value::tuple(vec![Value::Int(n), v])));
+                return Ok(self
+                    .next(&inner)?
+                    .map(|v| Value::tuple(vec![Value::Int(n), v])));
             }
             IterState::Zip { inners, strict } => {
                 let inners = inners.clone();
@@ -325,9 +384,24 @@ impl Vm {
                     match self.next(inner)? {
                         Some(v) => items.push(v),
                         None => {
-                            if strict && (i > 0 || inners.iter().skip(1).any(|x| matches!(self.next(x), Ok(Some(_))))) {
+                            if strict
+                                && (i > 0
+                                    || inners
+                                        .iter()
+                                        .skip(1)
+                                        .any(|x| matches!(self.next(x), Ok(Some(_)))))
+                            {
                                 let msg = if i > 0 {
-                                    format!("zip() argument {} is shorter than argument{} 1{}", i + 1, if i > 1 { "s" } else { "" }, if i > 1 { format!("-{i}") } else { String::new() })
+                                    format!(
+                                        "zip() argument {} is shorter than argument{} 1{}",
+                                        i + 1,
+                                        if i > 1 { "s" } else { "" },
+                                        if i > 1 {
+                                            format!("-{i}")
+                                        } else {
+                                            String::new()
+                                        }
+                                    )
                                 } else {
                                     "zip() argument 2 is longer than argument 1".to_owned()
                                 };
@@ -338,7 +412,11 @@ impl Vm {
                         }
                     }
                 }
-                return Ok(if items.is_empty() { None } else { Some(Value::tuple(items)) });
+                return Ok(if items.is_empty() {
+                    None
+                } else {
+                    Some(Value::tuple(items))
+                });
             }
             IterState::Map { func, inners } => {
                 let (func, inners) = (func.clone(), inners.clone());
@@ -407,7 +485,10 @@ impl Vm {
 
     /// A dict view value.
     pub fn dict_view(&self, d: &Rc<Dict>, part: DictPart) -> Value {
-        Iter::new(IterState::View { dict: d.clone(), part })
+        Iter::new(IterState::View {
+            dict: d.clone(),
+            part,
+        })
     }
 
     pub fn method_name(&self, name: &str) -> Rc<Str> {

@@ -108,7 +108,10 @@ pub fn float_floordiv(a: f64, b: f64) -> f64 {
 pub fn arith(vm: &Vm, op: BinOp, a: &Num, b: &Num) -> Option<PyResult<Value>> {
     use Num::*;
     if let (Float(_), _) | (_, Float(_)) = (a, b) {
-        if matches!(op, BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::MatMul) {
+        if matches!(
+            op,
+            BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::MatMul
+        ) {
             return None;
         }
         let x = match num_to_f64(vm, a) {
@@ -235,7 +238,11 @@ pub fn int_arith_small(vm: &Vm, op: BinOp, x: i64, y: i64) -> Option<PyResult<Va
         BinOp::And => x & y,
         BinOp::Or => x | y,
         BinOp::Xor => x ^ y,
-        BinOp::MatMul => return Some(Err(vm.type_error("unsupported operand type(s) for @: 'int' and 'int'"))),
+        BinOp::MatMul => {
+            return Some(Err(
+                vm.type_error("unsupported operand type(s) for @: 'int' and 'int'")
+            ))
+        }
     })))
 }
 
@@ -270,11 +277,13 @@ fn big_arith(vm: &Vm, op: BinOp, x: BigInt, y: BigInt) -> PyResult<Value> {
             }
             let Some(e) = y.to_u32() else {
                 if x.abs() <= BigInt::from(1) {
-                    return Ok(Value::from_bigint(if x.is_negative() && (&y % 2u32) == BigInt::from(1) {
-                        x
-                    } else {
-                        x.abs()
-                    }));
+                    return Ok(Value::from_bigint(
+                        if x.is_negative() && (&y % 2u32) == BigInt::from(1) {
+                            x
+                        } else {
+                            x.abs()
+                        },
+                    ));
                 }
                 return Err(vm.new_error(&vm.types.memory_error, ""));
             };
@@ -301,7 +310,9 @@ fn big_arith(vm: &Vm, op: BinOp, x: BigInt, y: BigInt) -> PyResult<Value> {
         BinOp::And => x & y,
         BinOp::Or => x | y,
         BinOp::Xor => x ^ y,
-        BinOp::MatMul => return Err(vm.type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+        BinOp::MatMul => {
+            return Err(vm.type_error("unsupported operand type(s) for @: 'int' and 'int'"))
+        }
     }))
 }
 

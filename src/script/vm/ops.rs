@@ -70,7 +70,9 @@ impl Vm {
                 }
             }
             Str(s) => s.hash() as i64,
-            Bytes(b) if !b.mutable => crate::script::object::str::hash_bytes(&b.data.borrow()) as i64,
+            Bytes(b) if !b.mutable => {
+                crate::script::object::str::hash_bytes(&b.data.borrow()) as i64
+            }
             Tuple(t) => {
                 // CPython's tuple hash (xxHash-based), so `hash((1, 2))` matches.
                 const P1: u64 = 11400714785074694791;
@@ -166,20 +168,24 @@ impl Vm {
     fn builtin_compare(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
         use Value::*;
         let ord = match (a, b) {
-            (Instance(_), _) | (_, Instance(_)) | (Opaque(_), _) | (_, Opaque(_)) => return Ok(Option::None),
+            (Instance(_), _) | (_, Instance(_)) | (Opaque(_), _) | (_, Opaque(_)) => {
+                return Ok(Option::None)
+            }
             (Int(x), Int(y)) => Some(x.cmp(y)),
             (Float(x), Float(y)) => x.partial_cmp(y),
             (Str(x), Str(y)) => Some(x.as_str().cmp(y.as_str())),
             (Int(_) | Bool(_) | BigInt(_), Float(f)) => {
                 num::to_big(a).and_then(|i| num::cmp_int_float(&i, *f))
             }
-            (Float(f), Int(_) | Bool(_) | BigInt(_)) => {
-                num::to_big(b).and_then(|i| num::cmp_int_float(&i, *f)).map(Ordering::reverse)
-            }
+            (Float(f), Int(_) | Bool(_) | BigInt(_)) => num::to_big(b)
+                .and_then(|i| num::cmp_int_float(&i, *f))
+                .map(Ordering::reverse),
             (Int(_) | Bool(_) | BigInt(_), Int(_) | Bool(_) | BigInt(_)) => {
                 Some(num::to_big(a).cmp(&num::to_big(b)))
             }
-            (Bytes(x), Bytes(y)) => Some(x.data.borrow().as_slice().cmp(y.data.borrow().as_slice())),
+            (Bytes(x), Bytes(y)) => {
+                Some(x.data.borrow().as_slice().cmp(y.data.borrow().as_slice()))
+            }
             (Tuple(x), Tuple(y)) => {
                 return self.seq_compare(op, &x.items, &y.items).map(Some);
             }
@@ -198,6 +204,21 @@ impl Vm {
                     CmpOp::Gt => sup && !sub,
                     _ => false,
                 }));
+            }
+            (Iter(_), Set(_) | Iter(_)) | (Set(_), Iter(_))
+                if self.set_like_view(a) || self.set_like_view(b) =>
+            {
+                // Keys and items views compare as the sets of their elements.
+                let as_set = |v: &Value| -> PyResult<Value> {
+                    if let Set(_) = v {
+                        return Ok(v.clone());
+                    }
+                    let s = crate::script::object::Set::new(false);
+                    s.update(self, v)?;
+                    Ok(Set(Rc::new(s)))
+                };
+                let (x, y) = (as_set(a)?, as_set(b)?);
+                return self.builtin_compare(op, &x, &y);
             }
             (Method(x), Method(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 // Bound methods are equal when they bind the same object to equal functions.
@@ -260,7 +281,11 @@ impl Vm {
         })
     }
 
-    fn is_subset(&self, x: &crate::script::object::Set, y: &crate::script::object::Set) -> PyResult<bool> {
+    fn is_subset(
+        &self,
+        x: &crate::script::object::Set,
+        y: &crate::script::object::Set,
+    ) -> PyResult<bool> {
         if x.len() > y.len() {
             return Ok(false);
         }
@@ -272,7 +297,11 @@ impl Vm {
         Ok(true)
     }
 
-    fn dict_eq(&self, x: &crate::script::object::Dict, y: &crate::script::object::Dict) -> PyResult<bool> {
+    fn dict_eq(
+        &self,
+        x: &crate::script::object::Dict,
+        y: &crate::script::object::Dict,
+    ) -> PyResult<bool> {
         if x.len() != y.len() {
             return Ok(false);
         }
@@ -319,11 +348,17 @@ impl Vm {
                 let base = i.base.borrow().clone();
                 if !base.is_undefined() {
                     let other = match y {
-                        Value::Instance(j) if !j.base.borrow().is_undefined() => j.base.borrow().clone(),
+                        Value::Instance(j) if !j.base.borrow().is_undefined() => {
+                            j.base.borrow().clone()
+                        }
                         y => y.clone(),
                     };
                     if let Some(r) = self.builtin_compare(op, &base, &other)? {
-                        return Ok(Value::Bool(if std::ptr::eq(x, a) { r } else { self.flip(op, &other, &base)? }));
+                        return Ok(Value::Bool(if std::ptr::eq(x, a) {
+                            r
+                        } else {
+                            self.flip(op, &other, &base)?
+                        }));
                     }
                 }
             }
@@ -380,7 +415,8 @@ impl Vm {
                 Bytes(sub) => {
                     let hay = b.data.borrow();
                     let needle = sub.data.borrow();
-                    Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle.as_slice()))
+                    Ok(needle.is_empty()
+                        || hay.windows(needle.len()).any(|w| w == needle.as_slice()))
                 }
                 _ => Err(self.type_error("a bytes-like object is required")),
             },
@@ -553,6 +589,12 @@ impl Vm {
             (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Set(x), Set(_)) => {
                 Set(Rc::new(self.set_binary(op, x, b)?))
             }
+            (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Iter(_), _)
+            | (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, _, Iter(_))
+                if self.set_like_view(a) || self.set_like_view(b) =>
+            {
+                return self.view_binary(op, a, b);
+            }
             (BinOp::Or, Dict(x), Dict(_)) => {
                 let d = Rc::new(crate::script::object::Dict::from_table(x.copy()));
                 self.dict_update(&d, b)?;
@@ -562,8 +604,65 @@ impl Vm {
         }))
     }
 
+    /// Whether `v` is a `dict_keys` or `dict_items` view (they behave as sets).
+    fn set_like_view(&self, v: &Value) -> bool {
+        match v {
+            Value::Iter(it) => matches!(
+                &*it.state.borrow(),
+                super::iter::IterState::View {
+                    part: super::iter::DictPart::Keys | super::iter::DictPart::Items,
+                    ..
+                }
+            ),
+            _ => false,
+        }
+    }
+
+    /// Set operators with a dict view on either side: the left operand made a set, then
+    /// updated with the right one (CPython's `dictviews_or` and friends).
+    fn view_binary(&self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        use crate::script::object::Set;
+        if op == BinOp::And {
+            // `_PyDictView_Intersect`: the view is `this`, the other operand is iterated.
+            let (this, other) = if self.set_like_view(a) {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            if let Value::Set(s) = other {
+                if self.len(this)? <= s.len() {
+                    let view = Set::new(false);
+                    view.update(self, this)?;
+                    return Ok(Some(Value::Set(Rc::new(
+                        s.intersection(self, &Value::Set(Rc::new(view)))?.unfrozen(),
+                    ))));
+                }
+            }
+            let out = Set::new(false);
+            for k in self.collect(other)? {
+                if self.contains(this, &k)? {
+                    out.insert(self, k, Value::None)?;
+                }
+            }
+            return Ok(Some(Value::Set(Rc::new(out))));
+        }
+        let out = Set::new(false);
+        out.update(self, a)?;
+        match op {
+            BinOp::Or => out.update(self, b)?,
+            BinOp::Sub => out.difference_update(self, b)?,
+            _ => out.symmetric_difference_update(self, b)?,
+        }
+        Ok(Some(Value::Set(Rc::new(out))))
+    }
+
     /// `x | y`, `x & y`, `x - y`, `x ^ y` for a set `x` and an iterable `y`.
-    pub fn set_binary(&self, op: BinOp, x: &crate::script::object::Set, y: &Value) -> PyResult<crate::script::object::Set> {
+    pub fn set_binary(
+        &self,
+        op: BinOp,
+        x: &crate::script::object::Set,
+        y: &Value,
+    ) -> PyResult<crate::script::object::Set> {
         match op {
             BinOp::Or => x.union(self, y),
             BinOp::And => x.intersection(self, y),
@@ -748,7 +847,9 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::BigInt(_) => Err(self.index_error("cannot fit 'int' into an index-sized integer")),
+            Value::BigInt(_) => {
+                Err(self.index_error("cannot fit 'int' into an index-sized integer"))
+            }
             Value::Instance(_) => {
                 if let Some(m) = self.lookup_special(v, &self.names.index) {
                     let r = self.call_bound(&m, v, &[])?;

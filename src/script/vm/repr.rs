@@ -91,7 +91,11 @@ pub fn float_repr(f: f64) -> String {
 
 /// CPython's `repr(str)`: single quotes unless the text has single but no double quotes.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -126,7 +130,11 @@ pub fn str_repr(s: &str) -> String {
 
 /// `repr(bytes)`.
 pub fn bytes_repr(data: &[u8], mutable: bool) -> String {
-    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { '"' } else { '\'' };
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::new();
     if mutable {
         out.push_str("bytearray(");
@@ -239,7 +247,11 @@ impl Vm {
                 self.repr(&s.stop)?,
                 self.repr(&s.step)?
             ),
-            Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow().as_str(), v.heap_ptr().unwrap_or(0)),
+            Function(f) => format!(
+                "<function {} at {:#x}>",
+                f.qualname.borrow().as_str(),
+                v.heap_ptr().unwrap_or(0)
+            ),
             Builtin(b) => match b.owner {
                 Some(owner) => format!("<method '{}' of '{}' objects>", b.name, owner),
                 Option::None => format!("<built-in function {}>", b.name),
@@ -257,17 +269,29 @@ impl Vm {
                 if module.as_str() == "builtins" {
                     format!("<class '{}'>", t.qualname.borrow().as_str())
                 } else {
-                    format!("<class '{}.{}'>", module.as_str(), t.qualname.borrow().as_str())
+                    format!(
+                        "<class '{}.{}'>",
+                        module.as_str(),
+                        t.qualname.borrow().as_str()
+                    )
                 }
             }
             Module(m) => format!("<module '{}'>", m.name.as_str()),
-            Generator(g) => format!("<generator object {} at {:#x}>", g.qualname.as_str(), v.heap_ptr().unwrap_or(0)),
+            Generator(g) => format!(
+                "<generator object {} at {:#x}>",
+                g.qualname.as_str(),
+                v.heap_ptr().unwrap_or(0)
+            ),
             Iter(_) => self.iter_repr(v)?,
             Cell(_) => format!("<cell at {:#x}>", v.heap_ptr().unwrap_or(0)),
             Property(_) => format!("<property object at {:#x}>", v.heap_ptr().unwrap_or(0)),
             Decorated(d) => format!(
                 "<{} object at {:#x}>",
-                if d.is_class { "classmethod" } else { "staticmethod" },
+                if d.is_class {
+                    "classmethod"
+                } else {
+                    "staticmethod"
+                },
                 v.heap_ptr().unwrap_or(0)
             ),
             Instance(_) | Opaque(_) => return self.instance_repr(v),
@@ -282,7 +306,10 @@ impl Vm {
                     super::iter::DictPart::Values => ("dict_values", dict.values()),
                     super::iter::DictPart::Items => (
                         "dict_items",
-                        dict.entries().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
+                        dict.entries()
+                            .into_iter()
+                            .map(|(k, v)| Value::tuple(vec![k, v]))
+                            .collect(),
                     ),
                 };
                 return Ok(format!("{name}([{}])", self.join_reprs(&items)?));
@@ -326,8 +353,16 @@ impl Vm {
         let t = self.types.type_of(v);
         let module = t.module.borrow().as_str().to_owned();
         let name = t.qualname.borrow().as_str().to_owned();
-        let full = if module == "builtins" { name } else { format!("{module}.{name}") };
-        Ok(format!("<{} object at {:#x}>", full, v.heap_ptr().unwrap_or(0)))
+        let full = if module == "builtins" {
+            name
+        } else {
+            format!("{module}.{name}")
+        };
+        Ok(format!(
+            "<{} object at {:#x}>",
+            full,
+            v.heap_ptr().unwrap_or(0)
+        ))
     }
 
     fn join_reprs(&self, items: &[Value]) -> PyResult<String> {
@@ -347,7 +382,10 @@ impl Vm {
             Value::Str(s) => Ok(s.as_str().to_owned()),
             Value::Instance(i) => {
                 if let Some(m) = self.lookup_special(v, &self.names.str) {
-                    if !matches!(m, Value::Builtin(_)) {
+                    // The generic `object`/`BaseException` `__str__` are handled below;
+                    // other built-in ones (`OSError`'s, `str`'s) are called.
+                    let generic = matches!(&m, Value::Builtin(b) if matches!(b.owner, Some("object" | "BaseException")));
+                    if !generic {
                         return match self.call_bound(&m, v, &[])? {
                             Value::Str(s) => Ok(s.as_str().to_owned()),
                             other => Err(self.type_error(format!(
@@ -357,14 +395,22 @@ impl Vm {
                         };
                     }
                 }
-                if i.exc.is_some() && self.lookup_special(v, &self.names.repr).is_none_or(|m| matches!(m, Value::Builtin(_))) {
+                if i.exc.is_some()
+                    && self
+                        .lookup_special(v, &self.names.repr)
+                        .is_none_or(|m| matches!(m, Value::Builtin(_)))
+                {
                     return self.exc_str(i);
                 }
                 if i.exc.is_some() {
                     return self.exc_str(i);
                 }
                 let base = i.base.borrow().clone();
-                if !base.is_undefined() && self.lookup_special(v, &self.names.repr).is_none_or(|m| matches!(m, Value::Builtin(_))) {
+                if !base.is_undefined()
+                    && self
+                        .lookup_special(v, &self.names.repr)
+                        .is_none_or(|m| matches!(m, Value::Builtin(_)))
+                {
                     return self.str(&base);
                 }
                 self.repr(v)

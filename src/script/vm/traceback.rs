@@ -59,7 +59,13 @@ fn classes(vm: &Vm) -> Rc<Classes> {
         if let Some(c) = &*c.borrow() {
             return c.clone();
         }
-        let make = |name: &str| Rc::new(Type::new_builtin(name, Layout::Builtin, vec![vm.types.object.clone()]));
+        let make = |name: &str| {
+            Rc::new(Type::new_builtin(
+                name,
+                Layout::Builtin,
+                vec![vm.types.object.clone()],
+            ))
+        };
         let made = Rc::new(Classes {
             traceback: make("traceback"),
             frame: make("frame"),
@@ -93,19 +99,30 @@ fn classes(vm: &Vm) -> Rc<Classes> {
         });
         getter(&made.frame, "f_code", |vm, a, _| {
             let f = data::<FrameView>(vm, a)?;
-            Ok(opaque(classes(vm).code.clone(), CodeView { entry: f.entry.clone() }))
+            Ok(opaque(
+                classes(vm).code.clone(),
+                CodeView {
+                    entry: f.entry.clone(),
+                },
+            ))
         });
         getter(&made.code, "co_name", |vm, a, _| {
             Ok(Value::Str(data::<CodeView>(vm, a)?.entry.code.name.clone()))
         });
         getter(&made.code, "co_qualname", |vm, a, _| {
-            Ok(Value::Str(data::<CodeView>(vm, a)?.entry.code.qualname.clone()))
+            Ok(Value::Str(
+                data::<CodeView>(vm, a)?.entry.code.qualname.clone(),
+            ))
         });
         getter(&made.code, "co_filename", |vm, a, _| {
-            Ok(Value::str(&data::<CodeView>(vm, a)?.entry.code.source.filename))
+            Ok(Value::str(
+                &data::<CodeView>(vm, a)?.entry.code.source.filename,
+            ))
         });
         getter(&made.code, "co_firstlineno", |vm, a, _| {
-            Ok(Value::Int(data::<CodeView>(vm, a)?.entry.code.first_line as i64))
+            Ok(Value::Int(
+                data::<CodeView>(vm, a)?.entry.code.first_line as i64,
+            ))
         });
         *c.borrow_mut() = Some(made.clone());
         made

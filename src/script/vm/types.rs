@@ -248,6 +248,8 @@ impl Types {
             Slice(_) => &self.slice,
             Function(_) => &self.function,
             Builtin(_) => &self.builtin_function,
+            // A built-in function bound to its object is still a built-in function.
+            Method(m) if matches!(m.func, Builtin(_)) => &self.builtin_function,
             Method(_) => &self.method,
             Type(_) => &self.type_,
             Instance(i) => &i.class,

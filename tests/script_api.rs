@@ -1,0 +1,101 @@
+//! The interpreter's Rust API and command: embedding, the shipped example scripts, deep
+//! recursion on heap frames, and the runtime counters scripts can read.
+#![cfg(feature = "script")]
+
+use stacklet::script::object::Value;
+use stacklet::script::Interpreter;
+use std::process::Command;
+
+fn run_example(name: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_stacklet"))
+        .arg(format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR")))
+        .output()
+        .expect("run stacklet");
+    assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+#[test]
+fn first_greenlet_program_prints_what_cpython_prints() {
+    assert_eq!(run_example("greenlets.py"), "12\n56\n34\nTrue False\n");
+}
+
+#[test]
+fn example_scripts_run() {
+    let out = run_example("producer_consumer.py");
+    assert!(out.ends_with("all stored: ['APPLES', 'PEARS', 'PLUMS'] producer dead: False consumer dead: True\n"), "{out}");
+    let out = run_example("continulets.py");
+    assert!(out.starts_with("countdown 3\ncountdown 2\ncountdown 1\nsquares [0, 1, 4, 9, 16]\n"), "{out}");
+}
+
+#[test]
+fn embedding_calls_script_functions_and_natives() {
+    let interp = Interpreter::new();
+    interp.register_function("triple", |vm, args, _| match args {
+        [Value::Int(i)] => Ok(Value::Int(i * 3)),
+        _ => Err(vm.type_error("triple() takes one int")),
+    });
+    interp
+        .run_source("t.py", "def f(x):\n    return triple(x) + 1\n")
+        .expect("defines f");
+    let f = interp.global("f").expect("f");
+    let r = interp.call(&f, &[Value::Int(4)]).expect("f(4)");
+    assert!(matches!(r, Value::Int(13)));
+    let err = interp.call(&f, &[Value::str("x")]).expect_err("triple('x') fails");
+    assert_eq!(err.kind, "TypeError");
+    assert!(err.traceback.contains("line 2, in f"), "{}", err.traceback);
+}
+
+#[test]
+fn recursion_a_million_deep_runs_on_heap_frames() {
+    let interp = Interpreter::new();
+    interp
+        .run_source(
+            "deep.py",
+            "import sys\nsys.setrecursionlimit(10**7)\n\
+             def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\n\
+             result = f(1_000_000)\n",
+        )
+        .expect("deep recursion runs");
+    assert!(matches!(interp.global("result"), Some(Value::Int(1_000_000))));
+}
+
+#[test]
+fn recursion_past_the_limit_is_a_recursion_error() {
+    let interp = Interpreter::new();
+    let err = interp
+        .run_source(
+            "limit.py",
+            "import sys\nsys.setrecursionlimit(500)\ndef f(n):\n    return f(n + 1)\nf(0)\n",
+        )
+        .expect_err("RecursionError");
+    assert_eq!(err.kind, "RecursionError");
+}
+
+#[test]
+fn greenlet_switches_are_counted_by_stacklet_stats() {
+    let interp = Interpreter::new();
+    interp
+        .run_source(
+            "stats.py",
+            "import __stacklet__\nfrom greenlet import greenlet\n\
+             before = __stacklet__.stats().switches\n\
+             g = greenlet(lambda: greenlet.getcurrent().parent.switch(1))\n\
+             g.switch()\n\
+             after = __stacklet__.stats().switches\n",
+        )
+        .expect("runs");
+    let (Some(Value::Int(before)), Some(Value::Int(after))) = (interp.global("before"), interp.global("after")) else {
+        panic!("counters are ints");
+    };
+    assert!(after >= before + 2, "{before} -> {after}");
+}
+
+#[test]
+fn unsupported_syntax_is_a_clear_error_not_a_panic() {
+    let interp = Interpreter::new();
+    let err = interp
+        .run_source("a.py", "async def f():\n    pass\n")
+        .expect_err("async is not supported");
+    assert!(err.message.contains("async"), "{}", err.message);
+}
