@@ -142,10 +142,12 @@ impl Vm {
         self.depth.set(self.depth.get() - 1);
         let base = frame.base as usize;
         let n = frame.func.code.nregs as usize;
-        let regs: Vec<Value> = st.regs[base..base + n]
-            .iter_mut()
-            .map(std::mem::take)
-            .collect();
+        let top = st.generators.last().cloned();
+        let mut regs = match top.as_ref().map(|g| g.state.replace(GenState::Finished)) {
+            Some(GenState::Running(buffer)) => buffer,
+            _ => Vec::new(),
+        };
+        regs.extend(st.regs[base..base + n].iter_mut().map(std::mem::take));
         self.exc_stack
             .borrow_mut()
             .truncate(frame.exc_base as usize);

@@ -56,7 +56,7 @@ impl ExecState {
         if self.regs.len() < need {
             // Only the needed registers are written: the vector's spare capacity stays untouched
             // memory, so RSS follows the live depth, not the doubling.
-            self.regs.resize(need + 64, Value::Undefined);
+            self.regs.resize(need, Value::Undefined);
         }
     }
 

@@ -19,7 +19,9 @@ pub struct Saved {
 
 pub enum GenState {
     Suspended(Saved),
-    Running,
+    /// Running; holds the emptied register buffer, refilled at the next yield so that
+    /// suspending does not allocate.
+    Running(Vec<Value>),
     Finished,
 }
 
@@ -68,7 +70,7 @@ impl Generator {
     }
 
     pub fn is_running(&self) -> bool {
-        matches!(&*self.state.borrow(), GenState::Running)
+        matches!(&*self.state.borrow(), GenState::Running(_))
     }
 
     pub fn is_finished(&self) -> bool {
@@ -125,12 +127,12 @@ impl Vm {
         sent: Value,
         ret: u16,
     ) -> PyResult<bool> {
-        let saved = {
+        let mut saved = {
             let mut state = gen.state.borrow_mut();
-            match std::mem::replace(&mut *state, GenState::Running) {
+            match std::mem::replace(&mut *state, GenState::Running(Vec::new())) {
                 GenState::Suspended(s) => s,
-                GenState::Running => {
-                    *state = GenState::Running;
+                GenState::Running(buffer) => {
+                    *state = GenState::Running(buffer);
                     return Err(self.value_error("generator already executing"));
                 }
                 GenState::Finished => {
@@ -149,9 +151,10 @@ impl Vm {
         };
         let n = saved.regs.len();
         st.reserve(base, n);
-        for (dst, v) in st.regs[base..base + n].iter_mut().zip(saved.regs) {
+        for (dst, v) in st.regs[base..base + n].iter_mut().zip(saved.regs.drain(..)) {
             *dst = v;
         }
+        *gen.state.borrow_mut() = GenState::Running(std::mem::take(&mut saved.regs));
         if saved.send_reg != NO_REG {
             st.regs[base + saved.send_reg as usize] = sent;
         }
