@@ -269,6 +269,19 @@ pub enum Instr {
         a: Reg,
         b: Reg,
     },
+    /// `a + imm` / `a - imm` with a small int constant: no register for the constant.
+    AddImm {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+        /// The literal was the left operand (`1 + x`): the slow path keeps that order.
+        rev: bool,
+    },
+    SubImm {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+    },
     Sub {
         dst: Reg,
         a: Reg,
@@ -308,6 +321,13 @@ pub enum Instr {
         op: CmpOp,
         a: Reg,
         b: Reg,
+        target: Target,
+    },
+    /// [`Instr::JumpIfNotCompare`] against a small int constant.
+    JumpIfNotCompareImm {
+        op: CmpOp,
+        a: Reg,
+        imm: i16,
         target: Target,
     },
 

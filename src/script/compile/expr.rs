@@ -9,6 +9,17 @@ use super::CompileError;
 use crate::script::object::Value;
 use rustpython_ast as ast;
 
+/// An int literal that fits an immediate operand.
+fn small_int(e: &ast::Expr) -> Option<i16> {
+    match e {
+        ast::Expr::Constant(c) => match &c.value {
+            ast::Constant::Int(i) => i16::try_from(i).ok(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 pub fn binop(op: ast::Operator) -> BinOp {
     use ast::Operator::*;
     match op {
@@ -95,12 +106,29 @@ impl<'c, 'a> Gen<'c, 'a> {
                 }
                 Ok(d)
             }
+            BinOp(b) if b.op == ast::Operator::Sub && small_int(&b.right).is_some()
+                || b.op == ast::Operator::Add && (small_int(&b.right).is_some() || small_int(&b.left).is_some()) =>
+            {
+                // One operand is a small int literal: it becomes an immediate. Int and float
+                // addition commute, so `1 + x` is `x + 1` unless `x` is neither (`rev`).
+                let (operand, imm, rev) = match small_int(&b.right) {
+                    Some(imm) => (&*b.left, imm, false),
+                    None => (&*b.right, small_int(&b.left).unwrap_or(0), true),
+                };
+                let mark = self.u.next_temp;
+                let a = self.expr(operand, None)?;
+                let d = self.result_reg(dst, a, mark)?;
+                self.u.emit(match b.op {
+                    ast::Operator::Add => Instr::AddImm { dst: d, a, imm, rev },
+                    _ => Instr::SubImm { dst: d, a, imm },
+                });
+                Ok(d)
+            }
             BinOp(b) => {
-                let d = self.dst(dst)?;
                 let mark = self.u.next_temp;
                 let a = self.expr(&b.left, None)?;
                 let r = self.expr(&b.right, None)?;
-                self.u.free_to(mark.max(d + 1));
+                let d = self.result_reg(dst, a, mark)?;
                 let instr = match binop(b.op) {
                     code::BinOp::Add => Instr::Add { dst: d, a, b: r },
                     code::BinOp::Sub => Instr::Sub { dst: d, a, b: r },
@@ -341,10 +369,44 @@ impl<'c, 'a> Gen<'c, 'a> {
         }
     }
 
+    /// Where an operation's result goes: `dst` when requested, else the first operand's
+    /// temporary (so a nested expression needs one register per level, which is what a
+    /// deep recursion pays for each frame), else a new temporary. Frees what is above it.
+    fn result_reg(&mut self, dst: Option<Reg>, first: Reg, mark: Reg) -> CResult<Reg> {
+        let d = match dst {
+            Some(d) => d,
+            None if first >= mark && self.u.is_temp(first) => first,
+            None => {
+                self.u.free_to(mark);
+                self.u.temp()?
+            }
+        };
+        if d >= mark {
+            self.u.free_to(d + 1);
+        } else {
+            self.u.free_to(mark);
+        }
+        Ok(d)
+    }
+
     /// Jumps (to be patched to the false branch) taken when `e` is false.
     pub fn jump_if_false(&mut self, e: &'a ast::Expr) -> CResult<Vec<usize>> {
         let mark = self.u.next_temp;
         let jumps = match e {
+            ast::Expr::Compare(c)
+                if c.ops.len() == 1
+                    && small_int(&c.comparators[0]).is_some()
+                    && !matches!(c.ops[0], ast::CmpOp::In | ast::CmpOp::NotIn | ast::CmpOp::Is | ast::CmpOp::IsNot) =>
+            {
+                let a = self.expr(&c.left, None)?;
+                let imm = small_int(&c.comparators[0]).unwrap_or(0);
+                vec![self.u.emit(Instr::JumpIfNotCompareImm {
+                    op: cmpop(c.ops[0]),
+                    a,
+                    imm,
+                    target: 0,
+                })]
+            }
             ast::Expr::Compare(c) if c.ops.len() == 1 => {
                 let a = self.expr(&c.left, None)?;
                 let b = self.expr(&c.comparators[0], None)?;

@@ -212,6 +212,23 @@ impl<'c, 'a> Gen<'c, 'a> {
                 if !matches!(self.u.kind, ScopeKind::Function | ScopeKind::Comprehension) {
                     return Err(self.err(r.range, "'return' outside function"));
                 }
+                // `return a if c else b` returns from each arm: no register for the result.
+                if let (Some(ast::Expr::IfExp(i)), true) = (r.value.as_deref(), self.u.cleanups.is_empty()) {
+                    let skip = self.jump_if_false(&i.test)?;
+                    let mark = self.u.next_temp;
+                    let a = self.expr(&i.body, None)?;
+                    self.u.emit(Instr::Return { src: a });
+                    self.u.free_to(mark);
+                    for j in skip {
+                        self.u.patch_here(j);
+                    }
+                    let b = self.expr(&i.orelse, None)?;
+                    self.u.emit(Instr::Return { src: b });
+                    self.u.free_to(mark);
+                    self.u.high = self.u.high.max(outer_high);
+                    self.u.free_to(mark);
+                    return Ok(());
+                }
                 let value = match &r.value {
                     Some(v) => {
                         let v = self.expr(v, None)?;

@@ -157,7 +157,8 @@ impl<'a> Unit<'a> {
             Instr::Jump { target }
             | Instr::JumpIfTrue { target, .. }
             | Instr::JumpIfFalse { target, .. }
-            | Instr::JumpIfNotCompare { target, .. } => *target = to,
+            | Instr::JumpIfNotCompare { target, .. }
+            | Instr::JumpIfNotCompareImm { target, .. } => *target = to,
             Instr::ForIter { exit, .. } => *exit = to,
             other => unreachable!("patching a non-jump {other:?}"),
         }

@@ -522,6 +522,52 @@ impl Vm {
                             _ => tri!(self.binary_checked(code, base, st, BinOp::Add, a, b)),
                         };
                     }
+                    Instr::AddImm { dst, a, imm, rev } => {
+                        reg!(dst) = match &reg!(a) {
+                            Value::Int(x) => match x.checked_add(imm as i64) {
+                                Some(r) => Value::Int(r),
+                                None => tri!(self.binary(BinOp::Add, &Value::Int(*x), &Value::Int(imm as i64))),
+                            },
+                            Value::Float(x) => Value::Float(x + imm as f64),
+                            v => {
+                                if rev && !v.is_undefined() {
+                                    tri!(self.binary(BinOp::Add, &Value::Int(imm as i64), v))
+                                } else {
+                                    tri!(self.binary_imm(code, base, st, BinOp::Add, a, imm, v.is_undefined()))
+                                }
+                            }
+                        };
+                    }
+                    Instr::SubImm { dst, a, imm } => {
+                        reg!(dst) = match &reg!(a) {
+                            Value::Int(x) => match x.checked_sub(imm as i64) {
+                                Some(r) => Value::Int(r),
+                                None => tri!(self.binary(BinOp::Sub, &Value::Int(*x), &Value::Int(imm as i64))),
+                            },
+                            Value::Float(x) => Value::Float(x - imm as f64),
+                            v => tri!(self.binary_imm(code, base, st, BinOp::Sub, a, imm, v.is_undefined())),
+                        };
+                    }
+                    Instr::JumpIfNotCompareImm { op, a, imm, target } => {
+                        let truth = match &reg!(a) {
+                            Value::Int(x) => int_cmp(op, *x, imm as i64),
+                            Value::Float(x) => float_cmp(op, *x, imm as f64),
+                            v => {
+                                if v.is_undefined() {
+                                    save_pc!();
+                                    return Err(self.unbound_local(code, a));
+                                }
+                                let r = tri!(self.compare(op, v, &Value::Int(imm as i64)));
+                                match r {
+                                    Value::Bool(b) => b,
+                                    other => tri!(self.truthy(&other)),
+                                }
+                            }
+                        };
+                        if !truth {
+                            pc = target as usize;
+                        }
+                    }
                     Instr::Sub { dst, a, b } => {
                         reg!(dst) = match (&reg!(a), &reg!(b)) {
                             (Value::Int(x), Value::Int(y)) => match x.checked_sub(*y) {
@@ -1228,6 +1274,16 @@ impl Vm {
         let mut names: Vec<Value> = dict.keys();
         self.sort(&mut names, None, false)?;
         Ok(Value::list(names))
+    }
+
+    /// `a op imm`'s slow path.
+    #[cold]
+    #[allow(clippy::too_many_arguments)]
+    fn binary_imm(&self, code: &Code, base: usize, st: &ExecState, op: BinOp, a: Reg, imm: i16, unbound: bool) -> PyResult<Value> {
+        if unbound {
+            return Err(self.unbound_local(code, a));
+        }
+        self.binary(op, &st.regs[base + a as usize], &Value::Int(imm as i64))
     }
 
     /// A binary operator's slow path, reporting an unbound local operand properly.
