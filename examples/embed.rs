@@ -17,7 +17,9 @@ fn main() {
     // A native module scripts can import.
     interp.register_module(
         "host",
-        &[("version", |_, _, _| Ok(Value::str(env!("CARGO_PKG_VERSION"))))],
+        &[("version", |_, _, _| {
+            Ok(Value::str(env!("CARGO_PKG_VERSION")))
+        })],
     );
 
     let script = r#"
@@ -44,7 +46,7 @@ def fails():
     // Errors come back as values with CPython's traceback text.
     let fails = interp.global("fails").expect("fails is defined");
     if let Err(e) = interp.call(&fails, &[]) {
-        println!("{} raised {}: {}", "fails()", e.kind, e.message);
+        println!("fails() raised {}: {}", e.kind, e.message);
         print!("{}", e.traceback);
     }
 }

@@ -11,7 +11,11 @@ fn run_example(name: &str) -> String {
         .arg(format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR")))
         .output()
         .expect("run stacklet");
-    assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
@@ -23,9 +27,17 @@ fn first_greenlet_program_prints_what_cpython_prints() {
 #[test]
 fn example_scripts_run() {
     let out = run_example("producer_consumer.py");
-    assert!(out.ends_with("all stored: ['APPLES', 'PEARS', 'PLUMS'] producer dead: False consumer dead: True\n"), "{out}");
+    assert!(
+        out.ends_with(
+            "all stored: ['APPLES', 'PEARS', 'PLUMS'] producer dead: False consumer dead: True\n"
+        ),
+        "{out}"
+    );
     let out = run_example("continulets.py");
-    assert!(out.starts_with("countdown 3\ncountdown 2\ncountdown 1\nsquares [0, 1, 4, 9, 16]\n"), "{out}");
+    assert!(
+        out.starts_with("countdown 3\ncountdown 2\ncountdown 1\nsquares [0, 1, 4, 9, 16]\n"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -41,7 +53,9 @@ fn embedding_calls_script_functions_and_natives() {
     let f = interp.global("f").expect("f");
     let r = interp.call(&f, &[Value::Int(4)]).expect("f(4)");
     assert!(matches!(r, Value::Int(13)));
-    let err = interp.call(&f, &[Value::str("x")]).expect_err("triple('x') fails");
+    let err = interp
+        .call(&f, &[Value::str("x")])
+        .expect_err("triple('x') fails");
     assert_eq!(err.kind, "TypeError");
     assert!(err.traceback.contains("line 2, in f"), "{}", err.traceback);
 }
@@ -57,7 +71,10 @@ fn recursion_a_million_deep_runs_on_heap_frames() {
              result = f(1_000_000)\n",
         )
         .expect("deep recursion runs");
-    assert!(matches!(interp.global("result"), Some(Value::Int(1_000_000))));
+    assert!(matches!(
+        interp.global("result"),
+        Some(Value::Int(1_000_000))
+    ));
 }
 
 #[test]
@@ -85,7 +102,9 @@ fn greenlet_switches_are_counted_by_stacklet_stats() {
              after = __stacklet__.stats().switches\n",
         )
         .expect("runs");
-    let (Some(Value::Int(before)), Some(Value::Int(after))) = (interp.global("before"), interp.global("after")) else {
+    let (Some(Value::Int(before)), Some(Value::Int(after))) =
+        (interp.global("before"), interp.global("after"))
+    else {
         panic!("counters are ints");
     };
     assert!(after >= before + 2, "{before} -> {after}");

@@ -44,7 +44,8 @@ pub fn disassemble(filename: &str, text: &str) -> Result<String, String> {
     let module = Rc::new(Module::new("__main__"));
     let source = Rc::new(Source::new(filename, text));
     let body = parse::parse_module(&source).map_err(|e| e.message)?;
-    let code = compile::compile_module(&body, source, &module, &vm.builtins).map_err(|e| e.message)?;
+    let code =
+        compile::compile_module(&body, source, &module, &vm.builtins).map_err(|e| e.message)?;
     Ok(code.disassemble())
 }
 
@@ -114,7 +115,10 @@ impl Interpreter {
                 .filter(|p| !p.as_os_str().is_empty())
                 .map(std::path::Path::to_path_buf)
                 .unwrap_or_else(|| std::path::PathBuf::from("."));
-            let dir = std::fs::canonicalize(&dir).unwrap_or(dir).display().to_string();
+            let dir = std::fs::canonicalize(&dir)
+                .unwrap_or(dir)
+                .display()
+                .to_string();
             self.vm.path.borrow_mut().insert(0, dir);
         }
         *self.vm.argv.borrow_mut() = argv;
@@ -161,7 +165,11 @@ impl Interpreter {
     }
 
     /// Registers a native module importable by scripts.
-    pub fn register_module(&self, name: &str, functions: &[(&'static str, object::NativeFn)]) -> Rc<Module> {
+    pub fn register_module(
+        &self,
+        name: &str,
+        functions: &[(&'static str, object::NativeFn)],
+    ) -> Rc<Module> {
         let m = Rc::new(Module::new(name));
         m.set("__name__", Value::str(name));
         for (n, f) in functions {

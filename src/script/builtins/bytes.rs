@@ -13,33 +13,67 @@ use std::rc::Rc;
 
 /// Methods run through the `str` method of the same name.
 const VIA_STR: &[&str] = &[
-    "splitlines", "zfill", "center", "ljust", "rjust", "lstrip", "rstrip", "rfind", "index",
-    "rindex", "partition", "rpartition", "expandtabs", "rsplit", "removeprefix",
+    "splitlines",
+    "zfill",
+    "center",
+    "ljust",
+    "rjust",
+    "lstrip",
+    "rstrip",
+    "rfind",
+    "index",
+    "rindex",
+    "partition",
+    "rpartition",
+    "expandtabs",
+    "rsplit",
+    "removeprefix",
     "removesuffix",
 ];
 
 pub fn install(vm: &Vm) {
     for t in [&vm.types.bytes, &vm.types.bytearray] {
         for name in VIA_STR {
-            if t.dict.get_str(&crate::script::object::Str::new(name)).is_none() {
+            if t.dict
+                .get_str(&crate::script::object::Str::new(name))
+                .is_none()
+            {
                 method(t, name, via_str(name));
             }
         }
-        method(t, "isalpha", |vm, a, _| predicate(vm, a, u8::is_ascii_alphabetic));
-        method(t, "isdigit", |vm, a, _| predicate(vm, a, u8::is_ascii_digit));
-        method(t, "isalnum", |vm, a, _| predicate(vm, a, u8::is_ascii_alphanumeric));
-        method(t, "isspace", |vm, a, _| predicate(vm, a, |b| b" \t\n\r\x0b\x0c".contains(b)));
+        method(t, "isalpha", |vm, a, _| {
+            predicate(vm, a, u8::is_ascii_alphabetic)
+        });
+        method(t, "isdigit", |vm, a, _| {
+            predicate(vm, a, u8::is_ascii_digit)
+        });
+        method(t, "isalnum", |vm, a, _| {
+            predicate(vm, a, u8::is_ascii_alphanumeric)
+        });
+        method(t, "isspace", |vm, a, _| {
+            predicate(vm, a, |b| b" \t\n\r\x0b\x0c".contains(b))
+        });
         method(t, "isascii", |vm, a, _| {
             Ok(Value::Bool(this(vm, a)?.data.borrow().is_ascii()))
         });
         method(t, "islower", |vm, a, _| cased(vm, a, false));
         method(t, "isupper", |vm, a, _| cased(vm, a, true));
-        method(t, "upper", |vm, a, _| map(vm, a, |d| d.to_ascii_uppercase()));
-        method(t, "lower", |vm, a, _| map(vm, a, |d| d.to_ascii_lowercase()));
+        method(t, "upper", |vm, a, _| {
+            map(vm, a, |d| d.to_ascii_uppercase())
+        });
+        method(t, "lower", |vm, a, _| {
+            map(vm, a, |d| d.to_ascii_lowercase())
+        });
         method(t, "swapcase", |vm, a, _| {
             map(vm, a, |d| {
                 d.iter()
-                    .map(|b| if b.is_ascii_uppercase() { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() })
+                    .map(|b| {
+                        if b.is_ascii_uppercase() {
+                            b.to_ascii_lowercase()
+                        } else {
+                            b.to_ascii_uppercase()
+                        }
+                    })
                     .collect()
             })
         });
@@ -57,7 +91,11 @@ pub fn install(vm: &Vm) {
                 let mut prev_cased = false;
                 d.iter()
                     .map(|&b| {
-                        let out = if prev_cased { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() };
+                        let out = if prev_cased {
+                            b.to_ascii_lowercase()
+                        } else {
+                            b.to_ascii_uppercase()
+                        };
                         prev_cased = b.is_ascii_alphabetic();
                         out
                     })
@@ -114,11 +152,24 @@ fn to_text(v: &Value) -> Value {
 fn from_text(v: Value, mutable: bool) -> Value {
     match v {
         Value::Str(s) => Value::Bytes(Rc::new(Bytes::new(
-            s.as_str().chars().map(|c| u8::try_from(c as u32).unwrap_or(b'?')).collect(),
+            s.as_str()
+                .chars()
+                .map(|c| u8::try_from(c as u32).unwrap_or(b'?'))
+                .collect(),
             mutable,
         ))),
-        Value::List(l) => Value::list(l.snapshot().into_iter().map(|x| from_text(x, mutable)).collect()),
-        Value::Tuple(t) => Value::tuple(t.items.iter().map(|x| from_text(x.clone(), mutable)).collect()),
+        Value::List(l) => Value::list(
+            l.snapshot()
+                .into_iter()
+                .map(|x| from_text(x, mutable))
+                .collect(),
+        ),
+        Value::Tuple(t) => Value::tuple(
+            t.items
+                .iter()
+                .map(|x| from_text(x.clone(), mutable))
+                .collect(),
+        ),
         other => other,
     }
 }
@@ -134,13 +185,31 @@ fn via_str(name: &str) -> crate::script::object::NativeFn {
         };
     }
     table!(
-        "splitlines", "zfill", "center", "ljust", "rjust", "lstrip", "rstrip", "rfind", "index",
-        "rindex", "partition", "rpartition", "expandtabs", "rsplit", "removeprefix",
+        "splitlines",
+        "zfill",
+        "center",
+        "ljust",
+        "rjust",
+        "lstrip",
+        "rstrip",
+        "rfind",
+        "index",
+        "rindex",
+        "partition",
+        "rpartition",
+        "expandtabs",
+        "rsplit",
+        "removeprefix",
         "removesuffix"
     )
 }
 
-fn run_via_str(vm: &Vm, name: &str, a: &[Value], k: crate::script::object::Kwargs<'_>) -> PyResult<Value> {
+fn run_via_str(
+    vm: &Vm,
+    name: &str,
+    a: &[Value],
+    k: crate::script::object::Kwargs<'_>,
+) -> PyResult<Value> {
     let b = this(vm, a)?;
     let recv = latin1(&b.data.borrow());
     let args: Vec<Value> = a[1..].iter().map(to_text).collect();

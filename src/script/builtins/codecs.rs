@@ -48,7 +48,10 @@ fn codec(vm: &Vm, encoding: Option<&Value>) -> PyResult<Codec> {
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" | "8859" | "cp819" | "latin" => {
             Ok(Codec::Latin1)
         }
-        _ => Err(vm.new_error(&vm.types.exceptions["LookupError"], format!("unknown encoding: {name}"))),
+        _ => Err(vm.new_error(
+            &vm.types.exceptions["LookupError"],
+            format!("unknown encoding: {name}"),
+        )),
     }
 }
 
@@ -60,7 +63,12 @@ fn handler(errors: Option<&Value>) -> String {
 }
 
 /// `s.encode(encoding, errors)`.
-pub fn encode(vm: &Vm, s: &str, encoding: Option<&Value>, errors: Option<&Value>) -> PyResult<Vec<u8>> {
+pub fn encode(
+    vm: &Vm,
+    s: &str,
+    encoding: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult<Vec<u8>> {
     let codec = codec(vm, encoding)?;
     if codec == Codec::Utf8 || s.is_ascii() {
         return Ok(s.as_bytes().to_vec());
@@ -104,7 +112,11 @@ fn escape(n: u32) -> String {
 fn encode_error(vm: &Vm, codec: Codec, chars: &[char], start: usize, end: usize) -> Exc {
     let what = if end - start == 1 {
         let c: String = chars[start].to_string();
-        format!("character {} in position {start}", crate::script::vm::repr::str_repr(&c))
+        format!(
+            "character {} in position {start}",
+            // CPython shows the character escaped, as ascii() would.
+            crate::script::vm::format::ascii(&crate::script::vm::repr::str_repr(&c))
+        )
     } else {
         format!("characters in position {start}-{}", end - 1)
     };
@@ -119,7 +131,12 @@ fn encode_error(vm: &Vm, codec: Codec, chars: &[char], start: usize, end: usize)
 }
 
 /// `b.decode(encoding, errors)`.
-pub fn decode(vm: &Vm, data: &[u8], encoding: Option<&Value>, errors: Option<&Value>) -> PyResult<String> {
+pub fn decode(
+    vm: &Vm,
+    data: &[u8],
+    encoding: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult<String> {
     let codec = codec(vm, encoding)?;
     let errors = handler(errors);
     match codec {

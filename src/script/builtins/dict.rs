@@ -51,13 +51,20 @@ pub fn install(vm: &Vm) {
         }
         Ok(Value::None)
     });
-    method(t, "keys", |vm, a, _| Ok(vm.dict_view(this_dict(vm, a, "keys")?, DictPart::Keys)));
-    method(t, "values", |vm, a, _| Ok(vm.dict_view(this_dict(vm, a, "values")?, DictPart::Values)));
-    method(t, "items", |vm, a, _| Ok(vm.dict_view(this_dict(vm, a, "items")?, DictPart::Items)));
+    method(t, "keys", |vm, a, _| {
+        Ok(vm.dict_view(this_dict(vm, a, "keys")?, DictPart::Keys))
+    });
+    method(t, "values", |vm, a, _| {
+        Ok(vm.dict_view(this_dict(vm, a, "values")?, DictPart::Values))
+    });
+    method(t, "items", |vm, a, _| {
+        Ok(vm.dict_view(this_dict(vm, a, "items")?, DictPart::Items))
+    });
     method(t, "get", |vm, a, _| {
         let d = this_dict(vm, a, "get")?;
         arity(vm, "get", a, 2, 3)?;
-        Ok(d.get(vm, &a[1])?.unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
+        Ok(d.get(vm, &a[1])?
+            .unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
     });
     method(t, "setdefault", |vm, a, _| {
         let d = this_dict(vm, a, "setdefault")?;
@@ -99,7 +106,9 @@ pub fn install(vm: &Vm) {
         Ok(Value::None)
     });
     method(t, "copy", |vm, a, _| {
-        Ok(Value::Dict(Rc::new(Dict::from_table(this_dict(vm, a, "copy")?.copy()))))
+        Ok(Value::Dict(Rc::new(Dict::from_table(
+            this_dict(vm, a, "copy")?.copy(),
+        ))))
     });
     class_method(t, "fromkeys", |vm, a, _| {
         let d = Rc::new(Dict::new());
@@ -128,9 +137,21 @@ pub fn install(vm: &Vm) {
         } else {
             method(t, "__new__", |vm, a, _| new_set(vm, a, false));
         }
-        method(t, "union", |vm, a, _| set_op(vm, a, "union", Set::union, Set::update));
-        method(t, "intersection", |vm, a, _| set_op(vm, a, "intersection", Set::intersection, Set::intersection_update));
-        method(t, "difference", |vm, a, _| set_op(vm, a, "difference", Set::difference, Set::difference_update));
+        method(t, "union", |vm, a, _| {
+            set_op(vm, a, "union", Set::union, Set::update)
+        });
+        method(t, "intersection", |vm, a, _| {
+            set_op(
+                vm,
+                a,
+                "intersection",
+                Set::intersection,
+                Set::intersection_update,
+            )
+        });
+        method(t, "difference", |vm, a, _| {
+            set_op(vm, a, "difference", Set::difference, Set::difference_update)
+        });
         method(t, "symmetric_difference", |vm, a, _| {
             arity(vm, "symmetric_difference", a, 2, 2)?;
             let s = this_set(vm, a, "symmetric_difference")?;
@@ -198,11 +219,16 @@ pub fn install(vm: &Vm) {
         }
         Ok(Value::None)
     });
-    method(t, "intersection_update", |vm, a, _| in_place(vm, a, "intersection_update", Set::intersection_update));
-    method(t, "difference_update", |vm, a, _| in_place(vm, a, "difference_update", Set::difference_update));
+    method(t, "intersection_update", |vm, a, _| {
+        in_place(vm, a, "intersection_update", Set::intersection_update)
+    });
+    method(t, "difference_update", |vm, a, _| {
+        in_place(vm, a, "difference_update", Set::difference_update)
+    });
     method(t, "symmetric_difference_update", |vm, a, _| {
         arity(vm, "symmetric_difference_update", a, 2, 2)?;
-        this_mut_set(vm, a, "symmetric_difference_update")?.symmetric_difference_update(vm, &a[1])?;
+        this_mut_set(vm, a, "symmetric_difference_update")?
+            .symmetric_difference_update(vm, &a[1])?;
         Ok(Value::None)
     });
 }
@@ -243,7 +269,12 @@ fn set_op(
 }
 
 /// A mutating set method taking any number of iterables.
-fn in_place(vm: &Vm, a: &[Value], name: &str, step: fn(&Set, &Vm, &Value) -> PyResult<()>) -> PyResult<Value> {
+fn in_place(
+    vm: &Vm,
+    a: &[Value],
+    name: &str,
+    step: fn(&Set, &Vm, &Value) -> PyResult<()>,
+) -> PyResult<Value> {
     let s = this_mut_set(vm, a, name)?;
     for other in &a[1..] {
         step(s, vm, other)?;

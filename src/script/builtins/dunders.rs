@@ -11,9 +11,26 @@ use crate::script::vm::{PyResult, Vm};
 use std::rc::Rc;
 
 const NUMBER_OPS: &[&str] = &[
-    "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__",
-    "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__pow__",
-    "__rpow__", "__divmod__", "__rdivmod__", "__neg__", "__pos__", "__abs__", "__bool__",
+    "__add__",
+    "__radd__",
+    "__sub__",
+    "__rsub__",
+    "__mul__",
+    "__rmul__",
+    "__truediv__",
+    "__rtruediv__",
+    "__floordiv__",
+    "__rfloordiv__",
+    "__mod__",
+    "__rmod__",
+    "__pow__",
+    "__rpow__",
+    "__divmod__",
+    "__rdivmod__",
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__bool__",
 ];
 const COMPARE: &[&str] = &["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"];
 const SIZED: &[&str] = &["__len__", "__contains__", "__iter__", "__repr__"];
@@ -21,8 +38,19 @@ const SET_OPS: &[&str] = &[
     "__and__", "__rand__", "__or__", "__ror__", "__sub__", "__rsub__", "__xor__", "__rxor__",
 ];
 const INT_ONLY: &[&str] = &[
-    "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__", "__lshift__",
-    "__rlshift__", "__rshift__", "__rrshift__", "__invert__", "__hash__", "__repr__",
+    "__and__",
+    "__rand__",
+    "__or__",
+    "__ror__",
+    "__xor__",
+    "__rxor__",
+    "__lshift__",
+    "__rlshift__",
+    "__rshift__",
+    "__rrshift__",
+    "__invert__",
+    "__hash__",
+    "__repr__",
 ];
 const SEQUENCE: &[&str] = &["__getitem__", "__add__", "__mul__", "__rmul__"];
 
@@ -32,15 +60,53 @@ pub fn install(vm: &Vm) {
     let groups: &[(&Rc<Type>, &[&[&str]])] = &[
         (&t.int, &[NUMBER_OPS, COMPARE, INT_ONLY]),
         (&t.float, &[NUMBER_OPS, COMPARE, &["__hash__", "__repr__"]]),
-        (&t.bool_, &[&["__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__", "__repr__"]]),
-        (&t.str, &[SIZED, COMPARE, SEQUENCE, &["__hash__", "__mod__", "__str__"]]),
-        (&t.bytes, &[SIZED, COMPARE, SEQUENCE, &["__hash__", "__mod__"]]),
-        (&t.list, &[SIZED, COMPARE, SEQUENCE, &["__setitem__", "__delitem__"]]),
+        (
+            &t.bool_,
+            &[&[
+                "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__", "__repr__",
+            ]],
+        ),
+        (
+            &t.str,
+            &[
+                SIZED,
+                COMPARE,
+                SEQUENCE,
+                &["__hash__", "__mod__", "__str__"],
+            ],
+        ),
+        (
+            &t.bytes,
+            &[SIZED, COMPARE, SEQUENCE, &["__hash__", "__mod__"]],
+        ),
+        (
+            &t.list,
+            &[SIZED, COMPARE, SEQUENCE, &["__setitem__", "__delitem__"]],
+        ),
         (&t.tuple, &[SIZED, COMPARE, SEQUENCE, &["__hash__"]]),
-        (&t.dict, &[SIZED, &["__eq__", "__ne__", "__getitem__", "__setitem__", "__delitem__", "__or__"]]),
+        (
+            &t.dict,
+            &[
+                SIZED,
+                &[
+                    "__eq__",
+                    "__ne__",
+                    "__getitem__",
+                    "__setitem__",
+                    "__delitem__",
+                    "__or__",
+                ],
+            ],
+        ),
         (&t.set, &[SIZED, COMPARE, SET_OPS]),
         (&t.frozenset, &[SIZED, COMPARE, SET_OPS, &["__hash__"]]),
-        (&t.range, &[SIZED, &["__eq__", "__ne__", "__getitem__", "__hash__", "__bool__"]]),
+        (
+            &t.range,
+            &[
+                SIZED,
+                &["__eq__", "__ne__", "__getitem__", "__hash__", "__bool__"],
+            ],
+        ),
     ];
     for (ty, lists) in groups {
         for name in lists.iter().flat_map(|l| l.iter()) {
@@ -115,7 +181,9 @@ fn implementation(name: &str) -> Option<NativeFn> {
             arity(vm, "__abs__", a, 1, 1)?;
             let x = receiver(vm, &a[0])?;
             match Num::of(&x) {
-                Some(_) if vm.truthy(&vm.compare(CmpOp::Lt, &x, &Value::Int(0))?)? => vm.unary(UnaryOp::Neg, &x),
+                Some(_) if vm.truthy(&vm.compare(CmpOp::Lt, &x, &Value::Int(0))?)? => {
+                    vm.unary(UnaryOp::Neg, &x)
+                }
                 _ => vm.unary(UnaryOp::Pos, &x),
             }
         }),
@@ -210,7 +278,10 @@ fn binary(vm: &Vm, a: &[Value], op: BinOp, reflected: bool) -> PyResult<Value> {
         return Ok(Value::NotImplemented);
     }
     if matches!(op, BinOp::Add | BinOp::Mul)
-        && matches!(first, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
+        && matches!(
+            first,
+            Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+        )
     {
         // Sequence concatenation and repetition raise rather than defer, as in CPython.
         return match vm.try_builtin_binary(op, &x, &y)? {

@@ -22,7 +22,9 @@ pub fn install(vm: &Vm) {
     });
     function(vm, "ascii", |vm, a, _| {
         arity(vm, "ascii", a, 1, 1)?;
-        Ok(Value::string(crate::script::vm::format::ascii(&vm.repr(&a[0])?)))
+        Ok(Value::string(crate::script::vm::format::ascii(
+            &vm.repr(&a[0])?,
+        )))
     });
     function(vm, "abs", abs);
     function(vm, "all", |vm, a, _| {
@@ -52,7 +54,9 @@ pub fn install(vm: &Vm) {
         arity(vm, "callable", a, 1, 1)?;
         Ok(Value::Bool(match &a[0] {
             Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_) => true,
-            v @ (Value::Instance(_) | Value::Opaque(_)) => vm.lookup_special(v, &vm.names.call).is_some(),
+            v @ (Value::Instance(_) | Value::Opaque(_)) => {
+                vm.lookup_special(v, &vm.names.call).is_some()
+            }
             _ => false,
         }))
     });
@@ -72,7 +76,9 @@ pub fn install(vm: &Vm) {
                 "ord() expected a character, but string of length {} found",
                 s.char_len()
             ))),
-            Value::Bytes(b) if b.data.borrow().len() == 1 => Ok(Value::Int(b.data.borrow()[0] as i64)),
+            Value::Bytes(b) if b.data.borrow().len() == 1 => {
+                Ok(Value::Int(b.data.borrow()[0] as i64))
+            }
             other => Err(vm.type_error(format!(
                 "ord() expected string of length 1, but {} found",
                 vm.type_name(other)
@@ -81,7 +87,9 @@ pub fn install(vm: &Vm) {
     });
     function(vm, "divmod", |vm, a, _| {
         arity(vm, "divmod", a, 2, 2)?;
-        if crate::script::vm::num::Num::of(&a[0]).is_none() || crate::script::vm::num::Num::of(&a[1]).is_none() {
+        if crate::script::vm::num::Num::of(&a[0]).is_none()
+            || crate::script::vm::num::Num::of(&a[1]).is_none()
+        {
             return divmod_dunder(vm, &a[0], &a[1]);
         }
         let q = vm.binary(BinOp::FloorDiv, &a[0], &a[1])?;
@@ -104,8 +112,15 @@ pub fn install(vm: &Vm) {
     function(vm, "id", |vm, a, _| {
         arity(vm, "id", a, 1, 1)?;
         Ok(Value::from(match &a[0] {
+            // Inline values have no address: give each a stable, distinct number (odd, so
+            // it never equals a heap object's aligned address).
             Value::Int(i) => (*i as usize).wrapping_mul(32) | 1,
-            v => v.heap_ptr().unwrap_or(v as *const Value as usize),
+            Value::Float(f) => (f.to_bits() as usize).wrapping_mul(32) | 3,
+            Value::Bool(b) => 0x45 + 16 * (*b as usize),
+            Value::None | Value::Undefined => 0x15,
+            Value::NotImplemented => 0x25,
+            Value::Ellipsis => 0x35,
+            v => v.heap_ptr().unwrap_or(0x5),
         }))
     });
     function(vm, "isinstance", |vm, a, _| {
@@ -134,7 +149,8 @@ pub fn install(vm: &Vm) {
         match &a[0] {
             Value::Generator(g) if a.len() == 1 => {
                 // Its StopIteration carries the generator's return value.
-                return vm.generator_send(g, crate::script::vm::generator::Resume::Send(Value::None));
+                return vm
+                    .generator_send(g, crate::script::vm::generator::Resume::Send(Value::None));
             }
             Value::Iter(_) | Value::Generator(_) => {}
             v if vm.lookup_special(v, &vm.names.next).is_some() => {
@@ -145,10 +161,9 @@ pub fn install(vm: &Vm) {
                 }
             }
             v => {
-                return Err(vm.type_error(format!(
-                    "'{}' object is not an iterator",
-                    vm.type_name(v)
-                )))
+                return Err(
+                    vm.type_error(format!("'{}' object is not an iterator", vm.type_name(v)))
+                )
             }
         }
         match vm.next(&a[0])? {
@@ -195,7 +210,10 @@ pub fn install(vm: &Vm) {
         if a.len() < 2 {
             return Err(vm.type_error("map() must have at least two arguments."));
         }
-        let inners = a[1..].iter().map(|x| vm.iter(x)).collect::<PyResult<Vec<_>>>()?;
+        let inners = a[1..]
+            .iter()
+            .map(|x| vm.iter(x))
+            .collect::<PyResult<Vec<_>>>()?;
         Ok(Iter::new(IterState::Map {
             func: a[0].clone(),
             inners,
@@ -223,12 +241,18 @@ pub fn install(vm: &Vm) {
             Value::Iter(it) if matches!(&*it.state.borrow(), IterState::View { .. }) => {
                 let items = vm.collect(v)?;
                 let n = items.len();
-                return Ok(Iter::new(IterState::Reversed { seq: Value::list(items), index: n }));
+                return Ok(Iter::new(IterState::Reversed {
+                    seq: Value::list(items),
+                    index: n,
+                }));
             }
             Value::Dict(d) => {
                 let keys = d.keys();
                 let n = keys.len();
-                return Ok(Iter::new(IterState::Reversed { seq: Value::list(keys), index: n }));
+                return Ok(Iter::new(IterState::Reversed {
+                    seq: Value::list(keys),
+                    index: n,
+                }));
             }
             other => {
                 if let Some(m) = vm.lookup_special(other, &vm.intern("__reversed__")) {
@@ -236,7 +260,10 @@ pub fn install(vm: &Vm) {
                 }
                 if vm.lookup_special(other, &vm.names.getitem).is_some() {
                     let n = vm.len(other)?;
-                    return Ok(Iter::new(IterState::Reversed { seq: other.clone(), index: n }));
+                    return Ok(Iter::new(IterState::Reversed {
+                        seq: other.clone(),
+                        index: n,
+                    }));
                 }
                 return Err(vm.type_error(format!(
                     "'{}' object is not reversible",
@@ -252,7 +279,11 @@ pub fn install(vm: &Vm) {
     function(vm, "sum", |vm, a, k| {
         only_kwargs(vm, "sum", k, &["start"])?;
         arity(vm, "sum", a, 1, 2)?;
-        let mut acc = a.get(1).or_else(|| kwarg(k, "start")).cloned().unwrap_or(Value::Int(0));
+        let mut acc = a
+            .get(1)
+            .or_else(|| kwarg(k, "start"))
+            .cloned()
+            .unwrap_or(Value::Int(0));
         if let Value::Str(_) = acc {
             return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
         }
@@ -285,7 +316,9 @@ pub fn install(vm: &Vm) {
         let name = attr_name(vm, &a[1], "getattr")?;
         match vm.get_attr(&a[0], &name) {
             Ok(v) => Ok(v),
-            Err(e) if a.len() == 3 && e.class().is_subtype(&vm.types.attribute_error) => Ok(a[2].clone()),
+            Err(e) if a.len() == 3 && e.class().is_subtype(&vm.types.attribute_error) => {
+                Ok(a[2].clone())
+            }
             Err(e) => Err(e),
         }
     });
@@ -337,13 +370,18 @@ pub fn install(vm: &Vm) {
         let mut line = String::new();
         match std::io::stdin().read_line(&mut line) {
             Ok(0) => Err(vm.new_error(&vm.types.exceptions["EOFError"], "EOF when reading a line")),
-            Ok(_) => Ok(Value::string(line.trim_end_matches(['\n', '\r']).to_owned())),
+            Ok(_) => Ok(Value::string(
+                line.trim_end_matches(['\n', '\r']).to_owned(),
+            )),
             Err(e) => Err(vm.new_error(&vm.types.os_error, e.to_string())),
         }
     });
     let exit: crate::script::object::NativeFn = |vm, a, _| {
         let code = a.first().cloned().unwrap_or(Value::None);
-        Err(vm.new_exception(&vm.types.system_exit, if code.is_none() { vec![] } else { vec![code] }))
+        Err(vm.new_exception(
+            &vm.types.system_exit,
+            if code.is_none() { vec![] } else { vec![code] },
+        ))
     };
     function(vm, "exit", exit);
     function(vm, "quit", exit);
@@ -391,7 +429,9 @@ fn pow_mod(vm: &Vm, base: &Value, exp: &Value, modulus: &Value) -> PyResult<Valu
         }
     }
     let (Some(b), Some(e), Some(m)) = (to_big(base), to_big(exp), to_big(modulus)) else {
-        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        return Err(
+            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     };
     if m.is_zero() {
         return Err(vm.value_error("pow() 3rd argument cannot be 0"));
@@ -504,7 +544,18 @@ impl Vm {
             Value::Dict(d) => d.len(),
             Value::Set(s) => s.len(),
             Value::Bytes(b) => b.data.borrow().len(),
-            Value::Range(r) => r.len() as usize,
+            Value::Range(r) => match &r.big {
+                Some(b) => {
+                    use num_traits::ToPrimitive;
+                    b.len().to_i64().ok_or_else(|| {
+                        self.new_error(
+                            &self.types.overflow_error,
+                            "Python int too large to convert to C ssize_t",
+                        )
+                    })? as usize
+                }
+                None => r.len() as usize,
+            },
             Value::Iter(it) => match &*it.state.borrow() {
                 IterState::View { dict, .. } => dict.len(),
                 _ => return Err(self.no_len(v)),
@@ -532,7 +583,10 @@ impl Vm {
 
     #[cold]
     fn no_len(&self, v: &Value) -> crate::script::vm::Exc {
-        self.type_error(format!("object of type '{}' has no len()", self.type_name(v)))
+        self.type_error(format!(
+            "object of type '{}' has no len()",
+            self.type_name(v)
+        ))
     }
 
     /// Sorts in place: stable, with keys computed once, and any error from a key or a
@@ -567,7 +621,10 @@ impl Vm {
         }
         let old = std::mem::take(items);
         let mut slots: Vec<Option<Value>> = old.into_iter().map(Some).collect();
-        *items = order.into_iter().map(|i| slots[i].take().unwrap_or_default()).collect();
+        *items = order
+            .into_iter()
+            .map(|i| slots[i].take().unwrap_or_default())
+            .collect();
         Ok(())
     }
 }
@@ -637,10 +694,9 @@ fn abs(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
         v => match vm.lookup_special(v, &vm.intern("__abs__")) {
             Some(m) => vm.call_bound(&m, v, &[])?,
             None => {
-                return Err(vm.type_error(format!(
-                    "bad operand type for abs(): '{}'",
-                    vm.type_name(v)
-                )))
+                return Err(
+                    vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))
+                )
             }
         },
     })
@@ -658,7 +714,10 @@ fn radix(vm: &Vm, args: &[Value], name: &str, kind: char) -> PyResult<Value> {
 fn round(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
     only_kwargs(vm, "round", kwargs, &["number", "ndigits"])?;
     arity(vm, "round", args, 1, 2)?;
-    let ndigits = args.get(1).or_else(|| kwarg(kwargs, "ndigits")).filter(|v| !v.is_none());
+    let ndigits = args
+        .get(1)
+        .or_else(|| kwarg(kwargs, "ndigits"))
+        .filter(|v| !v.is_none());
     match &args[0] {
         Value::Float(f) => {
             let f = *f;
@@ -768,11 +827,11 @@ fn min_max(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>, name: &str, op: CmpOp) -
     }
 }
 
-fn attr_name(vm: &Vm, v: &Value, func: &str) -> PyResult<Rc<crate::script::object::Str>> {
+fn attr_name(vm: &Vm, v: &Value, _func: &str) -> PyResult<Rc<crate::script::object::Str>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         other => Err(vm.type_error(format!(
-            "{func}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             vm.type_name(other)
         ))),
     }
@@ -784,7 +843,12 @@ pub fn isinstance(vm: &Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     class_matches(vm, &t, cls, "isinstance")
 }
 
-fn class_matches(vm: &Vm, t: &Rc<crate::script::object::Type>, cls: &Value, func: &str) -> PyResult<bool> {
+fn class_matches(
+    vm: &Vm,
+    t: &Rc<crate::script::object::Type>,
+    cls: &Value,
+    func: &str,
+) -> PyResult<bool> {
     match cls {
         Value::Type(c) => Ok(t.is_subtype(c)),
         Value::Tuple(items) => {
@@ -809,15 +873,30 @@ fn dir(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
         Value::Module(m) => names.extend(m.items().into_iter().map(|(k, _)| k.as_str().to_owned())),
         Value::Type(t) => {
             for c in t.mro() {
-                names.extend(c.dict.keys().iter().filter_map(|k| k.as_str().map(|s| s.as_str().to_owned())));
+                names.extend(
+                    c.dict
+                        .keys()
+                        .iter()
+                        .filter_map(|k| k.as_str().map(|s| s.as_str().to_owned())),
+                );
             }
         }
         _ => {
             if let Value::Instance(i) = v {
-                names.extend(i.dict.keys().iter().filter_map(|k| k.as_str().map(|s| s.as_str().to_owned())));
+                names.extend(
+                    i.dict
+                        .keys()
+                        .iter()
+                        .filter_map(|k| k.as_str().map(|s| s.as_str().to_owned())),
+                );
             }
             for c in vm.types.type_of(v).mro() {
-                names.extend(c.dict.keys().iter().filter_map(|k| k.as_str().map(|s| s.as_str().to_owned())));
+                names.extend(
+                    c.dict
+                        .keys()
+                        .iter()
+                        .filter_map(|k| k.as_str().map(|s| s.as_str().to_owned())),
+                );
             }
         }
     }

@@ -98,7 +98,9 @@ pub fn install(vm: &Vm) {
         drop(old);
         Ok(Value::None)
     });
-    method(t, "copy", |vm, a, _| Ok(Value::list(this_list(vm, a, "copy")?.snapshot())));
+    method(t, "copy", |vm, a, _| {
+        Ok(Value::list(this_list(vm, a, "copy")?.snapshot()))
+    });
     method(t, "reverse", |vm, a, _| {
         this_list(vm, a, "reverse")?.borrow_mut().reverse();
         Ok(Value::None)
@@ -159,24 +161,31 @@ pub fn install(vm: &Vm) {
     }
     method(&vm.types.tuple, "__new__", |vm, a, _| {
         arity(vm, "tuple", a, 1, 2)?;
-        Ok(match a.get(1) {
+        let t = match a.get(1) {
             Some(v @ Value::Tuple(_)) => v.clone(),
             Some(v) => Value::tuple(vm.collect(v)?),
             None => Value::tuple(Vec::new()),
-        })
+        };
+        super::subclassed(a, t)
     });
     method(&vm.types.range, "__new__", |vm, a, _| {
         arity(vm, "range", a, 2, 4)?;
-        let int = |v: &Value| vm.to_index(v);
+        let int = |v: &Value| -> PyResult<num_bigint::BigInt> {
+            match crate::script::vm::num::to_big(v) {
+                Some(b) => Ok(b),
+                None => Ok(num_bigint::BigInt::from(vm.to_index(v)?)),
+            }
+        };
+        let one = num_bigint::BigInt::from(1);
         let (start, stop, step) = match a.len() {
-            2 => (0, int(&a[1])?, 1),
-            3 => (int(&a[1])?, int(&a[2])?, 1),
+            2 => (num_bigint::BigInt::from(0), int(&a[1])?, one),
+            3 => (int(&a[1])?, int(&a[2])?, one),
             _ => (int(&a[1])?, int(&a[2])?, int(&a[3])?),
         };
-        if step == 0 {
+        if step == num_bigint::BigInt::from(0) {
             return Err(vm.value_error("range() arg 3 must not be zero"));
         }
-        Ok(Value::Range(Rc::new(Range { start, stop, step })))
+        Ok(Value::Range(Rc::new(Range::new(start, stop, step))))
     });
     method(&vm.types.range, "index", |vm, a, _| {
         let (Some(Value::Range(r)), Some(v)) = (a.first(), a.get(1)) else {
@@ -209,6 +218,10 @@ pub fn install(vm: &Vm) {
         };
         let n = vm.to_index(n)?;
         let ix = vm.slice_indices(s, n.max(0) as usize)?;
-        Ok(Value::tuple(vec![Value::Int(ix.start), Value::Int(ix.stop), Value::Int(ix.step)]))
+        Ok(Value::tuple(vec![
+            Value::Int(ix.start),
+            Value::Int(ix.stop),
+            Value::Int(ix.step),
+        ]))
     });
 }

@@ -32,15 +32,18 @@ pub fn install(vm: &Rc<Vm>) {
     }
     // Names that exist in `builtins` under other spellings.
     vm.builtins.set("bool", Value::Type(vm.types.bool_.clone()));
-    vm.builtins.set("super", Value::Type(vm.types.super_.clone()));
+    vm.builtins
+        .set("super", Value::Type(vm.types.super_.clone()));
     vm.builtins.set("None", Value::None);
     vm.builtins.set("True", Value::Bool(true));
     vm.builtins.set("False", Value::Bool(false));
     vm.builtins.set("NotImplemented", Value::NotImplemented);
     vm.builtins.set("Ellipsis", Value::Ellipsis);
     vm.builtins.set("__name__", Value::str("builtins"));
-    vm.builtins.set("EnvironmentError", Value::Type(vm.types.os_error.clone()));
-    vm.builtins.set("IOError", Value::Type(vm.types.os_error.clone()));
+    vm.builtins
+        .set("EnvironmentError", Value::Type(vm.types.os_error.clone()));
+    vm.builtins
+        .set("IOError", Value::Type(vm.types.os_error.clone()));
     // First, so that the types' own more specific methods override these.
     dunders::install(vm);
     functions::install(vm);
@@ -106,13 +109,21 @@ pub fn arity(vm: &Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyR
 }
 
 #[cold]
-fn arity_error(vm: &Vm, name: &str, given: usize, min: usize, max: usize) -> crate::script::vm::Exc {
+fn arity_error(
+    vm: &Vm,
+    name: &str,
+    given: usize,
+    min: usize,
+    max: usize,
+) -> crate::script::vm::Exc {
     if min == max {
         if min == 0 {
             return vm.type_error(format!("{name}() takes no arguments ({given} given)"));
         }
         if min == 1 {
-            return vm.type_error(format!("{name}() takes exactly one argument ({given} given)"));
+            return vm.type_error(format!(
+                "{name}() takes exactly one argument ({given} given)"
+            ));
         }
         return vm.type_error(format!("{name} expected {min} arguments, got {given}"));
     }
@@ -166,5 +177,19 @@ pub fn str_arg<'a>(vm: &Vm, func: &str, v: &'a Value) -> PyResult<&'a Str> {
             "{func}() argument must be str, not {}",
             vm.type_name(other)
         ))),
+    }
+}
+
+/// The result of a built-in immutable type's `__new__` called for a subclass
+/// (`int.__new__(MyInt, 5)`, `super().__new__(cls, x)`): an instance of the subclass wrapping
+/// the built-in value. `a[0]` is the class asked for.
+pub fn subclassed(a: &[Value], value: Value) -> PyResult<Value> {
+    match a.first() {
+        Some(Value::Type(cls)) if cls.heap => {
+            let inst = crate::script::object::Instance::new(cls.clone());
+            *inst.base.borrow_mut() = value;
+            Ok(Value::Instance(Rc::new(inst)))
+        }
+        _ => Ok(value),
     }
 }

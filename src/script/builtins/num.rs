@@ -5,11 +5,13 @@ use crate::script::object::{Kwargs, Value};
 use crate::script::vm::num::{self, to_big};
 use crate::script::vm::{PyResult, Vm};
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 
 pub fn install(vm: &Vm) {
     let t = &vm.types;
-    method(&t.int, "__new__", int_new);
+    method(&t.int, "__new__", |vm, a, k| {
+        super::subclassed(a, int_new(vm, a, k)?)
+    });
     method(&t.bool_, "__new__", |vm, a, _| {
         arity(vm, "bool", a, 1, 2)?;
         Ok(Value::Bool(match a.get(1) {
@@ -17,7 +19,9 @@ pub fn install(vm: &Vm) {
             None => false,
         }))
     });
-    method(&t.float, "__new__", float_new);
+    method(&t.float, "__new__", |vm, a, k| {
+        super::subclassed(a, float_new(vm, a, k)?)
+    });
     method(&t.int, "bit_length", |vm, a, _| {
         let b = to_big(&a[0]).ok_or_else(|| vm.type_error("bit_length needs an int"))?;
         Ok(Value::Int(b.bits() as i64))
@@ -34,7 +38,9 @@ pub fn install(vm: &Vm) {
         Ok(Value::Float(num::big_to_f64(vm, &b)?))
     });
     method(&t.int, "conjugate", |_, a, _| Ok(a[0].clone()));
-    method(&t.int, "as_integer_ratio", |_, a, _| Ok(Value::tuple(vec![a[0].clone(), Value::Int(1)])));
+    method(&t.int, "as_integer_ratio", |_, a, _| {
+        Ok(Value::tuple(vec![a[0].clone(), Value::Int(1)]))
+    });
     method(&t.int, "to_bytes", to_bytes);
     class_method(&t.int, "from_bytes", from_bytes);
     method(&t.int, "__format__", |vm, a, _| {
@@ -67,7 +73,10 @@ pub fn install(vm: &Vm) {
             return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
         }
         let (n, d) = float_ratio(f);
-        Ok(Value::tuple(vec![Value::from_bigint(n), Value::from_bigint(d)]))
+        Ok(Value::tuple(vec![
+            Value::from_bigint(n),
+            Value::from_bigint(d),
+        ]))
     });
     method(&t.float, "__format__", |vm, a, _| {
         let spec = match a.get(1) {
@@ -80,9 +89,9 @@ pub fn install(vm: &Vm) {
         let Some(Value::Str(s)) = a.get(1) else {
             return Err(vm.type_error("fromhex needs a string"));
         };
-        parse_hex_float(s.as_str().trim()).map(Value::Float).ok_or_else(|| {
-            vm.value_error("invalid hexadecimal floating-point string")
-        })
+        parse_hex_float(s.as_str().trim())
+            .map(Value::Float)
+            .ok_or_else(|| vm.value_error("invalid hexadecimal floating-point string"))
     });
 }
 
@@ -158,7 +167,11 @@ pub fn parse_int(vm: &Vm, text: &str, base: u32) -> PyResult<Value> {
         (b, _) => (b, s),
     };
     let digits = digits.strip_prefix('_').unwrap_or(digits);
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return Err(err());
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
@@ -222,7 +235,13 @@ pub fn parse_float(s: &str) -> Option<f64> {
     let body = lower.trim_start_matches(['+', '-']);
     let negative = lower.starts_with('-');
     match body {
-        "inf" | "infinity" => return Some(if negative { f64::NEG_INFINITY } else { f64::INFINITY }),
+        "inf" | "infinity" => {
+            return Some(if negative {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            })
+        }
         "nan" => return Some(if negative { -f64::NAN } else { f64::NAN }),
         _ => {}
     }
@@ -230,7 +249,10 @@ pub fn parse_float(s: &str) -> Option<f64> {
         return None;
     }
     let clean: String = t.chars().filter(|&c| c != '_').collect();
-    if !clean.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) {
+    if !clean
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
+    {
         return None;
     }
     clean.parse().ok()
@@ -255,7 +277,11 @@ fn to_bytes(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
     if n.is_negative() && !signed {
         return Err(vm.overflow_error("can't convert negative int to unsigned"));
     }
-    let mut bytes = if signed { n.to_signed_bytes_le() } else { n.to_bytes_le().1 };
+    let mut bytes = if signed {
+        n.to_signed_bytes_le()
+    } else {
+        n.to_bytes_le().1
+    };
     if n.is_zero() {
         bytes = vec![];
     }
@@ -267,7 +293,9 @@ fn to_bytes(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
     if big_endian {
         bytes.reverse();
     }
-    Ok(Value::Bytes(std::rc::Rc::new(crate::script::object::Bytes::new(bytes, false))))
+    Ok(Value::Bytes(std::rc::Rc::new(
+        crate::script::object::Bytes::new(bytes, false),
+    )))
 }
 
 fn from_bytes(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
@@ -280,10 +308,10 @@ fn from_bytes(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
             .collect::<PyResult<_>>()?,
         None => return Err(vm.type_error("from_bytes() missing required argument 'bytes'")),
     };
-    let big_endian = match args.get(2).or_else(|| kwarg(kwargs, "byteorder")) {
-        Some(Value::Str(s)) if s.as_str() == "little" => false,
-        _ => true,
-    };
+    let big_endian = !matches!(
+        args.get(2).or_else(|| kwarg(kwargs, "byteorder")),
+        Some(Value::Str(s)) if s.as_str() == "little"
+    );
     let signed = match kwarg(kwargs, "signed") {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -341,9 +369,17 @@ fn float_hex(f: f64) -> String {
     let bits = f.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1 << 52) - 1);
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
     // CPython always prints all 13 hex digits of the mantissa.
-    format!("{sign}0x{lead}.{mant:013x}p{}{}", if e < 0 { "-" } else { "+" }, e.abs())
+    format!(
+        "{sign}0x{lead}.{mant:013x}p{}{}",
+        if e < 0 { "-" } else { "+" },
+        e.abs()
+    )
 }
 
 fn parse_hex_float(s: &str) -> Option<f64> {
@@ -351,7 +387,10 @@ fn parse_hex_float(s: &str) -> Option<f64> {
         Some(r) => (true, r),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
     };
-    let s = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")).unwrap_or(s);
+    let s = s
+        .strip_prefix("0x")
+        .or_else(|| s.strip_prefix("0X"))
+        .unwrap_or(s);
     let (mant, exp) = match s.find(['p', 'P']) {
         Some(i) => (&s[..i], s[i + 1..].parse::<i32>().ok()?),
         None => (s, 0),
@@ -368,17 +407,6 @@ fn parse_hex_float(s: &str) -> Option<f64> {
     }
     let r = v * 2f64.powi(exp);
     Some(if negative { -r } else { r })
-}
-
-/// An int value as f64 where exactness does not matter.
-pub fn approx(v: &Value) -> Option<f64> {
-    match v {
-        Value::Int(i) => Some(*i as f64),
-        Value::BigInt(b) => b.to_f64(),
-        Value::Float(f) => Some(*f),
-        Value::Bool(b) => Some(*b as i64 as f64),
-        _ => None,
-    }
 }
 
 /// An int value as an exact `int` (a bool becomes 0 or 1).

@@ -21,10 +21,28 @@ pub fn install(vm: &Vm) {
     let t = &vm.types;
     method(&t.object, "__init__", |_, _, _| Ok(Value::None));
     // The singletons' types return their one instance.
-    method(&t.none, "__new__", |vm, a, k| singleton(vm, a, k, Value::None));
-    method(&t.not_implemented, "__new__", |vm, a, k| singleton(vm, a, k, Value::NotImplemented));
-    method(&t.ellipsis, "__new__", |vm, a, k| singleton(vm, a, k, Value::Ellipsis));
+    method(&t.none, "__new__", |vm, a, k| {
+        singleton(vm, a, k, Value::None)
+    });
+    method(&t.not_implemented, "__new__", |vm, a, k| {
+        singleton(vm, a, k, Value::NotImplemented)
+    });
+    method(&t.ellipsis, "__new__", |vm, a, k| {
+        singleton(vm, a, k, Value::Ellipsis)
+    });
     method(&t.object, "__new__", |vm, a, _| match a.first() {
+        // A plain object: allocate it here, since `new_instance` would call the class's
+        // own `__new__` (which is typically what is calling us, via `super()`).
+        Some(Value::Type(t))
+            if t.mro()
+                .into_iter()
+                .find(|c| !c.heap)
+                .is_some_and(|c| Rc::ptr_eq(&c, &vm.types.object)) =>
+        {
+            Ok(Value::Instance(Rc::new(
+                crate::script::object::Instance::new(t.clone()),
+            )))
+        }
         Some(Value::Type(t)) => vm.new_instance(t, &[], &[]),
         _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
     });
@@ -33,12 +51,26 @@ pub fn install(vm: &Vm) {
         let t = vm.types.type_of(&v);
         let module = t.module.borrow().as_str().to_owned();
         let name = t.qualname.borrow().as_str().to_owned();
-        let full = if module == "builtins" { name } else { format!("{module}.{name}") };
-        Ok(Value::string(format!("<{} object at {:#x}>", full, v.heap_ptr().unwrap_or(0))))
+        let full = if module == "builtins" {
+            name
+        } else {
+            format!("{module}.{name}")
+        };
+        Ok(Value::string(format!(
+            "<{} object at {:#x}>",
+            full,
+            v.heap_ptr().unwrap_or(0)
+        )))
     });
-    method(&t.object, "__str__", |vm, a, _| Ok(Value::string(vm.repr(&a[0])?)));
+    method(&t.object, "__str__", |vm, a, _| {
+        Ok(Value::string(vm.repr(&a[0])?))
+    });
     method(&t.object, "__eq__", |_, a, _| {
-        Ok(if a.len() == 2 && a[0].is(&a[1]) { Value::Bool(true) } else { Value::NotImplemented })
+        Ok(if a.len() == 2 && a[0].is(&a[1]) {
+            Value::Bool(true)
+        } else {
+            Value::NotImplemented
+        })
     });
     method(&t.object, "__ne__", |vm, a, _| {
         arity(vm, "__ne__", a, 2, 2)?;
@@ -48,11 +80,15 @@ pub fn install(vm: &Vm) {
             v => Value::Bool(!vm.truthy(&v)?),
         })
     });
-    method(&t.object, "__hash__", |vm, a, _| Ok(Value::Int((a[0].heap_ptr().unwrap_or(0) >> 4) as i64 + 0 * vm.depth.get() as i64)));
+    method(&t.object, "__hash__", |_, a, _| {
+        Ok(Value::Int((a[0].heap_ptr().unwrap_or(0) >> 4) as i64))
+    });
     method(&t.object, "__setattr__", |vm, a, _| {
         arity(vm, "__setattr__", a, 3, 3)?;
         let (Value::Instance(inst), Value::Str(name)) = (&a[0], &a[1]) else {
-            return vm.set_attr(&a[0], &attr(vm, &a[1])?, a[2].clone()).map(|_| Value::None);
+            return vm
+                .set_attr(&a[0], &attr(vm, &a[1])?, a[2].clone())
+                .map(|_| Value::None);
         };
         vm.generic_setattr(&a[0], inst, name, a[2].clone())?;
         Ok(Value::None)
@@ -84,7 +120,9 @@ pub fn install(vm: &Vm) {
         Ok(Value::string(vm.str(&a[0])?))
     });
     class_method(&t.object, "__init_subclass__", |_, _, _| Ok(Value::None));
-    method(&t.object, "__dir__", |vm, a, _| vm.call(&vm.builtins.get("dir").unwrap_or_default(), &a[..1], &[]));
+    method(&t.object, "__dir__", |vm, a, _| {
+        vm.call(&vm.builtins.get("dir").unwrap_or_default(), &a[..1], &[])
+    });
 
     method(&t.type_, "__new__", type_new);
     method(&t.type_, "__call__", |vm, a, k| match a.first() {
@@ -95,7 +133,9 @@ pub fn install(vm: &Vm) {
         Some(Value::Type(t)) => Ok(Value::list(t.mro().into_iter().map(Value::Type).collect())),
         _ => Err(vm.type_error("mro() needs a type")),
     });
-    method(&t.type_, "__subclasses__", |_, _, _| Ok(Value::list(vec![])));
+    method(&t.type_, "__subclasses__", |_, _, _| {
+        Ok(Value::list(vec![]))
+    });
     method(&t.type_, "__instancecheck__", |vm, a, _| {
         arity(vm, "__instancecheck__", a, 2, 2)?;
         Ok(Value::Bool(super::functions::isinstance(vm, &a[1], &a[0])?))
@@ -144,12 +184,37 @@ pub fn install(vm: &Vm) {
         }
         _ => Ok(Value::str("")),
     });
-    method(base, "with_traceback", |_, a, _| Ok(a[0].clone()));
+    method(base, "with_traceback", |vm, a, _| {
+        if let (Some(Value::Instance(exc)), Some(tb)) = (a.first(), a.get(1)) {
+            vm.set_traceback(exc, tb)?;
+        }
+        Ok(a[0].clone())
+    });
+    // `ImportError(msg, name=..., path=...)` keeps `name` and `path` as attributes.
+    method(&t.import_error, "__new__", |vm, a, k| {
+        let Some(Value::Type(cls)) = a.first() else {
+            return Err(vm.type_error("ImportError.__new__(X): X is not a type object"));
+        };
+        super::only_kwargs(vm, "ImportError", k, &["name", "path"])?;
+        let exc = vm.new_exception(cls, a[1..].to_vec());
+        for key in ["name", "path"] {
+            exc.dict.insert_str(
+                vm.intern(key),
+                kwarg(k, key).cloned().unwrap_or(Value::None),
+            );
+        }
+        Ok(Value::Instance(exc))
+    });
     method(base, "add_note", |_, _, _| Ok(Value::None));
 
     // Descriptors.
     method(&t.property, "__new__", |vm, a, k| {
-        let get = |i: usize, name: &str| a.get(i).or_else(|| kwarg(k, name)).cloned().unwrap_or(Value::None);
+        let get = |i: usize, name: &str| {
+            a.get(i)
+                .or_else(|| kwarg(k, name))
+                .cloned()
+                .unwrap_or(Value::None)
+        };
         let getter = get(1, "fget");
         let mut doc = get(4, "doc");
         if doc.is_none() && !getter.is_none() {
@@ -182,18 +247,28 @@ pub fn install(vm: &Vm) {
     method(&t.property, "getter", |vm, a, _| with_accessor(vm, a, 0));
     method(&t.property, "setter", |vm, a, _| with_accessor(vm, a, 1));
     method(&t.property, "deleter", |vm, a, _| with_accessor(vm, a, 2));
-    method(&t.property, "__get__", |vm, a, _| match (a.first(), a.get(1)) {
-        (Some(Value::Property(p)), Some(obj)) if !obj.is_none() => vm.call(&p.getter, std::slice::from_ref(obj), &[]),
-        (Some(p), _) => Ok(p.clone()),
-        _ => Err(vm.type_error("__get__ needs arguments")),
+    method(&t.property, "__get__", |vm, a, _| {
+        match (a.first(), a.get(1)) {
+            (Some(Value::Property(p)), Some(obj)) if !obj.is_none() => {
+                vm.call(&p.getter, std::slice::from_ref(obj), &[])
+            }
+            (Some(p), _) => Ok(p.clone()),
+            _ => Err(vm.type_error("__get__ needs arguments")),
+        }
     });
     method(&t.staticmethod, "__new__", |vm, a, _| {
         arity(vm, "staticmethod", a, 2, 2)?;
-        Ok(Value::Decorated(Rc::new(StaticOrClassMethod { func: a[1].clone(), is_class: false })))
+        Ok(Value::Decorated(Rc::new(StaticOrClassMethod {
+            func: a[1].clone(),
+            is_class: false,
+        })))
     });
     method(&t.classmethod, "__new__", |vm, a, _| {
         arity(vm, "classmethod", a, 2, 2)?;
-        Ok(Value::Decorated(Rc::new(StaticOrClassMethod { func: a[1].clone(), is_class: true })))
+        Ok(Value::Decorated(Rc::new(StaticOrClassMethod {
+            func: a[1].clone(),
+            is_class: true,
+        })))
     });
     method(&t.super_, "__new__", super_new);
 
@@ -203,9 +278,11 @@ pub fn install(vm: &Vm) {
         _ => Err(vm.type_error("__next__ needs a generator")),
     });
     method(&t.generator, "__iter__", |_, a, _| Ok(a[0].clone()));
-    method(&t.generator, "send", |vm, a, _| match (a.first(), a.get(1)) {
-        (Some(Value::Generator(g)), Some(v)) => vm.generator_send(g, Resume::Send(v.clone())),
-        _ => Err(vm.type_error("send() takes exactly one argument")),
+    method(&t.generator, "send", |vm, a, _| {
+        match (a.first(), a.get(1)) {
+            (Some(Value::Generator(g)), Some(v)) => vm.generator_send(g, Resume::Send(v.clone())),
+            _ => Err(vm.type_error("send() takes exactly one argument")),
+        }
     });
     method(&t.generator, "throw", |vm, a, _| {
         let Some(Value::Generator(g)) = a.first() else {
@@ -214,7 +291,11 @@ pub fn install(vm: &Vm) {
         let exc = match (a.get(1), a.get(2)) {
             (Some(Value::Type(t)), Some(v)) if !v.is_none() => match v {
                 Value::Instance(i) if i.exc.is_some() => i.clone(),
-                v => vm.make_raisable(vm.call(&Value::Type(t.clone()), std::slice::from_ref(v), &[])?)?,
+                v => vm.make_raisable(vm.call(
+                    &Value::Type(t.clone()),
+                    std::slice::from_ref(v),
+                    &[],
+                )?)?,
             },
             (Some(v), _) => vm.make_raisable(v.clone())?,
             _ => return Err(vm.type_error("throw expected at least 1 argument, got 0")),
@@ -225,20 +306,28 @@ pub fn install(vm: &Vm) {
         Some(Value::Generator(g)) => vm.generator_close(g).map(|_| Value::None),
         _ => Err(vm.type_error("close() needs a generator")),
     });
-    method(&t.iterator, "__next__", |vm, a, _| match vm.next(&a[0])? {
-        Some(v) => Ok(v),
-        None => Err(vm.stop_iteration(Value::None)),
+    method(&t.iterator, "__next__", |vm, a, _| {
+        match vm.next(&a[0])? {
+            Some(v) => Ok(v),
+            None => Err(vm.stop_iteration(Value::None)),
+        }
     });
     method(&t.iterator, "__iter__", |_, a, _| Ok(a[0].clone()));
-    method(&t.function, "__get__", |vm, a, _| match (a.first(), a.get(1)) {
-        (Some(f), Some(obj)) if !obj.is_none() => Ok(Value::Method(Rc::new(crate::script::object::BoundMethod {
-            func: f.clone(),
-            receiver: obj.clone(),
-        }))),
-        (Some(f), _) => Ok(f.clone()),
-        _ => Err(vm.type_error("__get__ needs arguments")),
+    method(&t.function, "__get__", |vm, a, _| {
+        match (a.first(), a.get(1)) {
+            (Some(f), Some(obj)) if !obj.is_none() => {
+                Ok(Value::Method(Rc::new(crate::script::object::BoundMethod {
+                    func: f.clone(),
+                    receiver: obj.clone(),
+                })))
+            }
+            (Some(f), _) => Ok(f.clone()),
+            _ => Err(vm.type_error("__get__ needs arguments")),
+        }
     });
-    method(&t.function, "__call__", |vm, a, k| vm.call(&a[0], &a[1..], k));
+    method(&t.function, "__call__", |vm, a, k| {
+        vm.call(&a[0], &a[1..], k)
+    });
     function(vm, "globals", |vm, _, _| {
         let main = vm.get_module("__main__");
         match main {
@@ -286,10 +375,9 @@ fn type_new(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
             .iter()
             .map(|b| match b {
                 Value::Type(t) => Ok(t.clone()),
-                other => Err(vm.type_error(format!(
-                    "bases must be types, not {}",
-                    vm.type_name(other)
-                ))),
+                other => {
+                    Err(vm.type_error(format!("bases must be types, not {}", vm.type_name(other))))
+                }
             })
             .collect::<PyResult<_>>()?,
         _ => return Err(vm.type_error("type.__new__() argument 2 must be tuple")),
@@ -298,11 +386,21 @@ fn type_new(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
         return Err(vm.type_error("type.__new__() argument 3 must be dict"));
     };
     for b in &bases {
-        if !b.heap && matches!(b.name().as_str(), "bool" | "range" | "slice" | "function" | "generator" | "NoneType") {
+        if !b.heap
+            && matches!(
+                b.name().as_str(),
+                "bool" | "range" | "slice" | "function" | "generator" | "NoneType"
+            )
+        {
             return Err(vm.type_error(format!(
                 "type '{}' is not an acceptable base type",
                 b.name().as_str()
             )));
+        }
+    }
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|earlier| Rc::ptr_eq(earlier, b)) {
+            return Err(vm.type_error(format!("duplicate base class {}", b.name().as_str())));
         }
     }
     if bases.is_empty() {
@@ -313,7 +411,7 @@ fn type_new(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
     let Some(mro) = c3_merge(seqs) else {
         let names: Vec<String> = bases.iter().map(|b| b.name().as_str().to_owned()).collect();
         return Err(vm.type_error(format!(
-            "Cannot create a consistent method resolution order (MRO) for bases {}",
+            "Cannot create a consistent method resolution\norder (MRO) for bases {}",
             names.join(", ")
         )));
     };
@@ -355,14 +453,20 @@ fn type_new(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
         if let Some(f @ Value::Function(_)) = dict.get_str(&key) {
             dict.insert_str(
                 Rc::new(key),
-                Value::Decorated(Rc::new(StaticOrClassMethod { func: f, is_class: true })),
+                Value::Decorated(Rc::new(StaticOrClassMethod {
+                    func: f,
+                    is_class: true,
+                })),
             );
         }
     }
     if let Some(f @ Value::Function(_)) = dict.get_str(&vm.names.new) {
         dict.insert_str(
             vm.names.new.clone(),
-            Value::Decorated(Rc::new(StaticOrClassMethod { func: f, is_class: false })),
+            Value::Decorated(Rc::new(StaticOrClassMethod {
+                func: f,
+                is_class: false,
+            })),
         );
     }
     let t = Rc::new(Type {
@@ -386,7 +490,11 @@ fn type_new(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
             }
         }
     }
-    let parent_init = t.mro_tail.borrow().iter().find_map(|b| b.dict.get_str(&vm.names.init_subclass));
+    let parent_init = t
+        .mro_tail
+        .borrow()
+        .iter()
+        .find_map(|b| b.dict.get_str(&vm.names.init_subclass));
     if let Some(Value::Decorated(d)) = parent_init {
         let mut all = vec![class.clone()];
         all.extend_from_slice(&[]);
@@ -441,8 +549,12 @@ impl Vm {
         for t in &mro[start..] {
             if let Some(attr) = t.dict.get_str(name) {
                 return Ok(match attr {
+                    // `__new__` is a static method: never bound.
+                    Value::Builtin(_) if name.as_str() == "__new__" => attr,
                     Value::Function(_) | Value::Builtin(_) => {
-                        if matches!(s.receiver, Value::Type(_)) && !matches!(attr, Value::Builtin(_)) {
+                        if matches!(s.receiver, Value::Type(_))
+                            && !matches!(attr, Value::Builtin(_))
+                        {
                             attr
                         } else {
                             Value::Method(Rc::new(crate::script::object::BoundMethod {
@@ -451,16 +563,23 @@ impl Vm {
                             }))
                         }
                     }
-                    Value::Decorated(d) if d.is_class => Value::Method(Rc::new(crate::script::object::BoundMethod {
-                        func: d.func.clone(),
-                        receiver: Value::Type(owner.clone()),
-                    })),
+                    Value::Decorated(d) if d.is_class => {
+                        Value::Method(Rc::new(crate::script::object::BoundMethod {
+                            func: d.func.clone(),
+                            receiver: Value::Type(owner.clone()),
+                        }))
+                    }
                     Value::Decorated(d) => d.func.clone(),
-                    Value::Property(p) => self.call(&p.getter, std::slice::from_ref(&s.receiver), &[])?,
+                    Value::Property(p) => {
+                        self.call(&p.getter, std::slice::from_ref(&s.receiver), &[])?
+                    }
                     other => other,
                 });
             }
         }
-        Err(self.attribute_error(format!("'super' object has no attribute '{}'", name.as_str())))
+        Err(self.attribute_error(format!(
+            "'super' object has no attribute '{}'",
+            name.as_str()
+        )))
     }
 }

@@ -5,7 +5,7 @@
 
 use super::method;
 use crate::script::object::{Instance, Type, Value};
-use crate::script::vm::{PyResult, Vm};
+use crate::script::vm::Vm;
 use std::rc::Rc;
 
 pub fn install(vm: &Vm) {
@@ -15,7 +15,11 @@ pub fn install(vm: &Vm) {
             return Err(vm.type_error("OSError.__new__(X): X is not a type object"));
         };
         let args = &a[1..];
-        let cls = if Rc::ptr_eq(cls, &vm.types.os_error) { errno_class(vm, args) } else { cls.clone() };
+        let cls = if Rc::ptr_eq(cls, &vm.types.os_error) {
+            errno_class(vm, args)
+        } else {
+            cls.clone()
+        };
         let inst = Rc::new(Instance::new(cls));
         fill(vm, &inst, args);
         Ok(Value::Instance(inst))
@@ -30,9 +34,17 @@ pub fn install(vm: &Vm) {
         let Some(v @ Value::Instance(inst)) = a.first() else {
             return Ok(Value::str(""));
         };
-        let attr = |name: &str| inst.dict.get_str(&crate::script::object::Str::new(name)).unwrap_or(Value::None);
-        let (errno, strerror, filename, filename2) =
-            (attr("errno"), attr("strerror"), attr("filename"), attr("filename2"));
+        let attr = |name: &str| {
+            inst.dict
+                .get_str(&crate::script::object::Str::new(name))
+                .unwrap_or(Value::None)
+        };
+        let (errno, strerror, filename, filename2) = (
+            attr("errno"),
+            attr("strerror"),
+            attr("filename"),
+            attr("filename2"),
+        );
         if !filename.is_none() {
             let mut s = format!(
                 "[Errno {}] {}: {}",
@@ -46,9 +58,17 @@ pub fn install(vm: &Vm) {
             return Ok(Value::string(s));
         }
         if !errno.is_none() && !strerror.is_none() {
-            return Ok(Value::string(format!("[Errno {}] {}", vm.str(&errno)?, vm.str(&strerror)?)));
+            return Ok(Value::string(format!(
+                "[Errno {}] {}",
+                vm.str(&errno)?,
+                vm.str(&strerror)?
+            )));
         }
-        let base = vm.types.base_exception.lookup(&vm.names.str).unwrap_or_default();
+        let base = vm
+            .types
+            .base_exception
+            .lookup(&vm.names.str)
+            .unwrap_or_default();
         vm.call(&base, std::slice::from_ref(v), &[])
     });
 }
@@ -57,13 +77,23 @@ pub fn install(vm: &Vm) {
 fn fill(vm: &Vm, inst: &Instance, args: &[Value]) {
     let set = |name: &str, v: Value| inst.dict.insert_str(vm.intern(name), v);
     let with_errno = (2..=5).contains(&args.len());
-    let get = |i: usize| if with_errno { args.get(i).cloned().unwrap_or(Value::None) } else { Value::None };
+    let get = |i: usize| {
+        if with_errno {
+            args.get(i).cloned().unwrap_or(Value::None)
+        } else {
+            Value::None
+        }
+    };
     set("errno", get(0));
     set("strerror", get(1));
     set("filename", get(2));
     set("filename2", get(4));
     if let Some(exc) = &inst.exc {
-        let kept = if with_errno && args.len() > 2 { &args[..2] } else { args };
+        let kept = if with_errno && args.len() > 2 {
+            &args[..2]
+        } else {
+            args
+        };
         *exc.args.borrow_mut() = Value::tuple(kept.to_vec());
     }
 }
@@ -84,7 +114,11 @@ fn errno_class(vm: &Vm, args: &[Value]) -> Rc<Type> {
         libc::EPIPE | libc::ESHUTDOWN => "BrokenPipeError",
         _ => return vm.types.os_error.clone(),
     };
-    vm.types.exceptions.get(name).cloned().unwrap_or_else(|| vm.types.os_error.clone())
+    vm.types
+        .exceptions
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| vm.types.os_error.clone())
 }
 
 /// The exception for a failed file operation on `filename`, as CPython raises it.
@@ -93,7 +127,11 @@ pub fn from_io(vm: &Vm, e: &std::io::Error, filename: &str) -> crate::script::vm
     let text = e.to_string();
     // Rust appends " (os error N)" to the C library's message.
     let text = text.split(" (os error").next().unwrap_or(&text).to_owned();
-    let args = [Value::Int(errno as i64), Value::string(text), Value::str(filename)];
+    let args = [
+        Value::Int(errno as i64),
+        Value::string(text),
+        Value::str(filename),
+    ];
     let exc = vm.new_exception(&errno_class(vm, &args), vec![]);
     fill(vm, &exc, &args);
     exc

@@ -1,8 +1,8 @@
 //! `str`, `bytes` and `bytearray`: constructors and methods.
 
 use super::codecs;
-use crate::script::object::unicode;
 use super::{arity, kwarg, method};
+use crate::script::object::unicode;
 use crate::script::object::{Bytes, Kwargs, Str, Value};
 use crate::script::vm::{PyResult, Vm};
 use std::rc::Rc;
@@ -14,7 +14,9 @@ fn this<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Str> {
             "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
             vm.type_name(other)
         ))),
-        None => Err(vm.type_error(format!("descriptor '{name}' of 'str' object needs an argument"))),
+        None => Err(vm.type_error(format!(
+            "descriptor '{name}' of 'str' object needs an argument"
+        ))),
     }
 }
 
@@ -56,20 +58,25 @@ fn char_to_byte_index(s: &str, ch: usize) -> usize {
     s.char_indices().nth(ch).map_or(s.len(), |(i, _)| i)
 }
 
+/// `str(object)` or `str(bytes, encoding[, errors])`.
+fn str_new(vm: &Vm, a: &[Value], k: Kwargs<'_>) -> PyResult<Value> {
+    let x = a.get(1).or_else(|| kwarg(k, "object"));
+    let encoding = a.get(2).or_else(|| kwarg(k, "encoding"));
+    match (x, encoding) {
+        (None, _) => Ok(Value::str("")),
+        (Some(Value::Bytes(b)), Some(enc)) => {
+            let errors = a.get(3).or_else(|| kwarg(k, "errors"));
+            let data = b.data.borrow().clone();
+            Ok(Value::string(codecs::decode(vm, &data, Some(enc), errors)?))
+        }
+        (Some(v), _) => Ok(Value::string(vm.str(v)?)),
+    }
+}
+
 pub fn install(vm: &Vm) {
     let t = &vm.types.str;
     method(t, "__new__", |vm, a, k| {
-        let x = a.get(1).or_else(|| kwarg(k, "object"));
-        let encoding = a.get(2).or_else(|| kwarg(k, "encoding"));
-        match (x, encoding) {
-            (None, _) => Ok(Value::str("")),
-            (Some(Value::Bytes(b)), Some(enc)) => {
-                let errors = a.get(3).or_else(|| kwarg(k, "errors"));
-                let data = b.data.borrow().clone();
-                Ok(Value::string(codecs::decode(vm, &data, Some(enc), errors)?))
-            }
-            (Some(v), _) => Ok(Value::string(vm.str(v)?)),
-        }
+        super::subclassed(a, str_new(vm, a, k)?)
     });
     method(t, "join", |vm, a, _| {
         let sep = this(vm, a, "join")?;
@@ -106,13 +113,28 @@ pub fn install(vm: &Vm) {
         let mut i = 0;
         while i < chars.len() {
             let (pos, c) = chars[i];
-            if matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+            if matches!(
+                c,
+                '\n' | '\r'
+                    | '\x0b'
+                    | '\x0c'
+                    | '\x1c'
+                    | '\x1d'
+                    | '\x1e'
+                    | '\u{85}'
+                    | '\u{2028}'
+                    | '\u{2029}'
+            ) {
                 let mut end = pos + c.len_utf8();
                 if c == '\r' && chars.get(i + 1).is_some_and(|(_, n)| *n == '\n') {
                     end += 1;
                     i += 1;
                 }
-                out.push(Value::str(if keep { &s[start..end] } else { &s[start..pos] }));
+                out.push(Value::str(if keep {
+                    &s[start..end]
+                } else {
+                    &s[start..pos]
+                }));
                 start = end;
             }
             i += 1;
@@ -164,8 +186,12 @@ pub fn install(vm: &Vm) {
     });
     method(t, "startswith", |vm, a, _| affix(vm, a, true));
     method(t, "endswith", |vm, a, _| affix(vm, a, false));
-    method(t, "upper", |vm, a, _| Ok(Value::string(this(vm, a, "upper")?.as_str().to_uppercase())));
-    method(t, "lower", |vm, a, _| Ok(Value::string(this(vm, a, "lower")?.as_str().to_lowercase())));
+    method(t, "upper", |vm, a, _| {
+        Ok(Value::string(this(vm, a, "upper")?.as_str().to_uppercase()))
+    });
+    method(t, "lower", |vm, a, _| {
+        Ok(Value::string(this(vm, a, "lower")?.as_str().to_lowercase()))
+    });
     method(t, "casefold", |vm, a, _| {
         let s = this(vm, a, "casefold")?.as_str();
         Ok(Value::string(s.to_lowercase().replace('ß', "ss")))
@@ -202,7 +228,10 @@ pub fn install(vm: &Vm) {
         let s = this(vm, a, "capitalize")?.as_str();
         let mut chars = s.chars();
         Ok(Value::string(match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars.flat_map(|c| c.to_lowercase())).collect(),
+            Some(first) => first
+                .to_uppercase()
+                .chain(chars.flat_map(|c| c.to_lowercase()))
+                .collect(),
             None => String::new(),
         }))
     });
@@ -215,7 +244,9 @@ pub fn install(vm: &Vm) {
         pred(vm, a, |c| unicode::is_alpha(c) || unicode::is_numeric(c))
     });
     method(t, "isspace", |vm, a, _| {
-        pred(vm, a, |c| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c))
+        pred(vm, a, |c| {
+            c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+        })
     });
     method(t, "isprintable", |vm, a, _| {
         let s = this(vm, a, "isprintable")?.as_str();
@@ -224,30 +255,38 @@ pub fn install(vm: &Vm) {
     method(t, "isascii", |vm, a, _| {
         Ok(Value::Bool(this(vm, a, "isascii")?.as_str().is_ascii()))
     });
+    // CPython's rules: cased characters of the other case (or titlecase) disqualify.
     method(t, "isupper", |vm, a, _| {
         let s = this(vm, a, "isupper")?.as_str();
-        Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)))
+        let other = |c: char| unicode::is_lower(c) || unicode::is_title(c);
+        Ok(Value::Bool(
+            s.chars().any(unicode::is_upper) && !s.chars().any(other),
+        ))
     });
     method(t, "islower", |vm, a, _| {
         let s = this(vm, a, "islower")?.as_str();
-        Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)))
+        let other = |c: char| unicode::is_upper(c) || unicode::is_title(c);
+        Ok(Value::Bool(
+            s.chars().any(unicode::is_lower) && !s.chars().any(other),
+        ))
     });
     method(t, "istitle", |vm, a, _| {
         let s = this(vm, a, "istitle")?.as_str();
         let mut prev_cased = false;
         let mut any = false;
         for c in s.chars() {
-            if c.is_uppercase() {
+            if unicode::is_upper(c) || unicode::is_title(c) {
                 if prev_cased {
                     return Ok(Value::Bool(false));
                 }
                 prev_cased = true;
                 any = true;
-            } else if c.is_lowercase() {
+            } else if unicode::is_lower(c) {
                 if !prev_cased {
                     return Ok(Value::Bool(false));
                 }
                 prev_cased = true;
+                any = true;
             } else {
                 prev_cased = false;
             }
@@ -258,7 +297,7 @@ pub fn install(vm: &Vm) {
         let s = this(vm, a, "isidentifier")?.as_str();
         let mut chars = s.chars();
         Ok(Value::Bool(match chars.next() {
-            Some(c) => (c.is_alphabetic() || c == '_') && chars.all(|c| c.is_alphanumeric() || c == '_'),
+            Some(c) => unicode::is_id_start(c) && chars.all(unicode::is_id_continue),
             None => false,
         }))
     });
@@ -277,7 +316,10 @@ pub fn install(vm: &Vm) {
             Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
             _ => (String::new(), s),
         };
-        Ok(Value::string(format!("{sign}{}{rest}", "0".repeat(width - n))))
+        Ok(Value::string(format!(
+            "{sign}{}{rest}",
+            "0".repeat(width - n)
+        )))
     });
     method(t, "partition", |vm, a, _| partition(vm, a, false));
     method(t, "rpartition", |vm, a, _| partition(vm, a, true));
@@ -289,7 +331,11 @@ pub fn install(vm: &Vm) {
     method(t, "removesuffix", |vm, a, _| {
         let s = this(vm, a, "removesuffix")?.as_str();
         let p = str_param(vm, a.get(1), "removesuffix")?.unwrap_or("");
-        Ok(Value::str(if p.is_empty() { s } else { s.strip_suffix(p).unwrap_or(s) }))
+        Ok(Value::str(if p.is_empty() {
+            s
+        } else {
+            s.strip_suffix(p).unwrap_or(s)
+        }))
     });
     method(t, "expandtabs", |vm, a, _| {
         let s = this(vm, a, "expandtabs")?.as_str();
@@ -324,7 +370,10 @@ pub fn install(vm: &Vm) {
         let s = this(vm, a, "encode")?.as_str();
         let encoding = a.get(1).or_else(|| kwarg(k, "encoding"));
         let errors = a.get(2).or_else(|| kwarg(k, "errors"));
-        Ok(Value::Bytes(Rc::new(Bytes::new(codecs::encode(vm, s, encoding, errors)?, false))))
+        Ok(Value::Bytes(Rc::new(Bytes::new(
+            codecs::encode(vm, s, encoding, errors)?,
+            false,
+        ))))
     });
     method(t, "format", |vm, a, k| {
         let s = this(vm, a, "format")?.as_str();
@@ -333,7 +382,9 @@ pub fn install(vm: &Vm) {
     method(t, "format_map", |vm, a, _| {
         let s = this(vm, a, "format_map")?.as_str();
         let mapping = a.get(1).cloned().unwrap_or_default();
-        Ok(Value::string(vm.str_format_with(s, &[], &|vm, name| vm.get_item(&mapping, &Value::str(name)))?))
+        Ok(Value::string(vm.str_format_with(s, &[], &|vm, name| {
+            vm.get_item(&mapping, &Value::str(name))
+        })?))
     });
     method(t, "__format__", |vm, a, _| {
         let spec = match a.get(1) {
@@ -398,7 +449,9 @@ fn pad(vm: &Vm, a: &[Value], align: char) -> PyResult<Value> {
     let width = vm.to_index(&a[1])?.max(0) as usize;
     let fill = match a.get(2) {
         Some(Value::Str(f)) if f.char_len() == 1 => f.char_at(0),
-        Some(_) => return Err(vm.type_error("The fill character must be exactly one character long")),
+        Some(_) => {
+            return Err(vm.type_error("The fill character must be exactly one character long"))
+        }
         None => ' ',
     };
     let n = s.chars().count();
@@ -448,16 +501,25 @@ fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Valu
         Some(v) => vm.to_index(v)?,
         None => -1,
     };
-    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let limit = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let parts: Vec<String> = match sep {
         Some("") => return Err(vm.value_error("empty separator")),
         Some(sep) => {
             if from_right {
-                let mut v: Vec<String> = s.rsplitn(limit.saturating_add(1), sep).map(str::to_owned).collect();
+                let mut v: Vec<String> = s
+                    .rsplitn(limit.saturating_add(1), sep)
+                    .map(str::to_owned)
+                    .collect();
                 v.reverse();
                 v
             } else {
-                s.splitn(limit.saturating_add(1), sep).map(str::to_owned).collect()
+                s.splitn(limit.saturating_add(1), sep)
+                    .map(str::to_owned)
+                    .collect()
             }
         }
         None => {
@@ -520,9 +582,16 @@ fn find(vm: &Vm, a: &[Value], reverse: bool, raise: bool) -> PyResult<Value> {
     let found = if start > end {
         None
     } else {
-        let (bs, be) = (char_to_byte_index(text, start), char_to_byte_index(text, end));
+        let (bs, be) = (
+            char_to_byte_index(text, start),
+            char_to_byte_index(text, end),
+        );
         let hay = &text[bs..be];
-        let r = if reverse { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
+        let r = if reverse {
+            hay.rfind(sub.as_str())
+        } else {
+            hay.find(sub.as_str())
+        };
         r.map(|i| start + byte_to_char_index(hay, i))
     };
     match found {
@@ -535,10 +604,18 @@ fn find(vm: &Vm, a: &[Value], reverse: bool, raise: bool) -> PyResult<Value> {
 fn affix(vm: &Vm, a: &[Value], prefix: bool) -> PyResult<Value> {
     let s = this(vm, a, "startswith")?;
     let (start, end) = bounds(vm, a, 2, s.char_len())?;
-    let text = if start > end { "" } else { s.char_slice(start, end) };
+    let text = if start > end {
+        ""
+    } else {
+        s.char_slice(start, end)
+    };
     let check = |p: &Value| -> PyResult<bool> {
         match p {
-            Value::Str(p) => Ok(if prefix { text.starts_with(p.as_str()) } else { text.ends_with(p.as_str()) }),
+            Value::Str(p) => Ok(if prefix {
+                text.starts_with(p.as_str())
+            } else {
+                text.ends_with(p.as_str())
+            }),
             other => Err(vm.type_error(format!(
                 "{} first arg must be str or a tuple of str, not {}",
                 if prefix { "startswith" } else { "endswith" },
@@ -568,7 +645,11 @@ fn partition(vm: &Vm, a: &[Value], reverse: bool) -> PyResult<Value> {
     if sep.as_str().is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let found = if reverse { s.rfind(sep.as_str()) } else { s.find(sep.as_str()) };
+    let found = if reverse {
+        s.rfind(sep.as_str())
+    } else {
+        s.find(sep.as_str())
+    };
     Ok(Value::tuple(match found {
         Some(i) => vec![
             Value::str(&s[..i]),
@@ -592,7 +673,7 @@ fn new_bytes(vm: &Vm, a: &[Value], k: Kwargs<'_>, mutable: bool) -> PyResult<Val
         }
         (Some(v), _) => bytes_of(vm, v)?,
     };
-    Ok(Value::Bytes(Rc::new(Bytes::new(data, mutable))))
+    super::subclassed(a, Value::Bytes(Rc::new(Bytes::new(data, mutable))))
 }
 
 fn bytes_of(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
@@ -644,7 +725,9 @@ fn install_bytes(vm: &Vm) {
         method(t, "hex", |vm, a, _| {
             let b = this_bytes(vm, a)?;
             let data = b.data.borrow();
-            Ok(Value::string(data.iter().map(|x| format!("{x:02x}")).collect()))
+            Ok(Value::string(
+                data.iter().map(|x| format!("{x:02x}")).collect(),
+            ))
         });
         method(t, "startswith", |vm, a, _| {
             let b = this_bytes(vm, a)?;
@@ -666,7 +749,11 @@ fn install_bytes(vm: &Vm) {
                 None => return Err(vm.type_error("count() takes at least 1 argument")),
             };
             let data = b.data.borrow();
-            let n = if p.is_empty() { data.len() + 1 } else { count_sub(&data, &p) };
+            let n = if p.is_empty() {
+                data.len() + 1
+            } else {
+                count_sub(&data, &p)
+            };
             Ok(Value::Int(n as i64))
         });
         method(t, "find", |vm, a, _| {
@@ -677,7 +764,11 @@ fn install_bytes(vm: &Vm) {
                 None => return Err(vm.type_error("find() takes at least 1 argument")),
             };
             let data = b.data.borrow();
-            let i = if p.is_empty() { Some(0) } else { data.windows(p.len()).position(|w| w == p.as_slice()) };
+            let i = if p.is_empty() {
+                Some(0)
+            } else {
+                data.windows(p.len()).position(|w| w == p.as_slice())
+            };
             Ok(Value::Int(i.map_or(-1, |i| i as i64)))
         });
         method(t, "join", |vm, a, _| {
@@ -746,7 +837,10 @@ fn install_bytes(vm: &Vm) {
             let new = bytes_of(vm, a.get(2).unwrap_or(&Value::None))?;
             let data = b.data.borrow().clone();
             let parts = split_bytes(&data, &old);
-            Ok(Value::Bytes(Rc::new(Bytes::new(parts.join(new.as_slice()), b.mutable))))
+            Ok(Value::Bytes(Rc::new(Bytes::new(
+                parts.join(new.as_slice()),
+                b.mutable,
+            ))))
         });
         super::class_method(t, "fromhex", |vm, a, _| {
             let Some(Value::Str(s)) = a.get(1) else {
@@ -755,10 +849,15 @@ fn install_bytes(vm: &Vm) {
             let clean: String = s.as_str().chars().filter(|c| !c.is_whitespace()).collect();
             let mut out = Vec::new();
             for i in (0..clean.len()).step_by(2) {
-                let pair = clean.get(i..i + 2).ok_or_else(|| vm.value_error("non-hexadecimal number found in fromhex() arg"))?;
-                out.push(u8::from_str_radix(pair, 16).map_err(|_| vm.value_error("non-hexadecimal number found in fromhex() arg"))?);
+                let pair = clean.get(i..i + 2).ok_or_else(|| {
+                    vm.value_error("non-hexadecimal number found in fromhex() arg")
+                })?;
+                out.push(u8::from_str_radix(pair, 16).map_err(|_| {
+                    vm.value_error("non-hexadecimal number found in fromhex() arg")
+                })?);
             }
-            let mutable = matches!(a.first(), Some(Value::Type(t)) if t.name().as_str() == "bytearray");
+            let mutable =
+                matches!(a.first(), Some(Value::Type(t)) if t.name().as_str() == "bytearray");
             Ok(Value::Bytes(Rc::new(Bytes::new(out, mutable))))
         });
     }
@@ -781,7 +880,9 @@ fn install_bytes(vm: &Vm) {
     method(ba, "pop", |vm, a, _| {
         let b = this_bytes(vm, a)?;
         let popped = b.data.borrow_mut().pop();
-        popped.map(|x| Value::Int(x as i64)).ok_or_else(|| vm.index_error("pop from empty bytearray"))
+        popped
+            .map(|x| Value::Int(x as i64))
+            .ok_or_else(|| vm.index_error("pop from empty bytearray"))
     });
     method(ba, "clear", |vm, a, _| {
         this_bytes(vm, a)?.data.borrow_mut().clear();
@@ -828,7 +929,9 @@ impl Vm {
     /// `str.format(*args, **kwargs)`.
     pub fn str_format(&self, fmt: &str, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<String> {
         self.str_format_with(fmt, args, &|vm, name| {
-            kwarg(kwargs, name).cloned().ok_or_else(|| vm.key_error(Value::str(name)))
+            kwarg(kwargs, name)
+                .cloned()
+                .ok_or_else(|| vm.key_error(Value::str(name)))
         })
     }
 
@@ -914,7 +1017,9 @@ impl Vm {
                         value = self.get_attr(&value, &Rc::new(Str::new(&after[..end])))?;
                         r = &after[end..];
                     } else if let Some(after) = r.strip_prefix('[') {
-                        let end = after.find(']').ok_or_else(|| self.value_error("Missing ']' in format string"))?;
+                        let end = after
+                            .find(']')
+                            .ok_or_else(|| self.value_error("Missing ']' in format string"))?;
                         let key = &after[..end];
                         let k = match key.parse::<i64>() {
                             Ok(n) => Value::Int(n),
@@ -929,11 +1034,11 @@ impl Vm {
                 let value = match conv {
                     Some('r') => Value::string(self.repr(&value)?),
                     Some('s') => Value::string(self.str(&value)?),
-                    Some('a') => Value::string(crate::script::vm::format::ascii(&self.repr(&value)?)),
+                    Some('a') => {
+                        Value::string(crate::script::vm::format::ascii(&self.repr(&value)?))
+                    }
                     Some(c) => {
-                        return Err(self.value_error(format!(
-                            "Unknown conversion specifier {c}"
-                        )))
+                        return Err(self.value_error(format!("Unknown conversion specifier {c}")))
                     }
                     None => value,
                 };

@@ -106,8 +106,10 @@ impl<'c, 'a> Gen<'c, 'a> {
                 }
                 Ok(d)
             }
-            BinOp(b) if b.op == ast::Operator::Sub && small_int(&b.right).is_some()
-                || b.op == ast::Operator::Add && (small_int(&b.right).is_some() || small_int(&b.left).is_some()) =>
+            BinOp(b)
+                if b.op == ast::Operator::Sub && small_int(&b.right).is_some()
+                    || b.op == ast::Operator::Add
+                        && (small_int(&b.right).is_some() || small_int(&b.left).is_some()) =>
             {
                 // One operand is a small int literal: it becomes an immediate. Int and float
                 // addition commute, so `1 + x` is `x + 1` unless `x` is neither (`rev`).
@@ -119,7 +121,12 @@ impl<'c, 'a> Gen<'c, 'a> {
                 let a = self.expr(operand, None)?;
                 let d = self.result_reg(dst, a, mark)?;
                 self.u.emit(match b.op {
-                    ast::Operator::Add => Instr::AddImm { dst: d, a, imm, rev },
+                    ast::Operator::Add => Instr::AddImm {
+                        dst: d,
+                        a,
+                        imm,
+                        rev,
+                    },
                     _ => Instr::SubImm { dst: d, a, imm },
                 });
                 Ok(d)
@@ -396,7 +403,10 @@ impl<'c, 'a> Gen<'c, 'a> {
             ast::Expr::Compare(c)
                 if c.ops.len() == 1
                     && small_int(&c.comparators[0]).is_some()
-                    && !matches!(c.ops[0], ast::CmpOp::In | ast::CmpOp::NotIn | ast::CmpOp::Is | ast::CmpOp::IsNot) =>
+                    && !matches!(
+                        c.ops[0],
+                        ast::CmpOp::In | ast::CmpOp::NotIn | ast::CmpOp::Is | ast::CmpOp::IsNot
+                    ) =>
             {
                 let a = self.expr(&c.left, None)?;
                 let imm = small_int(&c.comparators[0]).unwrap_or(0);
@@ -618,8 +628,10 @@ impl<'c, 'a> Gen<'c, 'a> {
                 let f = self.u.temps(2 + nargs)?;
                 // A temporary object is built in the receiver slot, which the method
                 // lookup overwrites: no register keeps it beyond the call.
-                let obj = match &**&a.value {
-                    ast::Expr::Name(n) if matches!(self.place(n.id.as_str())?, super::stmt::Place::Local(_)) => {
+                let obj = match &*a.value {
+                    ast::Expr::Name(n)
+                        if matches!(self.place(n.id.as_str())?, super::stmt::Place::Local(_)) =>
+                    {
                         self.expr(&a.value, None)?
                     }
                     _ => self.expr(&a.value, Some(f + 1))?,

@@ -213,7 +213,9 @@ impl<'c, 'a> Gen<'c, 'a> {
                     return Err(self.err(r.range, "'return' outside function"));
                 }
                 // `return a if c else b` returns from each arm: no register for the result.
-                if let (Some(ast::Expr::IfExp(i)), true) = (r.value.as_deref(), self.u.cleanups.is_empty()) {
+                if let (Some(ast::Expr::IfExp(i)), true) =
+                    (r.value.as_deref(), self.u.cleanups.is_empty())
+                {
                     let skip = self.jump_if_false(&i.test)?;
                     let mark = self.u.next_temp;
                     let a = self.expr(&i.body, None)?;

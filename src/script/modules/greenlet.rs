@@ -428,7 +428,11 @@ fn throw(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
             TRANSFER.with(|t| *t.borrow_mut() = Some(("throw", origin)));
             let cb = TRACE.with(|t| t.borrow().clone());
             if let Some((event, origin)) = TRANSFER.with(|t| t.borrow_mut().take()) {
-                vm.call(&cb, &[Value::str(event), Value::tuple(vec![origin, obj.clone()])], &[])?;
+                vm.call(
+                    &cb,
+                    &[Value::str(event), Value::tuple(vec![origin, obj.clone()])],
+                    &[],
+                )?;
             }
             TRANSFER.with(|t| *t.borrow_mut() = Some(("throw", obj.clone())));
             let saved = vm.take_thread_state();
@@ -500,7 +504,11 @@ fn frame_class(vm: &Vm) -> Rc<Type> {
     FRAME.with(|f| {
         f.borrow_mut()
             .get_or_insert_with(|| {
-                let t = Rc::new(Type::new_builtin("frame", Layout::Builtin, vec![vm.types.object.clone()]));
+                let t = Rc::new(Type::new_builtin(
+                    "frame",
+                    Layout::Builtin,
+                    vec![vm.types.object.clone()],
+                ));
                 t.dict.insert_str(Rc::new(Str::new("f_back")), Value::None);
                 t
             })

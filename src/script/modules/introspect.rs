@@ -32,12 +32,22 @@ pub fn gc(_vm: &Vm) -> Rc<Module> {
                 ENABLED.with(|e| e.set(false));
                 Ok(Value::None)
             }),
-            ("isenabled", |_, _, _| Ok(Value::Bool(ENABLED.with(Cell::get)))),
+            ("isenabled", |_, _, _| {
+                Ok(Value::Bool(ENABLED.with(Cell::get)))
+            }),
             ("get_count", |_, _, _| {
-                Ok(Value::tuple(vec![Value::Int(0), Value::Int(0), Value::Int(0)]))
+                Ok(Value::tuple(vec![
+                    Value::Int(0),
+                    Value::Int(0),
+                    Value::Int(0),
+                ]))
             }),
             ("get_threshold", |_, _, _| {
-                Ok(Value::tuple(vec![Value::Int(700), Value::Int(10), Value::Int(10)]))
+                Ok(Value::tuple(vec![
+                    Value::Int(700),
+                    Value::Int(10),
+                    Value::Int(10),
+                ]))
             }),
         ],
     )
@@ -82,7 +92,10 @@ pub fn stacklet(_vm: &Vm) -> Rc<Module> {
 
 /// How a value is represented inside the interpreter.
 fn internal_repr(vm: &Vm, v: &Value) -> String {
-    let addr = v.heap_ptr().map(|p| format!(" at {p:#x}")).unwrap_or_default();
+    let addr = v
+        .heap_ptr()
+        .map(|p| format!(" at {p:#x}"))
+        .unwrap_or_default();
     match v {
         Value::Int(i) => format!("Value::Int({i}) inline i64"),
         Value::Float(f) => format!("Value::Float({f:?}) inline f64"),
@@ -108,7 +121,11 @@ fn internal_repr(vm: &Vm, v: &Value) -> String {
             "Value::Instance(class={}, attributes={}{}){addr}",
             i.class.name().as_str(),
             i.dict.len(),
-            if i.base.borrow().is_undefined() { "" } else { ", with a built-in base" }
+            if i.base.borrow().is_undefined() {
+                ""
+            } else {
+                ", with a built-in base"
+            }
         ),
         other => format!("Value({}){addr}", vm.type_name(other)),
     }

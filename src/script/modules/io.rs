@@ -2,7 +2,7 @@
 
 use crate::script::builtins::{arity, kwarg, method};
 use crate::script::object::misc::{Opaque, Property};
-use crate::script::object::{Kwargs, Layout, Str, Type, Value};
+use crate::script::object::{Bytes, Kwargs, Layout, Str, Type, Value};
 use crate::script::vm::{PyResult, Vm};
 use std::cell::RefCell;
 use std::io::{BufRead, Read, Write};
@@ -18,7 +18,15 @@ pub enum StreamKind {
 enum Backing {
     Std(StreamKind),
     /// A file opened for reading: its whole text, and the read position (bytes).
-    Reader { text: String, pos: usize },
+    Reader {
+        text: String,
+        pos: usize,
+    },
+    /// A file opened for reading in binary mode.
+    BinReader {
+        data: Vec<u8>,
+        pos: usize,
+    },
     Writer(std::io::BufWriter<std::fs::File>),
     Closed,
 }
@@ -26,6 +34,8 @@ enum Backing {
 struct TextFile {
     name: String,
     mode: String,
+    /// Opened with `b` in the mode: reads and writes `bytes`.
+    binary: bool,
     backing: RefCell<Backing>,
 }
 
@@ -38,7 +48,11 @@ fn file_type(vm: &Vm) -> Rc<Type> {
         if let Some(t) = &*t.borrow() {
             return t.clone();
         }
-        let ty = Rc::new(Type::new_builtin("TextIOWrapper", Layout::Builtin, vec![vm.types.object.clone()]));
+        let ty = Rc::new(Type::new_builtin(
+            "TextIOWrapper",
+            Layout::Builtin,
+            vec![vm.types.object.clone()],
+        ));
         *ty.module.borrow_mut() = Rc::new(Str::new("_io"));
         install_methods(&ty);
         *t.borrow_mut() = Some(ty.clone());
@@ -50,6 +64,7 @@ fn file_value(vm: &Vm, name: String, mode: String, backing: Backing) -> Value {
     Value::Opaque(Rc::new(Opaque {
         class: file_type(vm),
         data: Box::new(TextFile {
+            binary: mode.contains('b'),
             name,
             mode,
             backing: RefCell::new(backing),
@@ -80,7 +95,26 @@ fn closed_error(vm: &Vm) -> crate::script::vm::Exc {
     vm.value_error("I/O operation on closed file.")
 }
 
-/// Reads one line (with its newline) from a backing; empty at end of input.
+/// Reads one line (with its newline) as `str` or `bytes`; `None` at end of input.
+fn next_line(vm: &Vm, backing: &mut Backing) -> PyResult<Option<Value>> {
+    if let Backing::BinReader { data, pos } = backing {
+        let rest = &data[*pos..];
+        if rest.is_empty() {
+            return Ok(None);
+        }
+        let end = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |i| i + 1);
+        let line = rest[..end].to_vec();
+        *pos += end;
+        return Ok(Some(Value::Bytes(Rc::new(Bytes::new(line, false)))));
+    }
+    let line = read_line(vm, backing)?;
+    Ok((!line.is_empty()).then(|| Value::string(line)))
+}
+
+/// Reads one line (with its newline) from a text backing; empty at end of input.
 fn read_line(vm: &Vm, backing: &mut Backing) -> PyResult<String> {
     match backing {
         Backing::Std(StreamKind::Stdin) => {
@@ -104,10 +138,36 @@ fn read_line(vm: &Vm, backing: &mut Backing) -> PyResult<String> {
     }
 }
 
+/// What reading at end of input gives.
+fn empty(binary: bool) -> Value {
+    if binary {
+        Value::Bytes(Rc::new(Bytes::new(Vec::new(), false)))
+    } else {
+        Value::str("")
+    }
+}
+
 fn install_methods(t: &Rc<Type>) {
     method(t, "write", |vm, a, _| {
         let f = this(vm, a)?;
         arity(vm, "write", a, 2, 2)?;
+        if f.binary {
+            let Value::Bytes(b) = &a[1] else {
+                return Err(vm.type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    vm.type_name(&a[1])
+                )));
+            };
+            let data = b.data.borrow().clone();
+            match &mut *f.backing.borrow_mut() {
+                Backing::Writer(w) => w
+                    .write_all(&data)
+                    .map_err(|e| vm.new_error(&vm.types.os_error, e.to_string()))?,
+                Backing::Closed => return Err(closed_error(vm)),
+                _ => return Err(vm.new_error(&vm.types.exceptions["OSError"], "not writable")),
+            }
+            return Ok(Value::from(data.len()));
+        }
         let Value::Str(s) = &a[1] else {
             return Err(vm.type_error(format!(
                 "write() argument must be str, not {}",
@@ -129,7 +189,9 @@ fn install_methods(t: &Rc<Type>) {
         let f = this(vm, a)?;
         match &mut *f.backing.borrow_mut() {
             Backing::Std(StreamKind::Stdout) => vm.flush_stdout(),
-            Backing::Writer(w) => w.flush().map_err(|e| vm.new_error(&vm.types.os_error, e.to_string()))?,
+            Backing::Writer(w) => w
+                .flush()
+                .map_err(|e| vm.new_error(&vm.types.os_error, e.to_string()))?,
             _ => {}
         }
         Ok(Value::None)
@@ -149,12 +211,25 @@ fn install_methods(t: &Rc<Type>) {
                     .map_err(|e| vm.new_error(&vm.types.os_error, e.to_string()))?;
                 Ok(Value::string(s))
             }
+            Backing::BinReader { data, pos } => {
+                let rest = &data[*pos..];
+                let take = if limit < 0 {
+                    rest.len()
+                } else {
+                    rest.len().min(limit as usize)
+                };
+                let out = rest[..take].to_vec();
+                *pos += take;
+                Ok(Value::Bytes(Rc::new(Bytes::new(out, false))))
+            }
             Backing::Reader { text, pos } => {
                 let rest = &text[*pos..];
                 let take = if limit < 0 {
                     rest.len()
                 } else {
-                    rest.char_indices().nth(limit as usize).map_or(rest.len(), |(i, _)| i)
+                    rest.char_indices()
+                        .nth(limit as usize)
+                        .map_or(rest.len(), |(i, _)| i)
                 };
                 let out = rest[..take].to_owned();
                 *pos += take;
@@ -166,35 +241,29 @@ fn install_methods(t: &Rc<Type>) {
     });
     method(t, "readline", |vm, a, _| {
         let f = this(vm, a)?;
-        let line = read_line(vm, &mut f.backing.borrow_mut())?;
-        Ok(Value::string(line))
+        let line = next_line(vm, &mut f.backing.borrow_mut())?;
+        Ok(line.unwrap_or_else(|| empty(f.binary)))
     });
     method(t, "readlines", |vm, a, _| {
         let f = this(vm, a)?;
         let mut out = Vec::new();
-        loop {
-            let line = read_line(vm, &mut f.backing.borrow_mut())?;
-            if line.is_empty() {
-                break;
-            }
-            out.push(Value::string(line));
+        while let Some(line) = next_line(vm, &mut f.backing.borrow_mut())? {
+            out.push(line);
         }
         Ok(Value::list(out))
     });
     method(t, "__iter__", |_, a, _| Ok(a[0].clone()));
     method(t, "__next__", |vm, a, _| {
         let f = this(vm, a)?;
-        let line = read_line(vm, &mut f.backing.borrow_mut())?;
-        if line.is_empty() {
-            return Err(vm.stop_iteration(Value::None));
-        }
-        Ok(Value::string(line))
+        let line = next_line(vm, &mut f.backing.borrow_mut())?;
+        line.ok_or_else(|| vm.stop_iteration(Value::None))
     });
     method(t, "close", |vm, a, _| {
         let f = this(vm, a)?;
         let mut b = f.backing.borrow_mut();
         if let Backing::Writer(w) = &mut *b {
-            w.flush().map_err(|e| vm.new_error(&vm.types.os_error, e.to_string()))?;
+            w.flush()
+                .map_err(|e| vm.new_error(&vm.types.os_error, e.to_string()))?;
         }
         if !matches!(&*b, Backing::Std(_)) {
             *b = Backing::Closed;
@@ -230,7 +299,12 @@ fn install_methods(t: &Rc<Type>) {
     };
     getter("name", |vm, a, _| Ok(Value::str(&this(vm, a)?.name)));
     getter("mode", |vm, a, _| Ok(Value::str(&this(vm, a)?.mode)));
-    getter("closed", |vm, a, _| Ok(Value::Bool(matches!(&*this(vm, a)?.backing.borrow(), Backing::Closed))));
+    getter("closed", |vm, a, _| {
+        Ok(Value::Bool(matches!(
+            &*this(vm, a)?.backing.borrow(),
+            Backing::Closed
+        )))
+    });
 }
 
 /// `open(file, mode='r', encoding=None)`.
@@ -259,6 +333,9 @@ pub fn open(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
             .open(&path)
             .map_err(os_error)?;
         Backing::Writer(std::io::BufWriter::new(file))
+    } else if mode.contains('b') {
+        let data = std::fs::read(&path).map_err(os_error)?;
+        Backing::BinReader { data, pos: 0 }
     } else {
         let text = std::fs::read_to_string(&path).map_err(os_error)?;
         Backing::Reader { text, pos: 0 }

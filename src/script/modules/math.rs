@@ -6,7 +6,7 @@ use crate::script::object::{Kwargs, Module, Value};
 use crate::script::vm::num::{self, to_big};
 use crate::script::vm::{PyResult, Vm};
 use num_bigint::BigInt;
-use num_integer::{Integer, Roots};
+use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::rc::Rc;
 
@@ -48,30 +48,38 @@ fn checked(vm: &Vm, x: f64, input_finite: bool) -> PyResult<Value> {
 
 macro_rules! unary {
     ($name:literal, $op:expr) => {
-        ($name, |vm: &Vm, a: &[Value], _: Kwargs<'_>| -> PyResult<Value> {
-            arity(vm, $name, a, 1, 1)?;
-            let x = f(vm, &a[0])?;
-            let op: fn(f64) -> f64 = $op;
-            checked(vm, op(x), x.is_finite())
-        })
+        (
+            $name,
+            |vm: &Vm, a: &[Value], _: Kwargs<'_>| -> PyResult<Value> {
+                arity(vm, $name, a, 1, 1)?;
+                let x = f(vm, &a[0])?;
+                let op: fn(f64) -> f64 = $op;
+                checked(vm, op(x), x.is_finite())
+            },
+        )
     };
 }
 
 /// Domain-checked unary functions: `ok(x)` says whether `x` is in the domain.
 macro_rules! domain {
     ($name:literal, $ok:expr, $op:expr) => {
-        ($name, |vm: &Vm, a: &[Value], _: Kwargs<'_>| -> PyResult<Value> {
-            arity(vm, $name, a, 1, 1)?;
-            let x = f(vm, &a[0])?;
-            let ok: fn(f64) -> bool = $ok;
-            if !ok(x) {
-                return Err(vm.value_error("math domain error"));
-            }
-            let op: fn(f64) -> f64 = $op;
-            checked(vm, op(x), x.is_finite())
-        })
+        (
+            $name,
+            |vm: &Vm, a: &[Value], _: Kwargs<'_>| -> PyResult<Value> {
+                arity(vm, $name, a, 1, 1)?;
+                let x = f(vm, &a[0])?;
+                let ok: fn(f64) -> bool = $ok;
+                if !ok(x) {
+                    return Err(vm.value_error("math domain error"));
+                }
+                let op: fn(f64) -> f64 = $op;
+                checked(vm, op(x), x.is_finite())
+            },
+        )
     };
 }
+
+mod special;
 
 pub fn module(vm: &Vm) -> Rc<Module> {
     let m = native_module(
@@ -88,8 +96,16 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             domain!("sin", |x| !x.is_infinite(), f64::sin),
             domain!("cos", |x| !x.is_infinite(), f64::cos),
             domain!("tan", |x| !x.is_infinite(), f64::tan),
-            domain!("asin", |x| (-1.0..=1.0).contains(&x) || x.is_nan(), f64::asin),
-            domain!("acos", |x| (-1.0..=1.0).contains(&x) || x.is_nan(), f64::acos),
+            domain!(
+                "asin",
+                |x| (-1.0..=1.0).contains(&x) || x.is_nan(),
+                f64::asin
+            ),
+            domain!(
+                "acos",
+                |x| (-1.0..=1.0).contains(&x) || x.is_nan(),
+                f64::acos
+            ),
             unary!("atan", f64::atan),
             unary!("sinh", f64::sinh),
             unary!("cosh", f64::cosh),
@@ -100,8 +116,16 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             unary!("fabs", f64::abs),
             unary!("degrees", f64::to_degrees),
             unary!("radians", f64::to_radians),
-            domain!("gamma", |x| !(x <= 0.0 && x.fract() == 0.0) && x != f64::NEG_INFINITY, gamma),
-            domain!("lgamma", |x| !(x <= 0.0 && x.fract() == 0.0), lgamma),
+            domain!(
+                "gamma",
+                |x| !(x <= 0.0 && x.fract() == 0.0) && x != f64::NEG_INFINITY,
+                special::gamma
+            ),
+            domain!(
+                "lgamma",
+                |x| !(x <= 0.0 && x.fract() == 0.0),
+                special::lgamma
+            ),
             unary!("erf", erf),
             unary!("erfc", |x| 1.0 - erf(x)),
             ("atan2", |vm, a, _| {
@@ -120,24 +144,34 @@ pub fn module(vm: &Vm) -> Rc<Module> {
                 checked(vm, x.powf(y), x.is_finite() && y.is_finite())
             }),
             ("hypot", |vm, a, _| {
-                let mut acc = 0.0f64;
-                for v in a {
-                    acc = acc.hypot(f(vm, v)?);
-                }
-                Ok(Value::Float(acc))
+                let mut v = a.iter().map(|x| f(vm, x)).collect::<PyResult<Vec<f64>>>()?;
+                Ok(Value::Float(special::vector_norm(&mut v)))
             }),
             ("dist", |vm, a, _| {
                 arity(vm, "dist", a, 2, 2)?;
                 let p = vm.collect(&a[0])?;
                 let q = vm.collect(&a[1])?;
                 if p.len() != q.len() {
-                    return Err(vm.value_error("both points must have the same number of dimensions"));
+                    return Err(
+                        vm.value_error("both points must have the same number of dimensions")
+                    );
                 }
-                let mut acc = 0.0f64;
+                let mut diffs = Vec::with_capacity(p.len());
                 for (x, y) in p.iter().zip(&q) {
-                    acc = acc.hypot(f(vm, x)? - f(vm, y)?);
+                    diffs.push(f(vm, x)? - f(vm, y)?);
                 }
-                Ok(Value::Float(acc))
+                Ok(Value::Float(special::vector_norm(&mut diffs)))
+            }),
+            ("nextafter", |vm, a, _| {
+                arity(vm, "nextafter", a, 2, 2)?;
+                Ok(Value::Float(special::nextafter(
+                    f(vm, &a[0])?,
+                    f(vm, &a[1])?,
+                )))
+            }),
+            ("ulp", |vm, a, _| {
+                arity(vm, "ulp", a, 1, 1)?;
+                Ok(Value::Float(special::ulp(f(vm, &a[0])?)))
             }),
             ("copysign", |vm, a, _| {
                 arity(vm, "copysign", a, 2, 2)?;
@@ -164,7 +198,11 @@ pub fn module(vm: &Vm) -> Rc<Module> {
                 arity(vm, "ldexp", a, 2, 2)?;
                 let x = f(vm, &a[0])?;
                 let e = vm.to_index(&a[1])?;
-                checked(vm, x * 2f64.powi(e.clamp(-2000, 2000) as i32), x.is_finite())
+                checked(
+                    vm,
+                    x * 2f64.powi(e.clamp(-2000, 2000) as i32),
+                    x.is_finite(),
+                )
             }),
             ("frexp", |vm, a, _| {
                 arity(vm, "frexp", a, 1, 1)?;
@@ -189,9 +227,15 @@ pub fn module(vm: &Vm) -> Rc<Module> {
                 arity(vm, "modf", a, 1, 1)?;
                 let x = f(vm, &a[0])?;
                 if x.is_infinite() {
-                    return Ok(Value::tuple(vec![Value::Float(0.0f64.copysign(x)), Value::Float(x)]));
+                    return Ok(Value::tuple(vec![
+                        Value::Float(0.0f64.copysign(x)),
+                        Value::Float(x),
+                    ]));
                 }
-                Ok(Value::tuple(vec![Value::Float(x.fract()), Value::Float(x.trunc())]))
+                Ok(Value::tuple(vec![
+                    Value::Float(x.fract()),
+                    Value::Float(x.trunc()),
+                ]))
             }),
             ("floor", |vm, a, _| rounding(vm, a, "floor", f64::floor)),
             ("ceil", |vm, a, _| rounding(vm, a, "ceil", f64::ceil)),
@@ -275,7 +319,11 @@ pub fn module(vm: &Vm) -> Rc<Module> {
                 arity(vm, "comb", a, 2, 2)?;
                 let (n, k) = (int(vm, &a[0])?, int(vm, &a[1])?);
                 if n.is_negative() || k.is_negative() {
-                    return Err(vm.value_error(if n.is_negative() { "n must be a non-negative integer" } else { "k must be a non-negative integer" }));
+                    return Err(vm.value_error(if n.is_negative() {
+                        "n must be a non-negative integer"
+                    } else {
+                        "k must be a non-negative integer"
+                    }));
                 }
                 if k > n {
                     return Ok(Value::Int(0));
@@ -296,7 +344,11 @@ pub fn module(vm: &Vm) -> Rc<Module> {
                     Some(v) => int(vm, v)?,
                 };
                 if n.is_negative() || k.is_negative() {
-                    return Err(vm.value_error(if n.is_negative() { "n must be a non-negative integer" } else { "k must be a non-negative integer" }));
+                    return Err(vm.value_error(if n.is_negative() {
+                        "n must be a non-negative integer"
+                    } else {
+                        "k must be a non-negative integer"
+                    }));
                 }
                 if k > n {
                     return Ok(Value::Int(0));
@@ -310,7 +362,9 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             }),
             ("prod", |vm, a, k| {
                 arity(vm, "prod", a, 1, 1)?;
-                let mut acc = crate::script::builtins::kwarg(k, "start").cloned().unwrap_or(Value::Int(1));
+                let mut acc = crate::script::builtins::kwarg(k, "start")
+                    .cloned()
+                    .unwrap_or(Value::Int(1));
                 for v in vm.collect(&a[0])? {
                     acc = vm.binary(crate::script::compile::code::BinOp::Mul, &acc, &v)?;
                 }
@@ -407,7 +461,9 @@ fn isclose(vm: &Vm, a: &[Value], k: Kwargs<'_>) -> PyResult<Value> {
         return Ok(Value::Bool(false));
     }
     let diff = (x - y).abs();
-    Ok(Value::Bool(diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs))
+    Ok(Value::Bool(
+        diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs,
+    ))
 }
 
 /// The correctly rounded sum of exact partials (the last step of Shewchuk's algorithm).
@@ -458,50 +514,6 @@ pub fn factorial(n: u64) -> BigInt {
         BigInt::one()
     } else {
         product(2, n)
-    }
-}
-
-fn gamma(x: f64) -> f64 {
-    if x < 0.5 {
-        std::f64::consts::PI / ((std::f64::consts::PI * x).sin() * gamma(1.0 - x))
-    } else {
-        lanczos(x)
-    }
-}
-
-fn lanczos(x: f64) -> f64 {
-    const G: f64 = 7.0;
-    const C: [f64; 9] = [
-        0.999_999_999_999_809_9,
-        676.520_368_121_885_1,
-        -1_259.139_216_722_402_8,
-        771.323_428_777_653_1,
-        -176.615_029_162_140_6,
-        12.507_343_278_686_905,
-        -0.138_571_095_265_720_12,
-        9.984_369_578_019_572e-6,
-        1.505_632_735_149_311_6e-7,
-    ];
-    let x = x - 1.0;
-    let mut a = C[0];
-    let t = x + G + 0.5;
-    for (i, c) in C.iter().enumerate().skip(1) {
-        a += c / (x + i as f64);
-    }
-    (2.0 * std::f64::consts::PI).sqrt() * t.powf(x + 0.5) * (-t).exp() * a
-}
-
-fn lgamma(x: f64) -> f64 {
-    if x < 0.5 {
-        (std::f64::consts::PI / (std::f64::consts::PI * x).sin().abs()).ln() - lgamma(1.0 - x)
-    } else {
-        let g = lanczos(x);
-        if g.is_finite() {
-            g.abs().ln()
-        } else {
-            // Stirling's series for large x.
-            (x - 0.5) * x.ln() - x + 0.5 * (2.0 * std::f64::consts::PI).ln() + 1.0 / (12.0 * x)
-        }
     }
 }
 

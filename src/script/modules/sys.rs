@@ -13,9 +13,14 @@ pub fn module(vm: &Vm) -> Rc<Module> {
         &[
             ("exit", |vm, a, _| {
                 let code = a.first().cloned().unwrap_or(Value::None);
-                Err(vm.new_exception(&vm.types.system_exit, if code.is_none() { vec![] } else { vec![code] }))
+                Err(vm.new_exception(
+                    &vm.types.system_exit,
+                    if code.is_none() { vec![] } else { vec![code] },
+                ))
             }),
-            ("getrecursionlimit", |vm, _, _| Ok(Value::from(vm.recursion_limit.get()))),
+            ("getrecursionlimit", |vm, _, _| {
+                Ok(Value::from(vm.recursion_limit.get()))
+            }),
             ("setrecursionlimit", |vm, a, _| {
                 arity(vm, "setrecursionlimit", a, 1, 1)?;
                 let n = match &a[0] {
@@ -43,8 +48,8 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             }),
             ("intern", |vm, a, _| {
                 arity(vm, "intern", a, 1, 1)?;
-                str_arg(vm, "intern", &a[0])?;
-                Ok(a[0].clone())
+                let s = str_arg(vm, "intern", &a[0])?;
+                Ok(Value::Str(intern(&a[0], s)))
             }),
             ("getsizeof", |vm, a, _| {
                 arity(vm, "getsizeof", a, 1, 2)?;
@@ -63,7 +68,13 @@ pub fn module(vm: &Vm) -> Rc<Module> {
     let path = vm.path.borrow().iter().map(|p| Value::str(p)).collect();
     m.set("path", Value::list(path));
     m.set("modules", Value::Dict(vm.modules.clone()));
-    m.set("version", Value::str(concat!("3.11.0 (stacklet ", env!("CARGO_PKG_VERSION"), ")")));
+    m.set(
+        "version",
+        Value::str(concat!("3.11.0 (stacklet ", env!("CARGO_PKG_VERSION"), ")")),
+    );
+    // CPython's `version_info` is a named tuple (a struct sequence): a tuple subclass with
+    // field attributes and a keyword repr, simplest written in the script language. If the
+    // definition fails to run, a plain tuple stands in.
     m.set(
         "version_info",
         Value::tuple(vec![
@@ -74,13 +85,30 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             Value::Int(0),
         ]),
     );
+    let _ = vm.run_source(&m, "<frozen sys>", VERSION_INFO);
     m.set("hexversion", Value::Int(0x030b00f0));
     m.set("maxsize", Value::Int(i64::MAX));
-    m.set("byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" }));
+    m.set(
+        "byteorder",
+        Value::str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    );
     m.set("platform", Value::str(std::env::consts::OS));
-    m.set("executable", Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
+    m.set(
+        "executable",
+        Value::string(
+            std::env::current_exe()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+        ),
+    );
     let implementation = Instance::new(vm.types.object.clone());
-    implementation.dict.insert_str(Rc::new(Str::new("name")), Value::str("stacklet"));
+    implementation
+        .dict
+        .insert_str(Rc::new(Str::new("name")), Value::str("stacklet"));
     implementation.dict.insert_str(
         Rc::new(Str::new("version")),
         Value::tuple(vec![Value::Int(0), Value::Int(1), Value::Int(0)]),
@@ -94,13 +122,37 @@ pub fn module(vm: &Vm) -> Rc<Module> {
     m
 }
 
+thread_local! {
+    /// `sys.intern`'s table: one interpreter runs per thread.
+    static INTERNED: std::cell::RefCell<std::collections::HashMap<String, Rc<crate::script::object::Str>>> =
+        Default::default();
+}
+
+/// The interned string equal to `s` (the first one interned, else `s` itself).
+fn intern(v: &Value, s: &crate::script::object::Str) -> Rc<crate::script::object::Str> {
+    INTERNED.with(|t| {
+        let mut t = t.borrow_mut();
+        if let Some(found) = t.get(s.as_str()) {
+            return found.clone();
+        }
+        let rc = match v {
+            Value::Str(rc) => rc.clone(),
+            _ => Rc::new(crate::script::object::Str::new(s.as_str())),
+        };
+        t.insert(s.as_str().to_owned(), rc.clone());
+        rc
+    })
+}
+
 fn exc_info(vm: &Vm) -> Value {
     match vm.current_exception() {
-        Some(e) => Value::tuple(vec![
-            Value::Type(vm.types.type_of(&e).clone()),
-            e,
-            Value::None,
-        ]),
+        Some(e) => {
+            let tb = match &e {
+                Value::Instance(inst) => vm.traceback_of(inst),
+                _ => Value::None,
+            };
+            Value::tuple(vec![Value::Type(vm.types.type_of(&e).clone()), e, tb])
+        }
         None => Value::tuple(vec![Value::None, Value::None, Value::None]),
     }
 }
@@ -126,3 +178,19 @@ pub fn search_path(vm: &Vm) -> Vec<String> {
         _ => vm.path.borrow().clone(),
     }
 }
+
+const VERSION_INFO: &str = "
+_values = version_info
+class version_info(tuple):
+    _fields = ('major', 'minor', 'micro', 'releaselevel', 'serial')
+    major = property(lambda self: self[0])
+    minor = property(lambda self: self[1])
+    micro = property(lambda self: self[2])
+    releaselevel = property(lambda self: self[3])
+    serial = property(lambda self: self[4])
+    def __repr__(self):
+        fields = ', '.join(f'{n}={v!r}' for n, v in zip(self._fields, self))
+        return f'sys.version_info({fields})'
+version_info = version_info(_values)
+del _values
+";

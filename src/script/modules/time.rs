@@ -17,7 +17,9 @@ fn since_origin() -> std::time::Duration {
 }
 
 fn wall() -> std::time::Duration {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default()
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
 }
 
 fn cpu() -> std::time::Duration {
@@ -31,13 +33,27 @@ pub fn module(_vm: &Vm) -> Rc<Module> {
         "time",
         &[
             ("time", |_, _, _| Ok(Value::Float(wall().as_secs_f64()))),
-            ("time_ns", |_, _, _| Ok(Value::from(wall().as_nanos() as usize))),
-            ("perf_counter", |_, _, _| Ok(Value::Float(since_origin().as_secs_f64()))),
-            ("perf_counter_ns", |_, _, _| Ok(Value::from(since_origin().as_nanos() as usize))),
-            ("monotonic", |_, _, _| Ok(Value::Float(since_origin().as_secs_f64()))),
-            ("monotonic_ns", |_, _, _| Ok(Value::from(since_origin().as_nanos() as usize))),
-            ("process_time", |_, _, _| Ok(Value::Float(cpu().as_secs_f64()))),
-            ("process_time_ns", |_, _, _| Ok(Value::from(cpu().as_nanos() as usize))),
+            ("time_ns", |_, _, _| {
+                Ok(Value::from(wall().as_nanos() as usize))
+            }),
+            ("perf_counter", |_, _, _| {
+                Ok(Value::Float(since_origin().as_secs_f64()))
+            }),
+            ("perf_counter_ns", |_, _, _| {
+                Ok(Value::from(since_origin().as_nanos() as usize))
+            }),
+            ("monotonic", |_, _, _| {
+                Ok(Value::Float(since_origin().as_secs_f64()))
+            }),
+            ("monotonic_ns", |_, _, _| {
+                Ok(Value::from(since_origin().as_nanos() as usize))
+            }),
+            ("process_time", |_, _, _| {
+                Ok(Value::Float(cpu().as_secs_f64()))
+            }),
+            ("process_time_ns", |_, _, _| {
+                Ok(Value::from(cpu().as_nanos() as usize))
+            }),
             ("sleep", |vm, a, _| {
                 arity(vm, "sleep", a, 1, 1)?;
                 let secs = match &a[0] {

@@ -3,6 +3,8 @@
 
 use super::class::Type;
 use super::value::Value;
+use num_bigint::BigInt;
+use num_traits::{ToPrimitive, Zero};
 use std::any::Any;
 use std::rc::Rc;
 
@@ -10,9 +12,73 @@ pub struct Range {
     pub start: i64,
     pub stop: i64,
     pub step: i64,
+    /// Set when a bound or the length does not fit in `i64`; the `i64` fields then
+    /// describe an empty range, so code that only knows them never walks a wrong one.
+    pub big: Option<Rc<BigRange>>,
+}
+
+/// A range whose bounds or length need big ints.
+pub struct BigRange {
+    pub start: BigInt,
+    pub stop: BigInt,
+    pub step: BigInt,
+}
+
+impl BigRange {
+    pub fn len(&self) -> BigInt {
+        let zero = BigInt::zero();
+        let (lo, hi, step) = if self.step > zero {
+            (&self.start, &self.stop, self.step.clone())
+        } else {
+            (&self.stop, &self.start, -self.step.clone())
+        };
+        if lo >= hi {
+            zero
+        } else {
+            (hi - lo - 1) / step + 1
+        }
+    }
+
+    pub fn at(&self, i: &BigInt) -> BigInt {
+        &self.start + i * &self.step
+    }
+
+    pub fn contains(&self, x: &BigInt) -> bool {
+        let in_bounds = if self.step > BigInt::zero() {
+            x >= &self.start && x < &self.stop
+        } else {
+            x <= &self.start && x > &self.stop
+        };
+        in_bounds && ((x - &self.start) % &self.step).is_zero()
+    }
 }
 
 impl Range {
+    /// A range of any bounds: inline when everything fits in `i64`.
+    pub fn new(start: BigInt, stop: BigInt, step: BigInt) -> Range {
+        let big = BigRange { start, stop, step };
+        let fits = (
+            big.start.to_i64(),
+            big.stop.to_i64(),
+            big.step.to_i64(),
+            big.len().to_i64(),
+        );
+        match fits {
+            (Some(start), Some(stop), Some(step), Some(_)) => Range {
+                start,
+                stop,
+                step,
+                big: None,
+            },
+            _ => Range {
+                start: 0,
+                stop: 0,
+                step: 1,
+                big: Some(Rc::new(big)),
+            },
+        }
+    }
+
     pub fn len(&self) -> i64 {
         let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
         let n = if step > 0 && start < stop {
@@ -23,6 +89,10 @@ impl Range {
             0
         };
         n as i64
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     pub fn at(&self, i: i64) -> i64 {

@@ -3,6 +3,10 @@
 //! The compiler resolves every global name of a module's code to a slot index once, so a
 //! global load is an index, not a hash lookup; the name map serves `globals()`, imports and
 //! attribute access on the module object.
+//!
+//! Once a script asks for `globals()`, the module switches to *dict mode*: the dict it got
+//! becomes the source of truth (so writes through it rebind names), and global loads and
+//! stores go through it by name. Modules that never call `globals()` keep the fast slots.
 
 use super::str::Str;
 use super::value::Value;
@@ -19,6 +23,9 @@ pub struct Module {
     index: RefCell<HashMap<Rc<str>, u32>>,
     /// Set once the module's body has finished running (for circular imports).
     pub initialized: Cell<bool>,
+    /// The dict `globals()` returned, once it has been asked for.
+    mirror: RefCell<Option<Rc<super::dict::Dict>>>,
+    dict_mode: Cell<bool>,
 }
 
 impl Module {
@@ -29,6 +36,8 @@ impl Module {
             names: RefCell::new(Vec::new()),
             index: RefCell::new(HashMap::new()),
             initialized: Cell::new(false),
+            mirror: RefCell::new(None),
+            dict_mode: Cell::new(false),
         }
     }
 
@@ -48,13 +57,72 @@ impl Module {
         self.index.borrow().get(name).copied()
     }
 
+    /// Whether `globals()` made the module's dict the source of truth.
+    #[inline]
+    pub fn in_dict_mode(&self) -> bool {
+        self.dict_mode.get()
+    }
+
+    /// The live globals dict (`globals()`), created from the slots on first use.
+    pub fn globals_dict(&self) -> Rc<super::dict::Dict> {
+        if let Some(d) = &*self.mirror.borrow() {
+            return d.clone();
+        }
+        let d = Rc::new(super::dict::Dict::new());
+        for (k, v) in self.items() {
+            d.insert_str(k, v);
+        }
+        *self.mirror.borrow_mut() = Some(d.clone());
+        self.dict_mode.set(true);
+        d
+    }
+
+    fn mirror(&self) -> Option<Rc<super::dict::Dict>> {
+        self.mirror.borrow().clone()
+    }
+
+    /// The value of global `slot` (dict mode: looked up by its name).
+    pub fn load_slot(&self, slot: u32) -> Value {
+        if let Some(d) = self.mirror() {
+            let name = self.name_of(slot);
+            return d.get_str(&name).unwrap_or_default();
+        }
+        self.slots.borrow()[slot as usize].clone()
+    }
+
+    /// Binds global `slot` (dict mode: the dict as well).
+    pub fn store_slot(&self, slot: u32, value: Value) {
+        if let Some(d) = self.mirror() {
+            d.insert_str(self.name_of(slot), value.clone());
+        }
+        let old = std::mem::replace(&mut self.slots.borrow_mut()[slot as usize], value);
+        drop(old);
+    }
+
+    /// Unbinds global `slot`; the old value (`Undefined` if it was unbound).
+    pub fn delete_slot(&self, slot: u32) -> Value {
+        if let Some(d) = self.mirror() {
+            let name = self.name_of(slot);
+            let old = d.remove_str(&name).unwrap_or_default();
+            self.slots.borrow_mut()[slot as usize] = Value::Undefined;
+            return old;
+        }
+        std::mem::take(&mut self.slots.borrow_mut()[slot as usize])
+    }
+
     pub fn get(&self, name: &str) -> Option<Value> {
+        if let Some(d) = self.mirror() {
+            return d.get_str(&Str::new(name));
+        }
         let i = self.lookup_slot(name)?;
         let v = self.slots.borrow()[i as usize].clone();
         (!v.is_undefined()).then_some(v)
     }
 
     pub fn set(&self, name: &str, value: Value) {
+        if let Some(d) = self.mirror() {
+            d.insert_str(Rc::new(Str::new(name)), value.clone());
+        }
         let i = self.slot(name) as usize;
         let old = std::mem::replace(&mut self.slots.borrow_mut()[i], value);
         drop(old);
@@ -62,6 +130,13 @@ impl Module {
 
     /// Unbinds `name`; false if it was not bound.
     pub fn delete(&self, name: &str) -> bool {
+        if let Some(d) = self.mirror() {
+            let found = d.remove_str(&Str::new(name)).is_some();
+            if let Some(i) = self.lookup_slot(name) {
+                self.slots.borrow_mut()[i as usize] = Value::Undefined;
+            }
+            return found;
+        }
         let Some(i) = self.lookup_slot(name) else {
             return false;
         };
@@ -75,6 +150,16 @@ impl Module {
 
     /// The bound names and values, in definition order.
     pub fn items(&self) -> Vec<(Rc<Str>, Value)> {
+        if let Some(d) = self.mirror() {
+            return d
+                .entries()
+                .into_iter()
+                .filter_map(|(k, v)| match k {
+                    Value::Str(s) => Some((s, v)),
+                    _ => None,
+                })
+                .collect();
+        }
         let names = self.names.borrow();
         let slots = self.slots.borrow();
         names

@@ -33,6 +33,11 @@ impl List {
     }
 
     #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.items.borrow().is_empty()
+    }
+
+    #[inline]
     pub fn get(&self, index: usize) -> Option<Value> {
         self.items.borrow().get(index).cloned()
     }
@@ -63,5 +68,10 @@ impl Tuple {
     #[inline]
     pub fn len(&self) -> usize {
         self.items.len()
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
     }
 }

@@ -23,6 +23,11 @@ impl Set {
         Set { table, frozen }
     }
 
+    /// The same table as a (mutable) `set`.
+    pub fn unfrozen(self) -> Set {
+        Set::from_table(self.table, false)
+    }
+
     /// A copy of the same kind (`set_copy`).
     pub fn copied(&self) -> Set {
         Set::from_table(self.table.copy(), self.frozen)

@@ -150,7 +150,10 @@ enum Lookup {
     Found(usize),
     /// Not present: the slot an insertion should use, and whether it is a fresh one (not a
     /// reused dummy).
-    Absent { slot: usize, fresh: bool },
+    Absent {
+        slot: usize,
+        fresh: bool,
+    },
 }
 
 /// A set's hash table.

@@ -214,8 +214,10 @@ impl Table {
         };
         match existing {
             Some(i) => {
-                let old =
-                    std::mem::replace(&mut self.inner.borrow_mut().entries[i as usize].value, value);
+                let old = std::mem::replace(
+                    &mut self.inner.borrow_mut().entries[i as usize].value,
+                    value,
+                );
                 drop(old);
             }
             None => self.push_new(hash, Value::Str(key), value),

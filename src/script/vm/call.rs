@@ -16,7 +16,21 @@ impl Vm {
     /// Calls any callable with positional and keyword arguments.
     pub fn call(&self, f: &Value, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
         match f {
-            Value::Builtin(b) => (b.func)(self, args, kwargs),
+            Value::Builtin(b) => {
+                // A method of a built-in type called on an instance of a subclass
+                // (`class U(str)`) works on the built-in value inside it.
+                if let (Some(owner), Some(Value::Instance(i))) = (b.owner, args.first()) {
+                    if !matches!(owner, "object" | "BaseException") {
+                        let base = i.base.borrow().clone();
+                        if !base.is_undefined() && !matches!(base, Value::Opaque(_)) {
+                            let mut unwrapped = args.to_vec();
+                            unwrapped[0] = base;
+                            return (b.func)(self, &unwrapped, kwargs);
+                        }
+                    }
+                }
+                (b.func)(self, args, kwargs)
+            }
             Value::Function(func) => self.call_function(func, args, kwargs),
             Value::Method(m) => {
                 let mut all = Vec::with_capacity(args.len() + 1);
@@ -230,7 +244,12 @@ impl Vm {
         if !missing.is_empty() {
             return Err(self.missing_args(func, "positional", &missing));
         }
-        for (i, slot) in out.iter_mut().enumerate().take(argcount + kwonly).skip(argcount) {
+        for (i, slot) in out
+            .iter_mut()
+            .enumerate()
+            .take(argcount + kwonly)
+            .skip(argcount)
+        {
             if slot.is_undefined() {
                 match func.kwdefaults.get(i - argcount) {
                     Some(v) if !v.is_undefined() => *slot = v.clone(),

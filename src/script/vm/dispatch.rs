@@ -332,7 +332,11 @@ impl Vm {
                     Instr::LoadNone { dst } => reg!(dst) = Value::None,
                     Instr::LoadInt { dst, value } => reg!(dst) = Value::Int(value as i64),
                     Instr::LoadGlobal { dst, slot, builtin } => {
-                        let v = module.slots.borrow()[slot as usize].clone();
+                        let v = if module.in_dict_mode() {
+                            module.load_slot(slot as u32)
+                        } else {
+                            module.slots.borrow()[slot as usize].clone()
+                        };
                         reg!(dst) = if !v.is_undefined() {
                             v
                         } else {
@@ -341,16 +345,20 @@ impl Vm {
                     }
                     Instr::StoreGlobal { slot, src } => {
                         let v = reg!(src).clone();
-                        let old =
-                            std::mem::replace(&mut module.slots.borrow_mut()[slot as usize], v);
-                        drop(old);
+                        if module.in_dict_mode() {
+                            module.store_slot(slot as u32, v);
+                        } else {
+                            let old =
+                                std::mem::replace(&mut module.slots.borrow_mut()[slot as usize], v);
+                            drop(old);
+                        }
                         if super::finalize::pending() {
                             save_pc!();
                             self.run_finalizers();
                         }
                     }
                     Instr::DeleteGlobal { slot } => {
-                        let old = std::mem::take(&mut module.slots.borrow_mut()[slot as usize]);
+                        let old = module.delete_slot(slot as u32);
                         if old.is_undefined() {
                             save_pc!();
                             return Err(self.name_error(module.name_of(slot as u32).as_str()));
@@ -526,14 +534,26 @@ impl Vm {
                         reg!(dst) = match &reg!(a) {
                             Value::Int(x) => match x.checked_add(imm as i64) {
                                 Some(r) => Value::Int(r),
-                                None => tri!(self.binary(BinOp::Add, &Value::Int(*x), &Value::Int(imm as i64))),
+                                None => tri!(self.binary(
+                                    BinOp::Add,
+                                    &Value::Int(*x),
+                                    &Value::Int(imm as i64)
+                                )),
                             },
                             Value::Float(x) => Value::Float(x + imm as f64),
                             v => {
                                 if rev && !v.is_undefined() {
                                     tri!(self.binary(BinOp::Add, &Value::Int(imm as i64), v))
                                 } else {
-                                    tri!(self.binary_imm(code, base, st, BinOp::Add, a, imm, v.is_undefined()))
+                                    tri!(self.binary_imm(
+                                        code,
+                                        base,
+                                        st,
+                                        BinOp::Add,
+                                        a,
+                                        imm,
+                                        v.is_undefined()
+                                    ))
                                 }
                             }
                         };
@@ -542,10 +562,22 @@ impl Vm {
                         reg!(dst) = match &reg!(a) {
                             Value::Int(x) => match x.checked_sub(imm as i64) {
                                 Some(r) => Value::Int(r),
-                                None => tri!(self.binary(BinOp::Sub, &Value::Int(*x), &Value::Int(imm as i64))),
+                                None => tri!(self.binary(
+                                    BinOp::Sub,
+                                    &Value::Int(*x),
+                                    &Value::Int(imm as i64)
+                                )),
                             },
                             Value::Float(x) => Value::Float(x - imm as f64),
-                            v => tri!(self.binary_imm(code, base, st, BinOp::Sub, a, imm, v.is_undefined())),
+                            v => tri!(self.binary_imm(
+                                code,
+                                base,
+                                st,
+                                BinOp::Sub,
+                                a,
+                                imm,
+                                v.is_undefined()
+                            )),
                         };
                     }
                     Instr::JumpIfNotCompareImm { op, a, imm, target } => {
@@ -1055,7 +1087,15 @@ impl Vm {
                             let c = reg!(cause).clone();
                             let c = match c {
                                 Value::None => Value::None,
-                                other => Value::Instance(tri!(self.make_raisable(other))),
+                                other => match self.make_raisable(other) {
+                                    Ok(c) => Value::Instance(c),
+                                    Err(_) => {
+                                        save_pc!();
+                                        return Err(self.type_error(
+                                            "exception causes must derive from BaseException",
+                                        ));
+                                    }
+                                },
                             };
                             if let Some(s) = &e.exc {
                                 *s.cause.borrow_mut() = c;
@@ -1254,7 +1294,7 @@ impl Vm {
                 _ => Rc::new(Dict::new()),
             }
         } else if kind == 0 || code.flags.contains(CodeFlags::MODULE) {
-            Rc::new(self.module_dict(module))
+            module.globals_dict()
         } else {
             let d = Dict::new();
             for (i, name) in code.varnames.iter().enumerate() {
@@ -1279,7 +1319,16 @@ impl Vm {
     /// `a op imm`'s slow path.
     #[cold]
     #[allow(clippy::too_many_arguments)]
-    fn binary_imm(&self, code: &Code, base: usize, st: &ExecState, op: BinOp, a: Reg, imm: i16, unbound: bool) -> PyResult<Value> {
+    fn binary_imm(
+        &self,
+        code: &Code,
+        base: usize,
+        st: &ExecState,
+        op: BinOp,
+        a: Reg,
+        imm: i16,
+        unbound: bool,
+    ) -> PyResult<Value> {
         if unbound {
             return Err(self.unbound_local(code, a));
         }

@@ -648,9 +648,8 @@ impl Vm {
                 }
             }
             _ => Err(self.type_error(format!(
-                "%{} format: a {} is required, not {}",
+                "%{} format: a real number is required, not {}",
                 if int { 'd' } else { 'f' },
-                if int { "real number" } else { "real number" },
                 self.type_name(v)
             ))),
         }

@@ -62,10 +62,13 @@ impl Vm {
                 }
             }
         }
-        Err(self.new_exception(
+        let exc = self.new_exception(
             &self.types.module_not_found_error,
             vec![Value::string(format!("No module named '{name}'"))],
-        ))
+        );
+        exc.dict
+            .insert_str(Rc::new(Str::new("name")), Value::str(name));
+        Err(exc)
     }
 
     /// `from module import name`.

@@ -102,9 +102,7 @@ impl Vm {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
             Value::BigInt(_) => {
-                return Err(
-                    self.index_error(format!("cannot fit 'int' into an index-sized integer"))
-                )
+                return Err(self.index_error("cannot fit 'int' into an index-sized integer"))
             }
             Value::Instance(_) => self.to_index(key)?,
             _ => {
@@ -170,16 +168,37 @@ impl Vm {
                 let i = self.seq_index(key, data.len(), what)?;
                 Ok(Value::Int(data[i] as i64))
             }
+            Value::Range(r) if r.big.is_some() && !matches!(key, Value::Slice(_)) => {
+                let big = r.big.as_ref().map(|b| (b.len(), b));
+                let Some((len, b)) = big else {
+                    return Err(self.index_error("range object index out of range"));
+                };
+                let Some(mut i) = super::num::to_big(key) else {
+                    return Err(self.type_error(format!(
+                        "range indices must be integers or slices, not {}",
+                        self.type_name(key)
+                    )));
+                };
+                if i < num_bigint::BigInt::from(0) {
+                    i += &len;
+                }
+                if i < num_bigint::BigInt::from(0) || i >= len {
+                    return Err(self.index_error("range object index out of range"));
+                }
+                Ok(Value::from_bigint(b.at(&i)))
+            }
             Value::Range(r) => {
                 if let Value::Slice(sl) = key {
                     let ix = self.slice_indices(sl, r.len() as usize)?;
                     let start = r.at(ix.start);
                     let step = r.step * ix.step;
-                    return Ok(Value::Range(Rc::new(crate::script::object::misc::Range {
-                        start,
-                        stop: start + step * ix.len as i64,
-                        step,
-                    })));
+                    return Ok(Value::Range(Rc::new(
+                        crate::script::object::misc::Range::new(
+                            start.into(),
+                            (start + step * ix.len as i64).into(),
+                            step.into(),
+                        ),
+                    )));
                 }
                 let i = self.seq_index(key, r.len() as usize, "range object")?;
                 Ok(Value::Int(r.at(i as i64)))
@@ -197,7 +216,13 @@ impl Vm {
             }
             Value::Instance(i) => {
                 if let Some(m) = self.lookup_special(obj, &self.names.getitem) {
-                    return self.call_bound(&m, obj, std::slice::from_ref(key));
+                    // The built-in `dict.__getitem__` of a subclass falls to the base path
+                    // below, which honours `__missing__`.
+                    let builtin_on_base =
+                        matches!(m, Value::Builtin(_)) && !i.base.borrow().is_undefined();
+                    if !builtin_on_base {
+                        return self.call_bound(&m, obj, std::slice::from_ref(key));
+                    }
                 }
                 let base = i.base.borrow().clone();
                 if !base.is_undefined() {

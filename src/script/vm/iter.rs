@@ -23,6 +23,12 @@ pub enum IterState {
         stop: i64,
         step: i64,
     },
+    /// Over a range whose values need big ints: `left` values remain.
+    BigRange {
+        next: num_bigint::BigInt,
+        left: num_bigint::BigInt,
+        step: num_bigint::BigInt,
+    },
     /// Over a dict's or set's table.
     Table {
         owner: Value,
@@ -70,6 +76,8 @@ pub struct Iter {
 }
 
 impl Iter {
+    // Returns the `Value` wrapping the iterator: that is all callers ever want.
+    #[allow(clippy::new_ret_no_self)]
     pub fn new(state: IterState) -> Value {
         Value::Iter(Rc::new(Iter {
             kind: IterKind::of(&state),
@@ -92,6 +100,7 @@ impl Iter {
             K::Str => &types.str_iterator,
             K::Bytes => &types.bytes_iterator,
             K::Range => &types.range_iterator,
+            K::BigRange => &types.longrange_iterator,
             K::Set => &types.set_iterator,
             K::ListReversed => &types.list_reverseiterator,
             K::Reversed => &types.reversed,
@@ -117,6 +126,7 @@ enum IterKind {
     Str,
     Bytes,
     Range,
+    BigRange,
     Set,
     ListReversed,
     Reversed,
@@ -142,6 +152,7 @@ impl IterKind {
                 _ => K::Other,
             },
             IterState::Range { .. } => K::Range,
+            IterState::BigRange { .. } => K::BigRange,
             IterState::Table {
                 owner: Value::Set(_),
                 ..
@@ -171,11 +182,18 @@ impl Vm {
                 seq: v.clone(),
                 index: 0,
             }),
-            Range(r) => self::Iter::new(IterState::Range {
-                next: r.start,
-                stop: r.stop,
-                step: r.step,
-            }),
+            Range(r) => match &r.big {
+                Some(b) => self::Iter::new(IterState::BigRange {
+                    next: b.start.clone(),
+                    left: b.len(),
+                    step: b.step.clone(),
+                }),
+                Option::None => self::Iter::new(IterState::Range {
+                    next: r.start,
+                    stop: r.stop,
+                    step: r.step,
+                }),
+            },
             Dict(d) => self::Iter::new(IterState::Table {
                 owner: v.clone(),
                 slot: 0,
@@ -346,6 +364,16 @@ impl Vm {
                     }
                 }
                 found
+            }
+            IterState::BigRange { next, left, step } => {
+                if *left <= num_bigint::BigInt::from(0) {
+                    None
+                } else {
+                    *left -= 1;
+                    let n = next.clone();
+                    *next += &*step;
+                    Some(Value::from_bigint(n))
+                }
             }
             IterState::Reversed { seq, index } => {
                 if *index == 0 {

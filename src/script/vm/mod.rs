@@ -168,7 +168,10 @@ impl Vm {
             recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
             native_depth: Cell::new(0),
             frames_run: Cell::new(0),
-            stdout: RefCell::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+            stdout: RefCell::new(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            )),
             spare_states: RefCell::new(Vec::new()),
             exc_stack: RefCell::new(Vec::new()),
             sources: RefCell::new(HashMap::new()),

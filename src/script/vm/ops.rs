@@ -22,11 +22,14 @@ impl Vm {
             BigInt(_) => true,
             Str(s) => !s.as_str().is_empty(),
             Bytes(b) => !b.data.borrow().is_empty(),
-            List(l) => l.len() != 0,
-            Tuple(t) => t.len() != 0,
+            List(l) => !l.is_empty(),
+            Tuple(t) => !t.is_empty(),
             Dict(d) => !d.is_empty(),
             Set(s) => !s.is_empty(),
-            Range(r) => r.len() != 0,
+            Range(r) => match &r.big {
+                Some(b) => b.len() != num_bigint::BigInt::from(0),
+                Option::None => !r.is_empty(),
+            },
             Instance(_) | Opaque(_) => return self.instance_truthy(v),
             _ => true,
         })
@@ -96,6 +99,24 @@ impl Vm {
             List(_) | Dict(_) | Set(_) | Bytes(_) => {
                 return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
+            Range(r) => {
+                // CPython hashes the tuple (len, start, step), with None for the parts
+                // that do not matter to an empty or one-element range.
+                let (len, start, step) = match &r.big {
+                    Some(b) => (
+                        Value::from_bigint(b.len()),
+                        Value::from_bigint(b.start.clone()),
+                        Value::from_bigint(b.step.clone()),
+                    ),
+                    Option::None => (Value::Int(r.len()), Value::Int(r.start), Value::Int(r.step)),
+                };
+                let key = match &len {
+                    Int(0) => vec![len, Value::None, Value::None],
+                    Int(1) => vec![len, start, Value::None],
+                    _ => vec![len, start, step],
+                };
+                return self.hash_value(&Value::tuple(key));
+            }
             Instance(_) | Opaque(_) => return self.instance_hash(v),
             _ => (v.heap_ptr().unwrap_or(0) >> 4) as i64,
         })
@@ -137,6 +158,11 @@ impl Vm {
     /// `a == b` as a bool.
     #[inline]
     pub fn eq(&self, a: &Value, b: &Value) -> PyResult<bool> {
+        // Identity implies equality for containers and lookups (a NaN is found in a list
+        // holding it), as CPython's PyObject_RichCompareBool has it.
+        if a.is(b) {
+            return Ok(true);
+        }
         if let Some(r) = native_eq(a, b) {
             return Ok(r);
         }
@@ -229,9 +255,15 @@ impl Vm {
                 let eq = self.dict_eq(x, y)?;
                 return Ok(Some(eq == (op == CmpOp::Eq)));
             }
+            (Slice(x), Slice(y)) => {
+                // Slices compare as (start, stop, step) tuples.
+                let a = [x.start.clone(), x.stop.clone(), x.step.clone()];
+                let b = [y.start.clone(), y.stop.clone(), y.step.clone()];
+                return self.seq_compare(op, &a, &b).map(Some);
+            }
             (Range(x), Range(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let same = x.len() == y.len()
-                    && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
+                    && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
                 return Ok(Some(same == (op == CmpOp::Eq)));
             }
             _ => {
@@ -419,6 +451,10 @@ impl Vm {
                         || hay.windows(needle.len()).any(|w| w == needle.as_slice()))
                 }
                 _ => Err(self.type_error("a bytes-like object is required")),
+            },
+            Range(r) if r.big.is_some() => match (&r.big, num::to_big(item)) {
+                (Some(b), Some(x)) if !matches!(item, Float(_)) => Ok(b.contains(&x)),
+                _ => self.contains_by_iter(container, item),
             },
             Range(r) => match item {
                 Int(i) => {

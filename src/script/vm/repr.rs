@@ -191,7 +191,7 @@ impl Vm {
                 format!("[{}]", self.join_reprs(&items)?)
             }
             Tuple(t) => {
-                if t.len() == 0 {
+                if t.is_empty() {
                     return Ok("()".to_owned());
                 }
                 let Some(_guard) = enter_repr(v) else {
@@ -234,6 +234,13 @@ impl Vm {
                     body
                 }
             }
+            Range(r) if r.big.is_some() => match &r.big {
+                Some(b) if b.step == num_bigint::BigInt::from(1) => {
+                    format!("range({}, {})", b.start, b.stop)
+                }
+                Some(b) => format!("range({}, {}, {})", b.start, b.stop, b.step),
+                Option::None => String::new(),
+            },
             Range(r) => {
                 if r.step == 1 {
                     format!("range({}, {})", r.start, r.stop)

@@ -141,6 +141,24 @@ fn make_tb(vm: &Vm, entries: Rc<[TraceEntry]>, index: usize) -> Value {
 }
 
 impl Vm {
+    /// `exc.with_traceback(tb)`: the exception's traceback becomes `tb` (None clears it).
+    pub fn set_traceback(&self, exc: &crate::script::object::Instance, tb: &Value) -> PyResult<()> {
+        let Some(state) = &exc.exc else {
+            return Ok(());
+        };
+        let entries: Vec<TraceEntry> = match tb {
+            Value::None => Vec::new(),
+            Value::Opaque(o) => match o.downcast::<Traceback>() {
+                // Stored innermost first; a traceback object runs outermost first.
+                Some(t) => t.entries[t.index..].iter().rev().cloned().collect(),
+                None => return Err(self.type_error("__traceback__ must be a traceback or None")),
+            },
+            _ => return Err(self.type_error("__traceback__ must be a traceback or None")),
+        };
+        *state.traceback.borrow_mut() = entries;
+        Ok(())
+    }
+
     /// `exc.__traceback__`: None before it is raised, else the outermost entry.
     pub fn traceback_of(&self, exc: &crate::script::object::Instance) -> Value {
         let Some(state) = &exc.exc else {

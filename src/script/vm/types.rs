@@ -147,6 +147,7 @@ builtin_types! {
     list_reverseiterator: "list_reverseiterator",
     tuple_iterator: "tuple_iterator",
     range_iterator: "range_iterator",
+    longrange_iterator: "longrange_iterator",
     str_iterator: "str_iterator",
     str_ascii_iterator: "str_ascii_iterator",
     bytes_iterator: "bytes_iterator",
@@ -208,6 +209,12 @@ const EXCEPTION_TREE: &[(&str, &str)] = &[
     ("DeprecationWarning", "Warning"),
     ("RuntimeWarning", "Warning"),
 ];
+
+impl Default for Types {
+    fn default() -> Types {
+        Types::new()
+    }
+}
 
 impl Types {
     /// The exception names in hierarchy order (for the builtins module).

@@ -24,7 +24,9 @@ a = [1, 2]
 b = a
 c = [1, 2]
 print(a is b, a is c, a == c, a is not c, not a is c)
-print(float("nan") in [float("nan")], 1e400 == float("inf"))
+# Two separately made NaNs are distinct objects in CPython; stacklet keeps floats inline,
+# so NaN identity is by bits there (docs/scripting.md): that case is left out.
+print(1e400 == float("inf"))
 nan = float("nan")
 print(nan in [nan], nan == nan, [nan] == [nan])
 try:
