@@ -480,6 +480,7 @@ fn type_new(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
         heap: true,
         slots,
         version: Cell::new(0),
+        plan: RefCell::new(None),
     });
     let class = Value::Type(t.clone());
     // `__set_name__` on descriptors, then the parent's `__init_subclass__`.

@@ -34,6 +34,37 @@ pub struct Type {
     pub slots: Option<Box<[Rc<Str>]>>,
     /// Bumped when an attribute of this class changes, for method caches.
     pub version: Cell<u64>,
+    /// How attribute access on instances may be shortcut (see [`AttrPlan`]).
+    pub plan: RefCell<Option<AttrPlan>>,
+}
+
+/// What attribute access on a class's instances must consider, computed on first use and
+/// recomputed after any class attribute of any class changed (the class epoch).
+#[derive(Clone)]
+pub struct AttrPlan {
+    pub epoch: u64,
+    /// No property or other data descriptor along the MRO: the instance dict decides
+    /// reads first.
+    pub no_data_descriptors: bool,
+    /// `__setattr__` and `__delattr__` are `object`'s.
+    pub default_setattr: bool,
+    /// The combined `__slots__`, when every class of the MRO declares them.
+    pub slots: Option<Rc<[Rc<Str>]>>,
+}
+
+thread_local! {
+    static CLASS_EPOCH: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The count of class-attribute changes on this thread.
+#[inline]
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.with(Cell::get)
+}
+
+/// Records that a class attribute changed: every cached [`AttrPlan`] is stale.
+pub fn bump_class_epoch() {
+    CLASS_EPOCH.with(|e| e.set(e.get() + 1));
 }
 
 impl Type {
@@ -57,6 +88,7 @@ impl Type {
             heap: false,
             slots: None,
             version: Cell::new(0),
+            plan: RefCell::new(None),
         }
     }
 

@@ -172,7 +172,9 @@ impl Table {
         let inner = self.inner.borrow();
         let i = inner.index.find(hash, |&i| {
             let e = &inner.entries[i as usize];
-            e.hash == hash && matches!(&e.key, Value::Str(s) if s.as_str() == key.as_str())
+            // Attribute names are usually the very string the dict was filled with.
+            e.hash == hash
+                && matches!(&e.key, Value::Str(s) if std::ptr::eq(&**s, key) || s.as_str() == key.as_str())
         })?;
         Some(inner.entries[*i as usize].value.clone())
     }

@@ -123,6 +123,13 @@ impl Vm {
         name: &Rc<Str>,
     ) -> PyResult<Value> {
         let class = &inst.class;
+        // Without data descriptors the instance dict decides first: one lookup, not a walk
+        // of the MRO, for the common case of reading an attribute that is there.
+        if self.attr_flags(class).0 {
+            if let Some(v) = inst.dict.get_str(name) {
+                return Ok(v);
+            }
+        }
         let attr = class.lookup(name);
         if let Some(Value::Property(_)) = &attr {
             return self.bind(attr.unwrap_or_default(), obj);
@@ -387,6 +394,20 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let class = &inst.class;
+                let (no_descriptors, default_setattr) = self.attr_flags(class);
+                if default_setattr && no_descriptors && inst.exc.is_none() {
+                    let allowed = match &*class.plan.borrow() {
+                        Some(p) => p
+                            .slots
+                            .as_ref()
+                            .is_none_or(|slots| slots.iter().any(|s| s.as_str() == name.as_str())),
+                        None => false,
+                    };
+                    if allowed {
+                        inst.dict.insert_str(name.clone(), value);
+                        return Ok(());
+                    }
+                }
                 if let Some(sa) = class.lookup(&self.names.setattr) {
                     if !matches!(sa, Value::Builtin(_)) {
                         self.call_bound(&sa, obj, &[Value::Str(name.clone()), value])?;
@@ -405,6 +426,7 @@ impl Vm {
                 }
                 t.dict.insert_str(name.clone(), value);
                 t.touch();
+                crate::script::object::class::bump_class_epoch();
                 Ok(())
             }
             Value::Module(m) => {
@@ -491,7 +513,7 @@ impl Vm {
                 _ => {}
             }
         }
-        if let Some(slots) = self.slots_of(&inst.class) {
+        if let Some(slots) = self.attr_plan(&inst.class).slots {
             if !slots.iter().any(|s| s.as_str() == name.as_str()) {
                 return Err(self.attribute_error(format!(
                     "'{}' object has no attribute '{}'",
@@ -502,6 +524,73 @@ impl Vm {
         }
         inst.dict.insert_str(name.clone(), value);
         Ok(())
+    }
+
+    /// The attribute plan of a class, recomputed when some class attribute changed.
+    pub fn attr_plan(&self, class: &Rc<Type>) -> crate::script::object::class::AttrPlan {
+        self.ensure_plan(class);
+        class
+            .plan
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| self.compute_plan(class))
+    }
+
+    /// `(no data descriptors, default __setattr__)` of a class, from its cached plan.
+    #[inline]
+    pub fn attr_flags(&self, class: &Rc<Type>) -> (bool, bool) {
+        self.ensure_plan(class);
+        match &*class.plan.borrow() {
+            Some(p) => (p.no_data_descriptors, p.default_setattr),
+            None => (false, false),
+        }
+    }
+
+    #[inline]
+    fn ensure_plan(&self, class: &Rc<Type>) {
+        let epoch = crate::script::object::class::class_epoch();
+        let fresh = class
+            .plan
+            .borrow()
+            .as_ref()
+            .is_some_and(|p| p.epoch == epoch);
+        if !fresh {
+            let plan = self.compute_plan(class);
+            *class.plan.borrow_mut() = Some(plan);
+        }
+    }
+
+    fn compute_plan(&self, class: &Rc<Type>) -> crate::script::object::class::AttrPlan {
+        let epoch = crate::script::object::class::class_epoch();
+        let mut no_data_descriptors = true;
+        for t in class.mro() {
+            for v in t.dict.values() {
+                let data = match &v {
+                    Value::Property(_) => true,
+                    Value::Instance(_) | Value::Opaque(_) => {
+                        self.lookup_special(&v, &self.names.set).is_some()
+                            || self.lookup_special(&v, &Str::new("__delete__")).is_some()
+                    }
+                    _ => false,
+                };
+                if data {
+                    no_data_descriptors = false;
+                }
+            }
+        }
+        let default_setattr = matches!(
+            class.lookup(&self.names.setattr),
+            Some(Value::Builtin(_)) | None
+        ) && matches!(
+            class.lookup(&self.names.delattr),
+            Some(Value::Builtin(_)) | None
+        );
+        crate::script::object::class::AttrPlan {
+            epoch,
+            no_data_descriptors,
+            default_setattr,
+            slots: self.slots_of(class).map(Rc::from),
+        }
     }
 
     /// The combined `__slots__` of a class, if every class of its MRO declares them.
@@ -548,6 +637,7 @@ impl Vm {
             Value::Type(t) if t.heap => match t.dict.remove_str(name) {
                 Some(_) => {
                     t.touch();
+                    crate::script::object::class::bump_class_epoch();
                     Ok(())
                 }
                 None => Err(self.attribute_error(format!(
