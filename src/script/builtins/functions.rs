@@ -287,14 +287,14 @@ pub fn install(vm: &Vm) {
         if let Value::Str(_) = acc {
             return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
         }
-        let it = vm.iter(&a[0])?;
-        while let Some(x) = vm.next(&it)? {
+        vm.for_each(&a[0], &mut |x| {
             acc = match (&acc, &x) {
                 (Value::Int(p), Value::Int(q)) if p.checked_add(*q).is_some() => Value::Int(p + q),
                 (Value::Float(p), Value::Float(q)) => Value::Float(p + q),
                 _ => vm.binary(BinOp::Add, &acc, &x)?,
             };
-        }
+            Ok(true)
+        })?;
         Ok(acc)
     });
     function(vm, "min", |vm, a, k| min_max(vm, a, k, "min", CmpOp::Lt));

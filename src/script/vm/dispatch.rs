@@ -1146,7 +1146,22 @@ impl Vm {
                     Instr::Yield { dst, src } => {
                         // Cloned, not taken: `src` may be a local the generator uses again.
                         let value = reg!(src).clone();
-                        let frame = self.suspend_generator(st, pc as u32, dst);
+                        let mut frame = self.suspend_generator(st, pc as u32, dst);
+                        // Generators delegating to this one with `yield from` yield the value
+                        // too, each suspended at its `yield from` to delegate again.
+                        while st.frames.len() > stop {
+                            let Some(outer) = st.frames.last() else { break };
+                            if outer.kind != FrameKind::Generator || outer.pc == 0 {
+                                break;
+                            }
+                            let at = outer.pc - 1;
+                            let Some(&Instr::YieldFrom { dst: sent_reg, .. }) =
+                                outer.func.code.instrs.get(at as usize)
+                            else {
+                                break;
+                            };
+                            frame = self.suspend_generator(st, at, sent_reg);
+                        }
                         if st.frames.len() <= stop {
                             return Ok(value);
                         }
@@ -1159,6 +1174,17 @@ impl Vm {
                     Instr::YieldFrom { dst, iter } => {
                         let sub = reg!(iter).clone();
                         let sent = std::mem::take(&mut reg!(dst));
+                        // A generator delegate runs inline: its frame goes on top of this one
+                        // and its return value lands in `dst` (its yields pass through, see
+                        // `Yield`).
+                        if let Value::Generator(g) = &sub {
+                            save_pc!();
+                            if tri!(self.push_generator(st, g, sent, dst)) {
+                                continue 'frames;
+                            }
+                            reg!(dst) = Value::None;
+                            continue;
+                        }
                         let r = match &sub {
                             Value::Generator(g) => {
                                 tri!(self.resume_generator(g, Resume::Send(sent)))

@@ -207,6 +207,29 @@ impl Vm {
         result
     }
 
+    /// Runs a generator to exhaustion (or until `f` returns false), passing each yielded
+    /// value to `f`: one execution state and one native re-entry for the whole run, rather
+    /// than one per item as `next()` needs.
+    pub fn drain_generator(
+        &self,
+        gen: &Rc<Generator>,
+        f: &mut dyn FnMut(Value) -> PyResult<bool>,
+    ) -> PyResult<()> {
+        let mut st = self.spare_states.borrow_mut().pop().unwrap_or_default();
+        let result = self.enter(&mut st, |vm, st| loop {
+            if !vm.push_generator(st, gen, Value::None, 0)? {
+                return Ok(());
+            }
+            let value = vm.run_with(st, 0, None)?;
+            if gen.is_finished() || !f(value)? {
+                return Ok(());
+            }
+        });
+        st.reset();
+        self.spare_states.borrow_mut().push(st);
+        result
+    }
+
     /// A throw into a generator suspended in `yield from` goes to the delegate first
     /// (a `GeneratorExit` closes it), as PEP 380 specifies.
     fn throw_into_delegate(&self, st: &mut ExecState, exc: Exc) -> PyResult<Delegated> {

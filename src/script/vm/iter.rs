@@ -500,6 +500,14 @@ impl Vm {
         match v {
             Value::List(l) => Ok(l.snapshot()),
             Value::Tuple(t) => Ok(t.items.to_vec()),
+            Value::Generator(g) => {
+                let mut out = Vec::new();
+                self.drain_generator(g, &mut |x| {
+                    out.push(x);
+                    Ok(true)
+                })?;
+                Ok(out)
+            }
             _ => {
                 let it = self.iter(v)?;
                 let mut out = Vec::new();
@@ -507,6 +515,35 @@ impl Vm {
                     out.push(x);
                 }
                 Ok(out)
+            }
+        }
+    }
+
+    /// Calls `f` with each item of an iterable until it returns false; generators run
+    /// without a native re-entry per item.
+    pub fn for_each(
+        &self,
+        iterable: &Value,
+        f: &mut dyn FnMut(Value) -> PyResult<bool>,
+    ) -> PyResult<()> {
+        match iterable {
+            Value::Generator(g) => self.drain_generator(g, f),
+            Value::List(_) | Value::Tuple(_) => {
+                for x in self.collect(iterable)? {
+                    if !f(x)? {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+            _ => {
+                let it = self.iter(iterable)?;
+                while let Some(x) = self.next(&it)? {
+                    if !f(x)? {
+                        break;
+                    }
+                }
+                Ok(())
             }
         }
     }
