@@ -16,7 +16,12 @@ use crate::script::vm::{PyResult, Vm};
 use std::rc::Rc;
 
 /// Modules whose source is part of the interpreter.
-const SCRIPT_MODULES: &[(&str, &str)] = &[("timeit", include_str!("timeit.py"))];
+const SCRIPT_MODULES: &[(&str, &str)] = &[
+    ("timeit", include_str!("timeit.py")),
+    ("operator", include_str!("operator.py")),
+    ("functools", include_str!("functools.py")),
+    ("itertools", include_str!("itertools.py")),
+];
 
 /// The built-in module `name`, created on first import; `None` if there is none.
 pub fn builtin_module(vm: &Vm, name: &str) -> PyResult<Option<Value>> {

@@ -536,6 +536,14 @@ impl Vm {
             .unwrap_or_else(|| self.compute_plan(class))
     }
 
+    /// The script `__init__` of a class whose instances are plain objects made by
+    /// `object.__new__` (the common case of a class statement), from its cached plan.
+    #[inline]
+    pub fn plain_init(&self, class: &Rc<Type>) -> Option<Rc<crate::script::object::Function>> {
+        self.ensure_plan(class);
+        class.plan.borrow().as_ref().and_then(|p| p.init.clone())
+    }
+
     /// `(no data descriptors, default __setattr__)` of a class, from its cached plan.
     #[inline]
     pub fn attr_flags(&self, class: &Rc<Type>) -> (bool, bool) {
@@ -585,11 +593,18 @@ impl Vm {
             class.lookup(&self.names.delattr),
             Some(Value::Builtin(_)) | None
         );
+        let plain_new = class.layout == crate::script::object::Layout::Object
+            && matches!(class.lookup(&self.names.new), Some(Value::Builtin(b)) if b.owner == Some("object"));
+        let init = match class.lookup(&self.names.init) {
+            Some(Value::Function(f)) if plain_new => Some(f),
+            _ => None,
+        };
         crate::script::object::class::AttrPlan {
             epoch,
             no_data_descriptors,
             default_setattr,
             slots: self.slots_of(class).map(Rc::from),
+            init,
         }
     }
 

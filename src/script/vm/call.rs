@@ -416,11 +416,13 @@ impl Vm {
             // A built-in base's constructor makes the base value, or (for built-in classes
             // whose objects are instances) the instance itself.
             if let Value::Builtin(b) = &new {
-                let native_base = t.mro().into_iter().find(|c| !c.heap);
-                if let Some(nb) = native_base
+                let native_base = (b.owner != Some("object"))
+                    .then(|| t.mro().into_iter().find(|c| !c.heap))
+                    .flatten();
+                if native_base
                     .filter(|nb| nb.layout == Layout::Object && !Rc::ptr_eq(nb, &self.types.object))
+                    .is_some()
                 {
-                    let _ = nb;
                     let mut all = Vec::with_capacity(args.len() + 1);
                     all.push(Value::Type(t.clone()));
                     all.extend_from_slice(args);

@@ -237,13 +237,12 @@ impl Vm {
                 self.call_at(st, func, args - 1, argc + 1, kwargs, dst_abs, ret)
             }
             Value::Type(t) if t.heap && kwargs.is_empty() => {
-                let init = t.lookup(&self.names.init);
-                if let Some(Value::Function(init)) = init {
-                    let has_new = t.lookup(&self.names.new).is_some_and(
-                        |n| !matches!(n, Value::Builtin(ref b) if b.owner == Some("object")),
-                    );
-                    if !has_new && args > 0 {
-                        let obj = self.new_instance(&t, &[], &[])?;
+                // A plain class (object's __new__, a script __init__): the instance is made
+                // here and __init__ runs as a frame of this loop.
+                let init = self.plain_init(&t);
+                if let Some(init) = init {
+                    if args > 0 {
+                        let obj = Value::Instance(Rc::new(crate::script::object::Instance::new(t.clone())));
                         st.regs[args - 1] = obj.clone();
                         self.prepare_window(st, &init, args - 1, argc + 1, kwargs)?;
                         st.inits.push(obj);
