@@ -61,6 +61,7 @@ thread_local! {
     static CLASSES: RefCell<Option<Rc<Classes>>> = const { RefCell::new(None) };
     /// `settrace` callback.
     static TRACE: RefCell<Value> = const { RefCell::new(Value::None) };
+    static EMPTY: Value = Value::tuple(Vec::new());
     /// The transfer in flight: event and origin, read by the receiving side for tracing.
     static TRANSFER: RefCell<Option<(&'static str, Value)>> = const { RefCell::new(None) };
 }
@@ -191,6 +192,8 @@ fn pack(args: &[Value], kwargs: &[(Rc<Str>, Value)]) -> Value {
     };
     match (args.len(), kwargs.is_empty()) {
         (1, true) => args[0].clone(),
+        // `switch()`: one shared empty tuple, not an allocation per switch.
+        (0, true) => EMPTY.with(Value::clone),
         (_, true) => Value::tuple(args.to_vec()),
         (0, false) => kw(),
         (_, false) => Value::tuple(vec![Value::tuple(args.to_vec()), kw()]),

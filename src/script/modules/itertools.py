@@ -35,7 +35,7 @@ class count(_Iter):
 
     def __init__(self, start=0, step=1):
         for v in (start, step):
-            if not isinstance(v, (int, float, complex)) and not hasattr(type(v), "__add__"):
+            if not hasattr(type(v), "__add__"):
                 raise TypeError("a number is required")
         self._n = start
         self._step = step

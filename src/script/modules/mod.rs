@@ -21,6 +21,7 @@ const SCRIPT_MODULES: &[(&str, &str)] = &[
     ("operator", include_str!("operator.py")),
     ("functools", include_str!("functools.py")),
     ("itertools", include_str!("itertools.py")),
+    ("collections", include_str!("collections.py")),
 ];
 
 /// The built-in module `name`, created on first import; `None` if there is none.

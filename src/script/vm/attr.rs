@@ -371,7 +371,11 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 if let Some(attr) = inst.class.lookup(name) {
-                    if matches!(attr, Value::Function(_)) && inst.dict.get_str(name).is_none() {
+                    // Script and built-in methods are called with the receiver prepended: no
+                    // bound-method object, no argument vector.
+                    if matches!(attr, Value::Function(_) | Value::Builtin(_))
+                        && inst.dict.get_str(name).is_none()
+                    {
                         return Ok((attr, Some(obj.clone())));
                     }
                 }

@@ -242,7 +242,9 @@ impl Vm {
                 let init = self.plain_init(&t);
                 if let Some(init) = init {
                     if args > 0 {
-                        let obj = Value::Instance(Rc::new(crate::script::object::Instance::new(t.clone())));
+                        let obj = Value::Instance(Rc::new(crate::script::object::Instance::new(
+                            t.clone(),
+                        )));
                         st.regs[args - 1] = obj.clone();
                         self.prepare_window(st, &init, args - 1, argc + 1, kwargs)?;
                         st.inits.push(obj);
