@@ -95,6 +95,27 @@ fn leak_name(t: &Type) -> &'static str {
     }
 }
 
+/// Adds a property with native accessors to a built-in type (no setter or deleter when
+/// not given: assigning or deleting then raises as CPython's read-only attributes do).
+pub fn property(
+    t: &Rc<Type>,
+    name: &'static str,
+    get: NativeFn,
+    set: Option<NativeFn>,
+    del: Option<NativeFn>,
+) {
+    let native = |f: Option<NativeFn>| f.map_or(Value::None, |f| crate::script::native(name, f));
+    t.dict.insert_str(
+        Rc::new(Str::new(name)),
+        Value::Property(Rc::new(crate::script::object::misc::Property {
+            getter: crate::script::native(name, get),
+            setter: native(set),
+            deleter: native(del),
+            doc: Value::None,
+        })),
+    );
+}
+
 /// Adds a function to the builtins module.
 pub fn function(vm: &Vm, name: &'static str, func: NativeFn) {
     vm.builtins.set(name, crate::script::native(name, func));

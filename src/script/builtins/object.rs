@@ -48,19 +48,7 @@ pub fn install(vm: &Vm) {
     });
     method(&t.object, "__repr__", |vm, a, _| {
         let v = a.first().cloned().unwrap_or_default();
-        let t = vm.types.type_of(&v);
-        let module = t.module.borrow().as_str().to_owned();
-        let name = t.qualname.borrow().as_str().to_owned();
-        let full = if module == "builtins" {
-            name
-        } else {
-            format!("{module}.{name}")
-        };
-        Ok(Value::string(format!(
-            "<{} object at {:#x}>",
-            full,
-            v.heap_ptr().unwrap_or(0)
-        )))
+        Ok(Value::string(vm.default_repr(&v)))
     });
     method(&t.object, "__str__", |vm, a, _| {
         Ok(Value::string(vm.repr(&a[0])?))

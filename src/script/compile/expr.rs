@@ -831,7 +831,7 @@ impl<'c, 'a> Gen<'c, 'a> {
         let k = self.u.konst(Value::Undefined)?;
         self.u.emit(Instr::LoadConst { dst: f + 1, k });
         self.u.emit(Instr::LoadConst { dst: f + 2, k });
-        self.closure_for(scope, f + 3)?;
+        self.closure(scope, f + 3)?;
         let qualname = match self.u.kind {
             ScopeKind::Module => name.to_owned(),
             ScopeKind::Class => format!("{}.{}", self.u.qualname, name),
@@ -871,31 +871,6 @@ impl<'c, 'a> Gen<'c, 'a> {
             dst: d,
         });
         Ok(d)
-    }
-
-    fn closure_for(&mut self, child: usize, dst: Reg) -> CResult<()> {
-        let frees = self.ctx.scopes.scopes[child].frees();
-        if frees.is_empty() {
-            let k = self.u.konst(Value::Undefined)?;
-            self.u.emit(Instr::LoadConst { dst, k });
-            return Ok(());
-        }
-        let start = self.u.temps(frees.len())?;
-        for (i, name) in frees.iter().enumerate() {
-            let r = *self.u.vars.get(name).ok_or_else(|| {
-                CompileError::syntax(0, format!("internal: no cell for '{name}'"))
-            })?;
-            self.u.emit(Instr::Move {
-                dst: start + i as Reg,
-                src: r,
-            });
-        }
-        self.u.emit(Instr::BuildTuple {
-            dst,
-            start,
-            count: frees.len() as u16,
-        });
-        Ok(())
     }
 
     /// The body of a comprehension function: register 0 is the iterator argument.

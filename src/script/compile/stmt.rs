@@ -918,7 +918,7 @@ impl<'c, 'a> Gen<'c, 'a> {
     }
 
     /// Builds the closure tuple of a nested scope into `dst`.
-    fn closure(&mut self, child: usize, dst: Reg) -> CResult<()> {
+    pub(super) fn closure(&mut self, child: usize, dst: Reg) -> CResult<()> {
         let frees = self.ctx.scopes.scopes[child].frees();
         if frees.is_empty() {
             let k = self.u.konst(Value::Undefined)?;

@@ -8,7 +8,7 @@
 
 use crate::greenlet::Greenlet;
 use crate::script::builtins::{kwarg, method};
-use crate::script::object::misc::{Opaque, Property};
+use crate::script::object::misc::Opaque;
 use crate::script::object::{Instance, Kwargs, Layout, Module, NativeFn, Str, Type, Value};
 use crate::script::vm::{finalize, Exc, PyResult, Vm};
 use crate::{Error, Payload};
@@ -71,16 +71,12 @@ fn classes() -> Option<Rc<Classes>> {
 }
 
 fn getter(t: &Rc<Type>, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
-    t.dict.insert_str(
-        Rc::new(Str::new(name)),
-        Value::Property(Rc::new(Property {
-            getter: crate::script::native(name, get),
-            setter: set.map_or(Value::None, |s| crate::script::native(name, s)),
-            deleter: crate::script::native(name, |vm, _, _| {
-                Err(vm.attribute_error("can't delete attribute"))
-            }),
-            doc: Value::None,
-        })),
+    crate::script::builtins::property(
+        t,
+        name,
+        get,
+        set,
+        Some(|vm, _, _| Err(vm.attribute_error("can't delete attribute"))),
     );
 }
 

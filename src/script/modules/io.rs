@@ -1,7 +1,7 @@
 //! Text streams: `sys.stdout`/`stderr`/`stdin` and the files `open()` returns.
 
 use crate::script::builtins::{arity, kwarg, method};
-use crate::script::object::misc::{Opaque, Property};
+use crate::script::object::misc::Opaque;
 use crate::script::object::{Bytes, Kwargs, Layout, Str, Type, Value};
 use crate::script::vm::{PyResult, Vm};
 use std::cell::RefCell;
@@ -287,15 +287,7 @@ fn install_methods(t: &Rc<Type>) {
     });
     method(t, "isatty", |_, _, _| Ok(Value::Bool(false)));
     let getter = |name: &'static str, f: crate::script::object::NativeFn| {
-        t.dict.insert_str(
-            Rc::new(Str::new(name)),
-            Value::Property(Rc::new(Property {
-                getter: crate::script::native(name, f),
-                setter: Value::None,
-                deleter: Value::None,
-                doc: Value::None,
-            })),
-        );
+        crate::script::builtins::property(t, name, f, None, None)
     };
     getter("name", |vm, a, _| Ok(Value::str(&this(vm, a)?.name)));
     getter("mode", |vm, a, _| Ok(Value::str(&this(vm, a)?.mode)));

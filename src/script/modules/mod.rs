@@ -22,6 +22,8 @@ const SCRIPT_MODULES: &[(&str, &str)] = &[
     ("functools", include_str!("functools.py")),
     ("itertools", include_str!("itertools.py")),
     ("collections", include_str!("collections.py")),
+    ("string", include_str!("string.py")),
+    ("random", include_str!("random.py")),
 ];
 
 /// The built-in module `name`, created on first import; `None` if there is none.

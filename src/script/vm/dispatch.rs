@@ -1163,14 +1163,7 @@ impl Vm {
                             };
                             frame = self.suspend_generator(st, at, sent_reg);
                         }
-                        if st.frames.len() <= stop {
-                            return Ok(value);
-                        }
-                        if let Some(frame) = frame {
-                            let caller = st.frames.last().map_or(0, |f| f.base as usize);
-                            st.regs[caller + frame.ret as usize] = value;
-                        }
-                        continue 'frames;
+                        flow!(self.deliver_yield(st, stop, frame, value));
                     }
                     Instr::YieldFrom { dst, iter } => {
                         let sub = reg!(iter).clone();
@@ -1220,14 +1213,7 @@ impl Vm {
                             GenResult::Yielded(value) => {
                                 // Suspend at this same instruction, to delegate again on resume.
                                 let frame = self.suspend_generator(st, (pc - 1) as u32, dst);
-                                if st.frames.len() <= stop {
-                                    return Ok(value);
-                                }
-                                if let Some(frame) = frame {
-                                    let caller = st.frames.last().map_or(0, |f| f.base as usize);
-                                    st.regs[caller + frame.ret as usize] = value;
-                                }
-                                continue 'frames;
+                                flow!(self.deliver_yield(st, stop, frame, value));
                             }
                         }
                     }
@@ -1254,6 +1240,25 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// Hands a yielded value to the consumer of the generator frame just suspended: the
+    /// native caller when the run ends here, else the frame below.
+    fn deliver_yield(
+        &self,
+        st: &mut ExecState,
+        stop: usize,
+        frame: Option<super::frame::Frame>,
+        value: Value,
+    ) -> Flow {
+        if st.frames.len() <= stop {
+            return Flow::Done(value);
+        }
+        if let Some(frame) = frame {
+            let caller = st.frames.last().map_or(0, |f| f.base as usize);
+            st.regs[caller + frame.ret as usize] = value;
+        }
+        Flow::Enter
     }
 
     /// Returns from the top frame with `value`.

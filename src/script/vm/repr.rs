@@ -357,6 +357,11 @@ impl Vm {
                 return self.repr(&base);
             }
         }
+        Ok(self.default_repr(v))
+    }
+
+    /// `object.__repr__`: `<module.Class object at 0x...>`.
+    pub fn default_repr(&self, v: &Value) -> String {
         let t = self.types.type_of(v);
         let module = t.module.borrow().as_str().to_owned();
         let name = t.qualname.borrow().as_str().to_owned();
@@ -365,11 +370,7 @@ impl Vm {
         } else {
             format!("{module}.{name}")
         };
-        Ok(format!(
-            "<{} object at {:#x}>",
-            full,
-            v.heap_ptr().unwrap_or(0)
-        ))
+        format!("<{} object at {:#x}>", full, v.heap_ptr().unwrap_or(0))
     }
 
     fn join_reprs(&self, items: &[Value]) -> PyResult<String> {

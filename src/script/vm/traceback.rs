@@ -3,8 +3,8 @@
 
 use super::{PyResult, Vm};
 use crate::script::object::class::TraceEntry;
-use crate::script::object::misc::{Opaque, Property};
-use crate::script::object::{Layout, NativeFn, Str, Type, Value};
+use crate::script::object::misc::Opaque;
+use crate::script::object::{Layout, NativeFn, Type, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -34,15 +34,7 @@ thread_local! {
 }
 
 fn getter(t: &Rc<Type>, name: &'static str, f: NativeFn) {
-    t.dict.insert_str(
-        Rc::new(Str::new(name)),
-        Value::Property(Rc::new(Property {
-            getter: crate::script::native(name, f),
-            setter: Value::None,
-            deleter: Value::None,
-            doc: Value::None,
-        })),
-    );
+    crate::script::builtins::property(t, name, f, None, None);
 }
 
 fn data<'a, T: 'static>(vm: &Vm, a: &'a [Value]) -> PyResult<&'a T> {
