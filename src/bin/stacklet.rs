@@ -2,6 +2,7 @@
 
 use stacklet::script::Interpreter;
 use std::io::{IsTerminal, Read};
+
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: stacklet [option] ... [-c cmd | file | -] [arg] ...
@@ -97,40 +98,66 @@ fn main() -> ExitCode {
     }
 }
 
-/// The interactive loop: each complete statement runs as it is entered.
+/// The interactive loop: line editing and history (kept in `~/.stacklet_history`); a
+/// statement that opens a block continues until an empty line.
 fn repl() -> ExitCode {
-    use std::io::{BufRead, Write};
     let interp = Interpreter::new();
     interp.set_argv(vec![String::new()]);
     println!(
-        "stacklet {} (Python-like interpreter)",
+        "stacklet {} (Python-like interpreter). Ctrl-D to exit.",
         env!("CARGO_PKG_VERSION")
     );
-    let stdin = std::io::stdin();
+    let mut editor = match rustyline::DefaultEditor::new() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("stacklet: no interactive prompt: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let history =
+        std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".stacklet_history"));
+    if let Some(h) = &history {
+        let _ = editor.load_history(h);
+    }
     let mut buffer = String::new();
-    loop {
-        print!("{}", if buffer.is_empty() { ">>> " } else { "... " });
-        let _ = std::io::stdout().flush();
-        let mut line = String::new();
-        match stdin.lock().read_line(&mut line) {
-            Ok(0) | Err(_) => {
-                println!();
-                return ExitCode::SUCCESS;
+    let code = loop {
+        let prompt = if buffer.is_empty() { ">>> " } else { "... " };
+        let line = match editor.readline(prompt) {
+            Ok(line) => line,
+            Err(rustyline::error::ReadlineError::Interrupted) => {
+                println!("KeyboardInterrupt");
+                buffer.clear();
+                continue;
             }
-            Ok(_) => {}
+            Err(_) => break ExitCode::SUCCESS,
+        };
+        if !line.trim().is_empty() {
+            let _ = editor.add_history_entry(line.as_str());
         }
         let continues =
             line.trim_end().ends_with(':') || (!buffer.is_empty() && !line.trim().is_empty());
         buffer.push_str(&line);
+        buffer.push('\n');
         if continues {
             continue;
         }
         let source = std::mem::take(&mut buffer);
-        if let Err(e) = interp.run_source("<stdin>", &source) {
-            if let Some(code) = e.exit_code {
-                return ExitCode::from(code as u8);
+        match interp.run_interactive(&source) {
+            Ok(Some(value)) => match interp.vm().repr(&value) {
+                Ok(text) => println!("{text}"),
+                Err(e) => interp.vm().write_stderr(&interp.script_error(&e).traceback),
+            },
+            Ok(None) => {}
+            Err(e) => {
+                if let Some(code) = e.exit_code {
+                    break ExitCode::from(code as u8);
+                }
+                interp.vm().write_stderr(&e.traceback);
             }
-            interp.vm().write_stderr(&e.traceback);
         }
+    };
+    if let Some(h) = &history {
+        let _ = editor.save_history(h);
     }
+    code
 }

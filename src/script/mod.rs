@@ -16,12 +16,27 @@ use vm::{Exc, PyResult, Vm};
 impl Vm {
     /// Compiles and runs `text` as the body of `module`.
     pub fn run_source(&self, module: &Rc<Module>, filename: &str, text: &str) -> PyResult<Value> {
+        self.run_module_source(module, filename, text, false)
+    }
+
+    fn run_module_source(
+        &self,
+        module: &Rc<Module>,
+        filename: &str,
+        text: &str,
+        interactive: bool,
+    ) -> PyResult<Value> {
         let source = Rc::new(Source::new(filename, text));
         self.sources
             .borrow_mut()
             .insert(filename.to_owned(), source.clone());
         let body = parse::parse_module(&source).map_err(|e| self.syntax_error(&source, &e))?;
-        let code = compile::compile_module(&body, source.clone(), module, &self.builtins)
+        let compile = if interactive {
+            compile::compile_interactive
+        } else {
+            compile::compile_module
+        };
+        let code = compile(&body, source.clone(), module, &self.builtins)
             .map_err(|e| self.syntax_error(&source, &e))?;
         drop(body);
         let func = Rc::new(object::Function {
@@ -130,6 +145,23 @@ impl Interpreter {
         let r = self.vm.run_source(&self.main, filename, text).map(drop);
         self.vm.flush_stdout();
         r.map_err(|e| self.script_error(&e))
+    }
+
+    /// The REPL's step: runs `text` in `__main__`; a lone expression's value comes back (and
+    /// becomes `_`, as in CPython's interactive mode) when it is not None.
+    pub fn run_interactive(&self, text: &str) -> Result<Option<Value>, ScriptError> {
+        let r = self.vm.run_module_source(&self.main, "<stdin>", text, true);
+        self.vm.flush_stdout();
+        r.map_err(|e| self.script_error(&e))?;
+        let value = self.main.get(compile::REPL_RESULT);
+        self.main.delete(compile::REPL_RESULT);
+        Ok(match value {
+            Some(Value::None) | None => None,
+            Some(v) => {
+                self.main.set("_", v.clone());
+                Some(v)
+            }
+        })
     }
 
     /// Runs a script file as `__main__`.

@@ -54,12 +54,36 @@ pub fn compile_module(
     module: &Module,
     builtins: &Module,
 ) -> Result<Rc<Code>, CompileError> {
+    compile(body, source, module, builtins, false)
+}
+
+/// [`compile_module`] for the interactive prompt: expression statements keep their value
+/// in the global [`unit::REPL_RESULT`].
+pub fn compile_interactive(
+    body: &[ast::Stmt],
+    source: Rc<Source>,
+    module: &Module,
+    builtins: &Module,
+) -> Result<Rc<Code>, CompileError> {
+    compile(body, source, module, builtins, true)
+}
+
+pub use unit::REPL_RESULT;
+
+fn compile(
+    body: &[ast::Stmt],
+    source: Rc<Source>,
+    module: &Module,
+    builtins: &Module,
+    interactive: bool,
+) -> Result<Rc<Code>, CompileError> {
     let scopes = scope::analyze(body)?;
     let mut ctx = unit::Ctx {
         scopes: &scopes,
         source,
         module,
         builtins,
+        interactive,
     };
     unit::compile_module(&mut ctx, body)
 }

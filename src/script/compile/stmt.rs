@@ -162,7 +162,10 @@ impl<'c, 'a> Gen<'c, 'a> {
         let outer_high = std::mem::replace(&mut self.u.high, mark);
         match s {
             Expr(e) => {
-                self.expr(&e.value, None)?;
+                let v = self.expr(&e.value, None)?;
+                if self.ctx.interactive && self.u.kind == ScopeKind::Module {
+                    self.store_name(super::unit::REPL_RESULT, v)?;
+                }
             }
             Assign(a) => {
                 let value = self.expr(&a.value, None)?;

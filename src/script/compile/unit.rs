@@ -17,7 +17,13 @@ pub struct Ctx<'a> {
     pub source: Rc<Source>,
     pub module: &'a Module,
     pub builtins: &'a Module,
+    /// Interactive mode: a module-level expression statement keeps its value in the
+    /// global [`REPL_RESULT`] for the prompt to print.
+    pub interactive: bool,
 }
+
+/// Where interactive mode leaves the value of an expression statement.
+pub const REPL_RESULT: &str = "__stacklet_repl__";
 
 /// Something an early exit (`return`, `break`, `continue`) must undo on its way out.
 #[derive(Clone)]

@@ -649,13 +649,19 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     # __new__ is compiled from source so argument errors read exactly like CPython's
     # ("Point.__new__() missing 1 required positional argument: 'y'").
     namespace = {"_tuple_new": tuple.__new__, "__builtins__": {}, "__name__": "namedtuple_%s" % typename}
+    # Defaults are spelled into the parameter list (bound through the namespace)
+    # because the signature must be fixed when the function is compiled.
+    params = list(field_names)
+    if defaults:
+        first = len(field_names) - len(defaults)
+        for i, value in enumerate(defaults):
+            namespace["_default_%d" % i] = value
+            params[first + i] = "%s=_default_%d" % (field_names[first + i], i)
     code = "def __new__(_cls, %s): return _tuple_new(_cls, (%s))" % (
-        ", ".join(field_names), arg_list)
+        ", ".join(params), arg_list)
     exec(code, namespace)
     __new__ = namespace["__new__"]
     __new__.__doc__ = "Create new instance of %s(%s)" % (typename, ", ".join(field_names))
-    if defaults is not None:
-        __new__.__defaults__ = defaults
 
     def _make(cls, iterable):
         result = tuple.__new__(cls, iterable)
@@ -663,7 +669,6 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             raise TypeError("Expected %d arguments, got %d" % (num_fields, len(result)))
         return result
 
-    _make.__func__ = None
     _make = classmethod(_make)
 
     def _replace(self, /, **kwds):
@@ -690,7 +695,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         "__slots__": (),
         "_fields": field_names,
         "_field_defaults": field_defaults,
-        "__new__": staticmethod(__new__) if False else __new__,
+        "__new__": __new__,
         "_make": _make,
         "_replace": _replace,
         "__repr__": __repr__,

@@ -268,8 +268,8 @@ islice(iterable, start, stop[, step]) --> islice object"""
         i = 0
         nexti = start
         if stop is not None and nexti >= stop:
-            # CPython still consumes `stop` items when start >= stop.
-            for _ in range(stop):
+            # CPython still consumes `start` items when start >= stop.
+            for _ in range(start):
                 try:
                     next(it)
                 except StopIteration:

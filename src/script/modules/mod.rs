@@ -24,6 +24,9 @@ const SCRIPT_MODULES: &[(&str, &str)] = &[
     ("collections", include_str!("collections.py")),
     ("string", include_str!("string.py")),
     ("random", include_str!("random.py")),
+    ("json", include_str!("json/__init__.py")),
+    ("json.decoder", include_str!("json/decoder.py")),
+    ("json.encoder", include_str!("json/encoder.py")),
 ];
 
 /// The built-in module `name`, created on first import; `None` if there is none.
