@@ -44,7 +44,7 @@ impl Vm {
             qualname: std::cell::RefCell::new(code.qualname.clone()),
             code,
             module: module.clone(),
-            defaults: Box::new([]),
+            defaults: std::cell::RefCell::new(Rc::from(Vec::new())),
             kwdefaults: Box::new([]),
             closure: Box::new([]),
             dict: std::cell::RefCell::new(None),

@@ -15,7 +15,7 @@ pub struct Function {
     pub code: Rc<Code>,
     pub module: Rc<Module>,
     /// Defaults of the last positional parameters.
-    pub defaults: Box<[Value]>,
+    pub defaults: RefCell<Rc<[Value]>>,
     /// Defaults of keyword-only parameters, by their position (`Undefined` when required).
     pub kwdefaults: Box<[Value]>,
     pub closure: Box<[Rc<Cell>]>,

@@ -270,10 +270,10 @@ impl Vm {
             (Value::Function(f), "__name__") => Some(Value::Str(f.name.borrow().clone())),
             (Value::Function(f), "__qualname__") => Some(Value::Str(f.qualname.borrow().clone())),
             (Value::Function(f), "__module__") => Some(Value::Str(f.module.name.clone())),
-            (Value::Function(f), "__defaults__") => Some(if f.defaults.is_empty() {
+            (Value::Function(f), "__defaults__") => Some(if f.defaults.borrow().is_empty() {
                 Value::None
             } else {
-                Value::tuple(f.defaults.to_vec())
+                Value::tuple(f.defaults.borrow().to_vec())
             }),
             (Value::Function(f), "__closure__") => Some(if f.closure.is_empty() {
                 Value::None
@@ -439,15 +439,34 @@ impl Vm {
             }
             Value::Function(f) => {
                 match name.as_str() {
-                    "__name__" => {
-                        if let Value::Str(s) = &value {
-                            *f.name.borrow_mut() = s.clone();
-                        }
+                    "__defaults__" => {
+                        let items = match &value {
+                            Value::None => Vec::new(),
+                            Value::Tuple(t) => t.items.to_vec(),
+                            other => {
+                                let _ = other;
+                                return Err(
+                                    self.type_error("__defaults__ must be set to a tuple object")
+                                );
+                            }
+                        };
+                        *f.defaults.borrow_mut() = Rc::from(items);
+                        return Ok(());
                     }
-                    "__qualname__" => {
-                        if let Value::Str(s) = &value {
-                            *f.qualname.borrow_mut() = s.clone();
-                        }
+                    "__name__" | "__qualname__" => {
+                        let Value::Str(s) = &value else {
+                            return Err(self.type_error(format!(
+                                "{} must be set to a string object",
+                                name.as_str()
+                            )));
+                        };
+                        let field = if name.as_str() == "__name__" {
+                            &f.name
+                        } else {
+                            &f.qualname
+                        };
+                        *field.borrow_mut() = s.clone();
+                        return Ok(());
                     }
                     _ => {}
                 }

@@ -230,12 +230,13 @@ impl Vm {
             }
         }
         // Defaults for missing positional parameters.
-        let ndefaults = func.defaults.len();
+        let defaults = func.defaults.borrow().clone();
+        let ndefaults = defaults.len();
         let mut missing = Vec::new();
         for (i, out) in out.iter_mut().enumerate().take(argcount) {
             if out.is_undefined() {
                 if i + ndefaults >= argcount {
-                    *out = func.defaults[i + ndefaults - argcount].clone();
+                    *out = defaults[i + ndefaults - argcount].clone();
                 } else {
                     missing.push(code.varnames[i].clone());
                 }
@@ -267,7 +268,7 @@ impl Vm {
     fn too_many_positional(&self, func: &Function, given: usize, kwargs: Kwargs<'_>) -> super::Exc {
         let code = &func.code;
         let argcount = code.argcount as usize;
-        let ndefaults = func.defaults.len();
+        let ndefaults = func.defaults.borrow().len();
         let takes = if ndefaults > 0 {
             format!(
                 "from {} to {} positional arguments",

@@ -1499,7 +1499,7 @@ impl Vm {
             qualname: std::cell::RefCell::new(child.qualname.clone()),
             code: child,
             module: module.clone(),
-            defaults,
+            defaults: std::cell::RefCell::new(Rc::from(defaults)),
             kwdefaults,
             closure,
             dict: std::cell::RefCell::new(None),
