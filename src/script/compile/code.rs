@@ -646,6 +646,9 @@ pub struct Code {
     /// The closure's cells are copied into registers `free_base..free_base + nfree` on entry.
     pub free_base: u16,
     pub nfree: u16,
+    /// Positional parameters only, no closure, not a generator: a call with exactly
+    /// `argcount` positional arguments needs no binding step (the loop's fast path).
+    pub simple_call: bool,
 }
 
 impl Code {

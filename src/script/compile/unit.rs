@@ -309,6 +309,11 @@ impl<'a> Unit<'a> {
             varnames: self.varnames.into_boxed_slice(),
             free_base: self.nfixed - nfree,
             nfree,
+            simple_call: kwonly == 0
+                && nfree == 0
+                && !flags.contains(CodeFlags::VARARGS)
+                && !flags.contains(CodeFlags::VARKW)
+                && !flags.contains(CodeFlags::GENERATOR),
         })
     }
 }

@@ -789,6 +789,39 @@ impl Vm {
                         }
                     }
                     Instr::Call { func, argc, dst } => {
+                        // The common call: a plain script function with exactly its
+                        // positional arguments. Its window starts at the arguments, so
+                        // entering it is a frame push.
+                        if let Value::Function(f) = &reg!(func) {
+                            if f.code.simple_call && f.code.argcount == argc {
+                                let f = f.clone();
+                                let new_base = base + func as usize + 1;
+                                let n = f.code.nregs as usize;
+                                st.reserve(new_base, n);
+                                st.clear(
+                                    new_base + argc as usize,
+                                    (new_base + n).min(base + code.nregs as usize),
+                                );
+                                let depth = self.depth.get() + 1;
+                                if depth > self.recursion_limit.get() {
+                                    save_pc!();
+                                    return Err(self.recursion_error());
+                                }
+                                self.depth.set(depth);
+                                self.frames_run.set(self.frames_run.get() + 1);
+                                save_pc!();
+                                let exc_base = self.exc_stack.borrow().len() as u32;
+                                st.frames.push(super::frame::Frame {
+                                    func: f,
+                                    pc: 0,
+                                    base: new_base as u32,
+                                    exc_base,
+                                    ret: dst,
+                                    kind: FrameKind::Call,
+                                });
+                                continue 'frames;
+                            }
+                        }
                         let callee = reg!(func).clone();
                         save_pc!();
                         let args = base + func as usize + 1;
@@ -909,6 +942,23 @@ impl Vm {
                     }
                     Instr::Return { src } => {
                         let value = std::mem::take(&mut reg!(src));
+                        // The common return: from an ordinary call to a script caller.
+                        let plain = st.frames.len() > stop + 1
+                            && st.frames.last().is_some_and(|f| f.kind == FrameKind::Call)
+                            && !super::finalize::pending();
+                        if plain {
+                            if let Some(frame) = st.frames.pop() {
+                                self.depth.set(self.depth.get() - 1);
+                                st.clear(base, base + code.nregs as usize);
+                                let exc_base = frame.exc_base as usize;
+                                if self.exc_stack.borrow().len() > exc_base {
+                                    self.exc_stack.borrow_mut().truncate(exc_base);
+                                }
+                                let caller = st.frames.last().map_or(0, |f| f.base as usize);
+                                st.regs[caller + frame.ret as usize] = value;
+                                continue 'frames;
+                            }
+                        }
                         flow!(tri!(self.do_return(st, stop, value)));
                     }
                     Instr::BuildTuple { dst, start, count } => {
