@@ -31,6 +31,8 @@ impl Vm {
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
         }
+        // CPython clamps the step to ±sys.maxsize, so it can be negated.
+        let step = step.max(-i64::MAX);
         let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
         let clamp = |v: i64| -> i64 {
             if v < 0 {

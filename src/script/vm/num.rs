@@ -287,6 +287,9 @@ fn big_arith(vm: &Vm, op: BinOp, x: BigInt, y: BigInt) -> PyResult<Value> {
                 }
                 return Err(vm.new_error(&vm.types.memory_error, ""));
             };
+            if (x.bits() as usize).saturating_mul(e as usize) / 8 > super::ops::MAX_ALLOCATION {
+                return Err(vm.new_error(&vm.types.memory_error, ""));
+            }
             num_traits::pow(x, e as usize)
         }
         BinOp::LShift => {
@@ -296,6 +299,9 @@ fn big_arith(vm: &Vm, op: BinOp, x: BigInt, y: BigInt) -> PyResult<Value> {
             let Some(s) = y.to_usize() else {
                 return Err(vm.overflow_error("too many digits in integer"));
             };
+            if (x.bits() as usize).saturating_add(s) / 8 > super::ops::MAX_ALLOCATION {
+                return Err(vm.new_error(&vm.types.memory_error, ""));
+            }
             x << s
         }
         BinOp::RShift => {

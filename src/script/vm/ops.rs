@@ -10,6 +10,10 @@ use crate::script::object::{Str, Value};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
+/// The largest single allocation a script operation may ask for (16 GiB): beyond it,
+/// `MemoryError` rather than an allocation failure that would abort the process.
+pub const MAX_ALLOCATION: usize = 1 << 34;
+
 impl Vm {
     /// `bool(v)`.
     pub fn truthy(&self, v: &Value) -> PyResult<bool> {
@@ -709,13 +713,25 @@ impl Vm {
 
     fn repeat(&self, seq: &Value, n: i64) -> PyResult<Value> {
         let n = n.max(0) as usize;
+        let unit = match seq {
+            Value::Str(s) => s.as_str().len(),
+            Value::List(l) => l.len() * std::mem::size_of::<Value>(),
+            Value::Tuple(t) => t.len() * std::mem::size_of::<Value>(),
+            Value::Bytes(b) => b.data.borrow().len(),
+            _ => 0,
+        };
+        // A result that cannot be allocated is a MemoryError, never an abort.
+        let bytes = unit
+            .checked_mul(n)
+            .filter(|&b| b <= MAX_ALLOCATION)
+            .ok_or_else(|| self.new_error(&self.types.memory_error, ""))?;
+        let mut probe: Vec<u8> = Vec::new();
+        probe
+            .try_reserve_exact(bytes)
+            .map_err(|_| self.new_error(&self.types.memory_error, ""))?;
+        drop(probe);
         Ok(match seq {
-            Value::Str(s) => {
-                if s.as_str().len().saturating_mul(n) > isize::MAX as usize / 2 {
-                    return Err(self.new_error(&self.types.memory_error, ""));
-                }
-                Value::string(s.as_str().repeat(n))
-            }
+            Value::Str(s) => Value::string(s.as_str().repeat(n)),
             Value::List(l) => {
                 let items = l.snapshot();
                 let mut v = Vec::with_capacity(items.len() * n);
