@@ -27,6 +27,8 @@ const SCRIPT_MODULES: &[(&str, &str)] = &[
     ("json", include_str!("json/__init__.py")),
     ("json.decoder", include_str!("json/decoder.py")),
     ("json.encoder", include_str!("json/encoder.py")),
+    ("decimal", include_str!("decimal/__init__.py")),
+    ("decimal._ops", include_str!("decimal/_ops.py")),
 ];
 
 /// The built-in module `name`, created on first import; `None` if there is none.
