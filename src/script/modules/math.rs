@@ -89,8 +89,14 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             unary!("exp", f64::exp),
             unary!("exp2", f64::exp2),
             unary!("expm1", f64::exp_m1),
-            domain!("log2", |x| x > 0.0 || x.is_nan(), f64::log2),
-            domain!("log10", |x| x > 0.0 || x.is_nan(), f64::log10),
+            ("log2", |vm, a, _| {
+                arity(vm, "log2", a, 1, 1)?;
+                log_helper(vm, &a[0], f64::log2).map(Value::Float)
+            }),
+            ("log10", |vm, a, _| {
+                arity(vm, "log10", a, 1, 1)?;
+                log_helper(vm, &a[0], f64::log10).map(Value::Float)
+            }),
             domain!("log1p", |x| x > -1.0 || x.is_nan(), f64::ln_1p),
             ("log", log),
             domain!("sin", |x| !x.is_infinite(), f64::sin),
@@ -383,22 +389,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
 
 fn log(vm: &Vm, a: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
     arity(vm, "log", a, 1, 2)?;
-    let ln = |v: &Value| -> PyResult<f64> {
-        // Big ints: log of the value without converting it to a float first.
-        if let Value::BigInt(b) = v {
-            if b.is_positive() {
-                let bits = b.bits() as i64;
-                let shift = (bits - 60).max(0) as usize;
-                let top = (&**b >> shift).to_f64().unwrap_or(f64::MAX);
-                return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
-            }
-        }
-        let x = f(vm, v)?;
-        if x <= 0.0 {
-            return Err(vm.value_error("math domain error"));
-        }
-        Ok(x.ln())
-    };
+    let ln = |v: &Value| log_helper(vm, v, f64::ln);
     let x = ln(&a[0])?;
     match a.get(1) {
         Some(base) => {
@@ -410,6 +401,32 @@ fn log(vm: &Vm, a: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
         }
         None => Ok(Value::Float(x)),
     }
+}
+
+/// A logarithm as CPython's `loghelper` computes it: an int too big for a float is split
+/// as `m * 2**e` (m in [0.5, 1)) and gives `func(m) + func(2) * e`.
+fn log_helper(vm: &Vm, v: &Value, func: fn(f64) -> f64) -> PyResult<f64> {
+    if let Value::BigInt(b) = v {
+        if !b.is_positive() {
+            return Err(vm.value_error("math domain error"));
+        }
+        if b.to_f64().is_none_or(f64::is_infinite) {
+            let bits = b.bits() as i64;
+            // The top 64 bits as the mantissa, scaled into [0.5, 1).
+            let shift = (bits - 64).max(0);
+            let top = (&**b >> shift as usize).to_f64().unwrap_or(0.0);
+            let m = top / 2f64.powi(64.min(bits) as i32);
+            return Ok(func(m) + func(2.0) * bits as f64);
+        }
+    }
+    let x = f(vm, v)?;
+    if x.is_nan() {
+        return Ok(x);
+    }
+    if x <= 0.0 {
+        return Err(vm.value_error("math domain error"));
+    }
+    Ok(func(x))
 }
 
 fn rounding(vm: &Vm, a: &[Value], name: &str, op: fn(f64) -> f64) -> PyResult<Value> {
