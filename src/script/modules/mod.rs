@@ -6,6 +6,7 @@ mod greenlet;
 mod introspect;
 pub mod io;
 mod math;
+mod os;
 mod sys;
 
 pub use sys::search_path;
@@ -17,6 +18,7 @@ use std::rc::Rc;
 
 /// Modules whose source is part of the interpreter.
 const SCRIPT_MODULES: &[(&str, &str)] = &[
+    ("posixpath", include_str!("posixpath.py")),
     ("timeit", include_str!("timeit.py")),
     ("operator", include_str!("operator.py")),
     ("functools", include_str!("functools.py")),
@@ -39,6 +41,7 @@ pub fn builtin_module(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
         "time" => time::module(vm),
         "greenlet" => greenlet::module(vm),
         "gc" => introspect::gc(vm),
+        "os" => os::module(vm)?,
         "__stacklet__" => introspect::stacklet(vm),
         "_continuation" => continuation::module(vm)?,
         _ => {
