@@ -639,7 +639,11 @@ impl<'c, 'a> Gen<'c, 'a> {
         });
         self.body(&w.body)?;
         self.u.emit(Instr::Jump { target: top });
-        let ctx = self.u.loops.pop().expect("loop context");
+        let ctx = self.u.loops.pop().unwrap_or(LoopCtx {
+            continue_target: top,
+            breaks: Vec::new(),
+            cleanup_depth: 0,
+        });
         exit.into_iter().for_each(|j| self.u.patch_here(j));
         self.u.assigned = before.clone();
         self.body(&w.orelse)?;
@@ -673,7 +677,11 @@ impl<'c, 'a> Gen<'c, 'a> {
         });
         self.body(&f.body)?;
         self.u.emit(Instr::Jump { target: top });
-        let ctx = self.u.loops.pop().expect("loop context");
+        let ctx = self.u.loops.pop().unwrap_or(LoopCtx {
+            continue_target: top,
+            breaks: Vec::new(),
+            cleanup_depth: 0,
+        });
         self.u.cleanups.pop();
         self.u.patch_here(exit);
         self.u.assigned = before.clone();

@@ -92,10 +92,12 @@ impl Vm {
 
     /// `obj.name`.
     pub fn get_attr(&self, obj: &Value, name: &Rc<Str>) -> PyResult<Value> {
-        match obj {
-            Value::Opaque(o) if o.downcast::<SuperObject>().is_some() => {
-                self.super_getattr(o.downcast::<SuperObject>().expect("checked"), name)
+        if let Value::Opaque(o) = obj {
+            if let Some(s) = o.downcast::<SuperObject>() {
+                return self.super_getattr(s, name);
             }
+        }
+        match obj {
             Value::Instance(inst) => self.instance_getattr(obj, inst, name),
             Value::Type(t) => self.type_getattr(t, name),
             Value::Module(m) => {
