@@ -17,6 +17,10 @@ arg ...    arguments passed to program in sys.argv[1:]
 ";
 
 fn main() -> ExitCode {
+    // A panic is a bug in stacklet, never the script's fault: say so plainly.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("stacklet: internal error (please report it): {info}");
+    }));
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (filename, source, argv) = match args.first().map(String::as_str) {
         Some("-h" | "--help") => {
