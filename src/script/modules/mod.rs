@@ -7,6 +7,7 @@ mod introspect;
 pub mod io;
 mod math;
 mod os;
+mod re;
 mod sys;
 
 pub use sys::search_path;
@@ -42,6 +43,7 @@ pub fn builtin_module(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
         "greenlet" => greenlet::module(vm),
         "gc" => introspect::gc(vm),
         "os" => os::module(vm)?,
+        "re" => re::module(vm),
         "__stacklet__" => introspect::stacklet(vm),
         "_continuation" => continuation::module(vm)?,
         _ => {
