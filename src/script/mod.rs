@@ -19,6 +19,22 @@ impl Vm {
         self.run_module_source(module, filename, text, false)
     }
 
+    /// Evaluates `text` as a single expression in `module` (`eval`).
+    pub fn eval_source(&self, module: &Rc<Module>, text: &str) -> PyResult<Value> {
+        let text = text.trim_start_matches([' ', '\t']);
+        let source = Source::new("<string>", text);
+        let body = parse::parse_module(&source).map_err(|e| self.syntax_error(&source, &e))?;
+        if !matches!(body.as_slice(), [rustpython_ast::Stmt::Expr(_)]) {
+            let err = compile::CompileError::syntax(0, "invalid syntax");
+            return Err(self.syntax_error(&source, &err));
+        }
+        drop(body);
+        self.run_module_source(module, "<string>", text, true)?;
+        let value = module.get(compile::REPL_RESULT).unwrap_or(Value::None);
+        module.delete(compile::REPL_RESULT);
+        Ok(value)
+    }
+
     fn run_module_source(
         &self,
         module: &Rc<Module>,

@@ -393,6 +393,7 @@ pub fn install(vm: &Vm) {
     });
     function(vm, "open", crate::script::modules::io::open);
     function(vm, "exec", exec);
+    function(vm, "eval", eval);
 }
 
 /// `exec(source, globals=None)`: runs source text in a fresh module whose globals are
@@ -457,7 +458,26 @@ fn pow_mod(vm: &Vm, base: &Value, exp: &Value, modulus: &Value) -> PyResult<Valu
 fn exec(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
     arity(vm, "exec", args, 1, 3)?;
     let source = str_arg(vm, "exec", &args[0])?.as_str().to_owned();
-    match args.get(1) {
+    in_globals(vm, "exec", args.get(1), |m| {
+        vm.run_source(m, "<string>", &source).map(|_| Value::None)
+    })
+}
+
+fn eval(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
+    arity(vm, "eval", args, 1, 3)?;
+    let source = str_arg(vm, "eval", &args[0])?.as_str().to_owned();
+    in_globals(vm, "eval", args.get(1), |m| vm.eval_source(m, &source))
+}
+
+/// Runs `run` with the namespace `exec`/`eval` were given: `__main__` by default, or a
+/// dict, copied into a module for the run and back out after it.
+fn in_globals(
+    vm: &Vm,
+    name: &str,
+    globals: Option<&Value>,
+    run: impl FnOnce(&Rc<crate::script::object::Module>) -> PyResult<Value>,
+) -> PyResult<Value> {
+    match globals {
         Some(Value::Dict(globals)) => {
             let m = Rc::new(crate::script::object::Module::new("__exec__"));
             m.set("__name__", Value::str("__exec__"));
@@ -466,21 +486,21 @@ fn exec(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
                     m.set(k.as_str(), v);
                 }
             }
-            let r = vm.run_source(&m, "<string>", &source);
+            let r = run(&m);
             for (k, v) in m.items() {
                 globals.insert_str(k, v);
             }
-            r.map(|_| Value::None)
+            r
         }
         None | Some(Value::None) => {
             let main = vm.get_module("__main__");
             let Some(Value::Module(m)) = main else {
-                return Err(vm.runtime_error("exec(): no __main__ module"));
+                return Err(vm.runtime_error(format!("{name}(): no __main__ module")));
             };
-            vm.run_source(&m, "<string>", &source).map(|_| Value::None)
+            run(&m)
         }
         Some(other) => Err(vm.type_error(format!(
-            "exec() globals must be a dict, not {}",
+            "{name}() globals must be a dict, not {}",
             vm.type_name(other)
         ))),
     }

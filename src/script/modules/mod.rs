@@ -27,6 +27,7 @@ const SCRIPT_MODULES: &[(&str, &str)] = &[
     ("collections", include_str!("collections.py")),
     ("string", include_str!("string.py")),
     ("random", include_str!("random.py")),
+    ("heapq", include_str!("heapq.py")),
     ("json", include_str!("json/__init__.py")),
     ("json.decoder", include_str!("json/decoder.py")),
     ("json.encoder", include_str!("json/encoder.py")),

@@ -626,23 +626,18 @@ impl Vm {
                         };
                     }
                     Instr::Binary { op, dst, a, b } => {
-                        let r = match (op, &reg!(a), &reg!(b)) {
-                            (BinOp::TrueDiv, Value::Float(x), Value::Float(y)) if *y != 0.0 => {
-                                Value::Float(x / y)
-                            }
-                            (BinOp::Mod, Value::Int(x), Value::Int(y)) if *y > 0 && *x >= 0 => {
-                                Value::Int(x % y)
-                            }
-                            (BinOp::FloorDiv, Value::Int(x), Value::Int(y))
-                                if *y > 0 && *x >= 0 =>
-                            {
-                                Value::Int(x / y)
-                            }
-                            _ => tri!(self.binary_checked(code, base, st, op, a, b)),
+                        let r = match fast_arith(op, &reg!(a), &reg!(b)) {
+                            Some(v) => v,
+                            None => tri!(self.binary_checked(code, base, st, op, a, b)),
                         };
                         reg!(dst) = r;
                     }
                     Instr::Inplace { op, dst, a, b } => {
+                        // Numbers have no in-place dunders: `x op= y` is `x op y`.
+                        if let Some(v) = fast_arith(op, &reg!(a), &reg!(b)) {
+                            reg!(dst) = v;
+                            continue;
+                        }
                         let r = match (op, &reg!(a), &reg!(b)) {
                             (BinOp::Add, Value::Int(x), Value::Int(y))
                                 if x.checked_add(*y).is_some() =>
@@ -1069,9 +1064,35 @@ impl Vm {
                     }
                     Instr::Unpack { src, dst, count } => {
                         let v = reg!(src).clone();
-                        let items = tri!(self.unpack(&v, count as usize));
-                        for (i, item) in items.into_iter().enumerate() {
-                            reg!(dst as usize + i) = item;
+                        // A tuple or list of the right length unpacks straight into the
+                        // registers, with no intermediate vector.
+                        let direct = match &v {
+                            Value::Tuple(t) if t.len() == count as usize => {
+                                for (i, item) in t.items.iter().enumerate() {
+                                    reg!(dst as usize + i) = item.clone();
+                                }
+                                true
+                            }
+                            Value::List(l) if l.len() == count as usize => {
+                                // The borrow ends before each store: dropping a register's
+                                // old value may run script code that touches this list.
+                                let mut complete = true;
+                                for i in 0..count as usize {
+                                    let Some(item) = l.borrow().get(i).cloned() else {
+                                        complete = false;
+                                        break;
+                                    };
+                                    reg!(dst as usize + i) = item;
+                                }
+                                complete
+                            }
+                            _ => false,
+                        };
+                        if !direct {
+                            let items = tri!(self.unpack(&v, count as usize));
+                            for (i, item) in items.into_iter().enumerate() {
+                                reg!(dst as usize + i) = item;
+                            }
                         }
                     }
                     Instr::UnpackStar {
@@ -1694,6 +1715,51 @@ impl Vm {
 #[inline]
 fn reg_slice(st: &ExecState, base: usize, start: Reg, count: u16) -> &[Value] {
     &st.regs[base + start as usize..base + start as usize + count as usize]
+}
+
+/// Arithmetic on two inline numbers that cannot fail or overflow; `None` sends the
+/// operation down the general path (bigints, errors, other types).
+#[inline]
+fn fast_arith(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    let (x, y) = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let (x, y) = (*x, *y);
+            return Some(Value::Int(match op {
+                BinOp::Add => x.checked_add(y)?,
+                BinOp::Sub => x.checked_sub(y)?,
+                BinOp::Mul => x.checked_mul(y)?,
+                BinOp::Mod if y > 0 && x >= 0 => x % y,
+                BinOp::FloorDiv if y > 0 && x >= 0 => x / y,
+                BinOp::And => x & y,
+                BinOp::Or => x | y,
+                BinOp::Xor => x ^ y,
+                BinOp::TrueDiv
+                    if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) =>
+                {
+                    return Some(Value::Float(x as f64 / y as f64))
+                }
+                _ => return None,
+            }));
+        }
+        (Value::Float(x), Value::Float(y)) => (*x, *y),
+        (Value::Float(x), Value::Int(y)) => (*x, *y as f64),
+        (Value::Int(x), Value::Float(y)) => (*x as f64, *y),
+        _ => return None,
+    };
+    Some(Value::Float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv if y != 0.0 => x / y,
+        BinOp::Pow if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
+        _ => return None,
+    }))
 }
 
 #[inline]

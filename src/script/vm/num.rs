@@ -75,33 +75,40 @@ pub fn floor_divmod(a: i64, b: i64) -> Option<(i64, i64)> {
     }
 }
 
-pub fn float_mod(a: f64, b: f64) -> f64 {
-    let m = a % b;
+/// Python's `divmod` on floats: the quotient is derived from C's `fmod` before the
+/// remainder is moved to the divisor's sign, so infinite divisors and quotients past 2**53
+/// round as CPython's do.
+pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
+    let mut m = a % b;
+    let mut div = (a - m) / b;
     if m != 0.0 {
         if (b < 0.0) != (m < 0.0) {
-            m + b
-        } else {
-            m
+            m += b;
+            div -= 1.0;
         }
     } else {
-        // Keep the sign of the divisor, as CPython does for a zero result.
-        0.0f64.copysign(b)
+        // A zero remainder takes the divisor's sign.
+        m = 0.0f64.copysign(b);
     }
-}
-
-pub fn float_floordiv(a: f64, b: f64) -> f64 {
-    let m = float_mod(a, b);
-    let div = (a - m) / b;
-    if div == 0.0 {
-        0.0f64.copysign(a / b)
-    } else {
+    let q = if div != 0.0 {
         let f = div.floor();
         if div - f > 0.5 {
             f + 1.0
         } else {
             f
         }
-    }
+    } else {
+        0.0f64.copysign(a / b)
+    };
+    (q, m)
+}
+
+pub fn float_mod(a: f64, b: f64) -> f64 {
+    float_divmod(a, b).1
+}
+
+pub fn float_floordiv(a: f64, b: f64) -> f64 {
+    float_divmod(a, b).0
 }
 
 /// `a op b` when both are numbers; `None` when the operator does not apply to numbers.
@@ -324,18 +331,29 @@ fn big_arith(vm: &Vm, op: BinOp, x: BigInt, y: BigInt) -> PyResult<Value> {
 
 /// Correctly rounded `x / y` for big ints (within float range).
 fn big_true_div(vm: &Vm, x: &BigInt, y: &BigInt) -> PyResult<f64> {
+    let negative = x.is_negative() != y.is_negative();
+    let sign = |f: f64| if negative { -f } else { f };
+    if x.is_zero() {
+        return Ok(sign(0.0));
+    }
     match (x.to_f64(), y.to_f64()) {
         (Some(a), Some(b)) if a.abs() < 9.0e15 && b.abs() < 9.0e15 => Ok(a / b),
         _ => {
-            // Scale so the quotient keeps 64 significant bits, then convert.
-            let shift = (x.bits() as i64 - y.bits() as i64 - 64).max(0) as usize;
-            let lshift = (64 - (x.bits() as i64 - y.bits() as i64)).max(0) as usize;
-            let q = (x << lshift) / (y << shift);
-            let f = q.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(shift as i32 - lshift as i32);
+            // Scale so the quotient keeps at least 64 significant bits; a nonzero
+            // remainder becomes a sticky low bit, so the one rounding to 53 bits in
+            // `to_f64` is the correct one.
+            let (x, y) = (x.abs(), y.abs());
+            let gap = x.bits() as i64 - y.bits() as i64;
+            let shift = (gap - 64).max(0) as usize;
+            let lshift = (64 - gap).max(0) as usize;
+            let (q, r) = (x << lshift).div_rem(&(y << shift));
+            let q = (q << 1usize) + u32::from(!r.is_zero());
+            let scale = shift as i32 - lshift as i32 - 1;
+            let f = q.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(scale);
             if f.is_infinite() {
                 return Err(vm.overflow_error("integer division result too large for a float"));
             }
-            Ok(f)
+            Ok(sign(f))
         }
     }
 }

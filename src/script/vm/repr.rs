@@ -49,14 +49,9 @@ pub fn float_repr(f: f64) -> String {
     if f == 0.0 {
         return if f.is_sign_negative() { "-0.0" } else { "0.0" }.to_owned();
     }
-    // Rust's `{:e}` gives the shortest round-trip digits: d.ddddde±x.
-    let sci = format!("{:e}", f);
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let negative = mantissa.starts_with('-');
-    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let (digits, exp) = shortest_digits(f.abs());
     let mut out = String::new();
-    if negative {
+    if f < 0.0 {
         out.push('-');
     }
     if !(-4..16).contains(&exp) {
@@ -87,6 +82,67 @@ pub fn float_repr(f: f64) -> String {
         }
     }
     out
+}
+
+/// The shortest decimal digits that round-trip to the positive finite `f`, and the
+/// decimal exponent of the first digit.
+///
+/// Rust's `{:e}` finds the shortest digits but breaks an exact tie between two equally
+/// close candidates upwards; CPython's dtoa breaks it to the even digit. A tie is possible
+/// only when the last digit is odd and the candidate one below also round-trips, and then
+/// an exact comparison with the midpoint settles it.
+fn shortest_digits(f: f64) -> (String, i32) {
+    let sci = format!("{:e}", f);
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let mut digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let last = digits.as_bytes()[digits.len() - 1];
+    if digits.len() > 1 && (last - b'0') % 2 == 1 {
+        let mut lower = digits.clone();
+        lower.pop();
+        lower.push((last - 1) as char);
+        let lower_value: Option<f64> = format!("{}.{}e{}", &lower[..1], &lower[1..], exp)
+            .parse()
+            .ok();
+        if lower_value == Some(f) && is_midpoint(f, &digits, exp) {
+            digits = lower;
+        }
+    }
+    (digits, exp)
+}
+
+/// Whether `f` is exactly the midpoint between `digits` (first digit at 10**exp) and the
+/// number one unit lower in the last digit.
+fn is_midpoint(f: f64, digits: &str, exp: i32) -> bool {
+    use num_bigint::BigInt;
+    let Ok(d) = digits.parse::<BigInt>() else {
+        return false;
+    };
+    // f = mantissa * 2**e; the midpoint is (2d - 1) * 10**k / 2.
+    let bits = f.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    let (mantissa, e) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), biased - 1075)
+    };
+    let k = exp - digits.len() as i32 + 1;
+    let mut lhs = BigInt::from(mantissa);
+    let mut rhs = d * 2 - 1;
+    let two_exp = e + 1;
+    if two_exp >= 0 {
+        lhs <<= two_exp as usize;
+    } else {
+        rhs <<= (-two_exp) as usize;
+    }
+    let ten = BigInt::from(10);
+    if k >= 0 {
+        rhs *= ten.pow(k as u32);
+    } else {
+        lhs *= ten.pow((-k) as u32);
+    }
+    lhs == rhs
 }
 
 /// CPython's `repr(str)`: single quotes unless the text has single but no double quotes.
