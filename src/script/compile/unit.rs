@@ -101,7 +101,7 @@ impl<'a> Unit<'a> {
         };
         for name in locals {
             vars.insert(name.clone(), next);
-            varnames.push(Rc::new(Str::new(&name)));
+            varnames.push(crate::script::object::str::intern(&name));
             assigned.push(s.params.contains(&name));
             next += 1;
         }
@@ -110,7 +110,7 @@ impl<'a> Unit<'a> {
         }
         for name in s.frees() {
             vars.insert(name.clone(), next);
-            varnames.push(Rc::new(Str::new(&name)));
+            varnames.push(crate::script::object::str::intern(&name));
             assigned.push(true);
             next += 1;
         }
@@ -236,7 +236,7 @@ impl<'a> Unit<'a> {
                 "too many names in one function",
             ));
         }
-        self.names.push(Rc::new(Str::new(name)));
+        self.names.push(crate::script::object::str::intern(name));
         let i = (self.names.len() - 1) as Idx;
         self.name_index.insert(key, i);
         Ok(i)
@@ -290,7 +290,7 @@ impl<'a> Unit<'a> {
         let s = &ctx.scopes.scopes[self.scope];
         let nfree = s.frees().len() as u16;
         Rc::new(Code {
-            name: Rc::new(Str::new(name)),
+            name: crate::script::object::str::intern(name),
             qualname: Rc::new(Str::new(&self.qualname)),
             source: ctx.source.clone(),
             first_line: self.lines.first().copied().unwrap_or(1),

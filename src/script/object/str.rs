@@ -13,6 +13,26 @@ pub struct Str {
     hash: Cell<u64>,
 }
 
+thread_local! {
+    /// Identifiers seen by the compiler, shared by every code object of the thread.
+    static INTERNED: RefCell<rustc_hash::FxHashMap<Box<str>, std::rc::Rc<Str>>> =
+        RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// The thread's one `Str` for the identifier `s`. Attribute, global and keyword names then
+/// meet as the same object in every dict, so lookups succeed on a pointer comparison
+/// instead of comparing text.
+pub fn intern(s: &str) -> std::rc::Rc<Str> {
+    INTERNED.with(|table| {
+        if let Some(found) = table.borrow().get(s) {
+            return found.clone();
+        }
+        let interned = std::rc::Rc::new(Str::new(s));
+        table.borrow_mut().insert(s.into(), interned.clone());
+        interned
+    })
+}
+
 impl Str {
     pub fn new(s: &str) -> Str {
         Str::from_string(s.to_owned())

@@ -18,11 +18,52 @@ pub struct Entry {
     pub value: Value,
 }
 
+/// Tables with at most this many entry slots have no hash index: a scan of the entries,
+/// comparing cached hashes first, is faster than probing, and most instance dicts and
+/// keyword dicts are this small, so they also save the index's allocation.
+const SCAN_LIMIT: usize = 8;
+
 #[derive(Default)]
 struct Inner {
+    /// Maps hashes to entry slots; empty while `entries.len() <= SCAN_LIMIT`.
     index: HashTable<u32>,
     entries: Vec<Entry>,
     live: usize,
+}
+
+impl Inner {
+    /// The slot of the live entry with `hash` whose key satisfies `matches`.
+    #[inline]
+    fn locate(&self, hash: u64, mut matches: impl FnMut(usize, &Entry) -> bool) -> Option<usize> {
+        if self.entries.len() <= SCAN_LIMIT {
+            return self
+                .entries
+                .iter()
+                .enumerate()
+                .position(|(i, e)| e.hash == hash && !e.key.is_undefined() && matches(i, e));
+        }
+        self.index
+            .find(hash, |&i| {
+                let e = &self.entries[i as usize];
+                e.hash == hash && matches(i as usize, e)
+            })
+            .map(|&i| i as usize)
+    }
+
+    /// Rebuilds the index from the live entries (or drops it for a small table).
+    fn reindex(&mut self) {
+        self.index.clear();
+        if self.entries.len() <= SCAN_LIMIT {
+            return;
+        }
+        let entries = &self.entries;
+        for (i, e) in entries.iter().enumerate() {
+            if !e.key.is_undefined() {
+                self.index
+                    .insert_unique(e.hash, i as u32, |&j| entries[j as usize].hash);
+            }
+        }
+    }
 }
 
 /// An ordered hash table of `Value` keys.
@@ -112,21 +153,15 @@ impl Table {
     fn probe(&self, hash: u64, key: &Value) -> Probe {
         let inner = self.inner.borrow();
         let mut ask = Vec::new();
-        let found = inner.index.find(hash, |&i| {
-            let e = &inner.entries[i as usize];
-            if e.hash != hash {
-                return false;
-            }
-            match native_eq(&e.key, key) {
-                Some(eq) => eq,
-                None => {
-                    ask.push(i as usize);
-                    false
-                }
+        let found = inner.locate(hash, |i, e| match native_eq(&e.key, key) {
+            Some(eq) => eq,
+            None => {
+                ask.push(i);
+                false
             }
         });
         match found {
-            Some(&i) => Probe::Found(i as usize),
+            Some(i) => Probe::Found(i),
             None if ask.is_empty() => Probe::Absent,
             None => Probe::Ask(ask),
         }
@@ -170,13 +205,8 @@ impl Table {
     pub fn get_str(&self, key: &super::str::Str) -> Option<Value> {
         let hash = key.hash();
         let inner = self.inner.borrow();
-        let i = inner.index.find(hash, |&i| {
-            let e = &inner.entries[i as usize];
-            // Attribute names are usually the very string the dict was filled with.
-            e.hash == hash
-                && matches!(&e.key, Value::Str(s) if std::ptr::eq(&**s, key) || s.as_str() == key.as_str())
-        })?;
-        Some(inner.entries[*i as usize].value.clone())
+        let i = inner.locate(hash, |_, e| str_key_is(&e.key, key))?;
+        Some(inner.entries[i].value.clone())
     }
 
     pub fn contains(&self, vm: &Vm, key: &Value) -> PyResult<bool> {
@@ -206,20 +236,11 @@ impl Table {
         let hash = key.hash();
         let existing = {
             let inner = self.inner.borrow();
-            inner
-                .index
-                .find(hash, |&i| {
-                    let e = &inner.entries[i as usize];
-                    e.hash == hash && matches!(&e.key, Value::Str(s) if s.as_str() == key.as_str())
-                })
-                .copied()
+            inner.locate(hash, |_, e| str_key_is(&e.key, &key))
         };
         match existing {
             Some(i) => {
-                let old = std::mem::replace(
-                    &mut self.inner.borrow_mut().entries[i as usize].value,
-                    value,
-                );
+                let old = std::mem::replace(&mut self.inner.borrow_mut().entries[i].value, value);
                 drop(old);
             }
             None => self.push_new(hash, Value::Str(key), value),
@@ -229,12 +250,16 @@ impl Table {
     fn push_new(&self, hash: u64, key: Value, value: Value) {
         let mut inner = self.inner.borrow_mut();
         let inner = &mut *inner;
-        let i = inner.entries.len() as u32;
+        let i = inner.entries.len();
         inner.entries.push(Entry { hash, key, value });
-        let entries = &inner.entries;
-        inner
-            .index
-            .insert_unique(hash, i, |&j| entries[j as usize].hash);
+        if i == SCAN_LIMIT {
+            inner.reindex();
+        } else if i > SCAN_LIMIT {
+            let entries = &inner.entries;
+            inner
+                .index
+                .insert_unique(hash, i as u32, |&j| entries[j as usize].hash);
+        }
         inner.live += 1;
         self.version.set(self.version.get() + 1);
     }
@@ -252,15 +277,9 @@ impl Table {
         let hash = key.hash();
         let slot = {
             let inner = self.inner.borrow();
-            inner
-                .index
-                .find(hash, |&i| {
-                    let e = &inner.entries[i as usize];
-                    e.hash == hash && matches!(&e.key, Value::Str(s) if s.as_str() == key.as_str())
-                })
-                .copied()?
+            inner.locate(hash, |_, e| str_key_is(&e.key, key))?
         };
-        Some(self.remove_slot(slot as usize).1)
+        Some(self.remove_slot(slot).1)
     }
 
     fn remove_slot(&self, i: usize) -> (Value, Value) {
@@ -308,17 +327,15 @@ impl Table {
             .cloned()
             .collect();
         entries.shrink_to_fit();
-        let mut index = HashTable::with_capacity(entries.len());
-        for (i, e) in entries.iter().enumerate() {
-            index.insert_unique(e.hash, i as u32, |&j| entries[j as usize].hash);
-        }
         let live = entries.len();
+        let mut inner = Inner {
+            index: HashTable::new(),
+            entries,
+            live,
+        };
+        inner.reindex();
         Table {
-            inner: RefCell::new(Inner {
-                index,
-                entries,
-                live,
-            }),
+            inner: RefCell::new(inner),
             version: Cell::new(0),
         }
     }
@@ -326,13 +343,14 @@ impl Table {
 
 fn compact(inner: &mut Inner) {
     inner.entries.retain(|e| !e.key.is_undefined());
-    inner.index.clear();
-    let entries = &inner.entries;
-    for (i, e) in entries.iter().enumerate() {
-        inner
-            .index
-            .insert_unique(e.hash, i as u32, |&j| entries[j as usize].hash);
-    }
+    inner.reindex();
+}
+
+/// Whether a stored key is the string `key`: attribute names are usually the very string
+/// the dict was filled with, so identity decides before the text is compared.
+#[inline]
+fn str_key_is(stored: &Value, key: &super::str::Str) -> bool {
+    matches!(stored, Value::Str(s) if std::ptr::eq(&**s, key) || s.as_str() == key.as_str())
 }
 
 /// Equality of two keys when it needs no script code: `Some(answer)`, or `None` when either
