@@ -3,7 +3,7 @@
 //! scripts re-enters it (through `Vm::enter`).
 
 use super::frame::{ExecState, FrameKind};
-use super::generator::{GenResult, GenState, Resume, Saved};
+use super::generator::{GenResult, GenState, Resume};
 use super::iter::IterState;
 use super::{Exc, PyResult, Vm};
 use crate::script::compile::code::*;
@@ -96,7 +96,7 @@ impl Vm {
             match kind {
                 FrameKind::Generator => {
                     if let Some(gen) = st.generators.pop() {
-                        *gen.state.borrow_mut() = GenState::Finished;
+                        gen.finish();
                     }
                     if exc.class().is_subtype(&self.types.stop_iteration) {
                         let new = self.runtime_error("generator raised StopIteration");
@@ -142,22 +142,22 @@ impl Vm {
         self.depth.set(self.depth.get() - 1);
         let base = frame.base as usize;
         let n = frame.func.code.nregs as usize;
-        let top = st.generators.last().cloned();
-        let mut regs = match top.as_ref().map(|g| g.state.replace(GenState::Finished)) {
-            Some(GenState::Running(buffer)) => buffer,
-            _ => Vec::new(),
-        };
-        regs.extend(st.regs[base..base + n].iter_mut().map(std::mem::take));
         self.exc_stack
             .borrow_mut()
             .truncate(frame.exc_base as usize);
-        if let Some(gen) = st.generators.pop() {
-            *gen.state.borrow_mut() = GenState::Suspended(Saved {
-                func: frame.func.clone(),
-                pc,
-                regs,
-                send_reg,
-            });
+        match st.generators.pop() {
+            Some(gen) => {
+                let mut saved = gen.frame.borrow_mut();
+                // The buffer holds the unbound registers swapped out at resume: swapping
+                // back leaves the window unbound, as a finished frame leaves it.
+                saved.regs.resize(n, Value::Undefined);
+                saved.regs.swap_with_slice(&mut st.regs[base..base + n]);
+                saved.pc = pc;
+                saved.send_reg = send_reg;
+                drop(saved);
+                gen.state.set(GenState::Suspended);
+            }
+            None => st.clear(base, base + n),
         }
         Some(frame)
     }
@@ -1355,7 +1355,7 @@ impl Vm {
             }
             FrameKind::Generator => {
                 if let Some(gen) = st.generators.pop() {
-                    *gen.state.borrow_mut() = GenState::Finished;
+                    gen.finish();
                 }
                 if st.frames.len() > stop {
                     // Resumed inline by a `for` loop: leave the loop.

@@ -5,7 +5,7 @@ use super::frame::{ExecState, FrameKind};
 use super::{Exc, PyResult, Vm};
 use crate::script::compile::code::{Instr, Reg, NO_REG};
 use crate::script::object::{Function, Str, Value};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// A suspended generator frame.
@@ -17,18 +17,23 @@ pub struct Saved {
     pub send_reg: Reg,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum GenState {
-    Suspended(Saved),
-    /// Running; holds the emptied register buffer, refilled at the next yield so that
-    /// suspending does not allocate.
-    Running(Vec<Value>),
+    /// `frame.regs` holds the frame's registers.
+    Suspended,
+    /// The frame is on an execution state; `frame.regs` holds the unbound registers
+    /// swapped out of its window, swapped back at the next yield.
+    Running,
     Finished,
 }
 
+/// A generator keeps its frame in place across resumes: only registers move, by swapping,
+/// so a resume and a yield neither allocate nor drop values.
 pub struct Generator {
     pub name: Rc<Str>,
     pub qualname: Rc<Str>,
-    pub state: RefCell<GenState>,
+    pub state: Cell<GenState>,
+    pub frame: RefCell<Saved>,
 }
 
 /// How a resumed generator stopped.
@@ -60,28 +65,48 @@ impl Generator {
         Generator {
             name,
             qualname,
-            state: RefCell::new(GenState::Suspended(Saved {
+            state: Cell::new(GenState::Suspended),
+            frame: RefCell::new(Saved {
                 func,
                 pc: 0,
                 regs,
                 send_reg: NO_REG,
-            })),
+            }),
         }
     }
 
     pub fn is_running(&self) -> bool {
-        matches!(&*self.state.borrow(), GenState::Running(_))
+        self.state.get() == GenState::Running
     }
 
     pub fn is_finished(&self) -> bool {
-        matches!(&*self.state.borrow(), GenState::Finished)
+        self.state.get() == GenState::Finished
+    }
+
+    /// Whether it is suspended at a `yield` (started and not finished).
+    pub fn is_suspended_in_body(&self) -> bool {
+        self.state.get() == GenState::Suspended && self.frame.borrow().send_reg != NO_REG
+    }
+
+    /// Marks it finished and releases its saved registers.
+    pub fn finish(&self) {
+        self.state.set(GenState::Finished);
+        let regs = std::mem::take(&mut self.frame.borrow_mut().regs);
+        // Dropped with no borrow held: a value's destructor may look at this generator.
+        drop(regs);
     }
 }
 
 impl Drop for Generator {
     fn drop(&mut self) {
-        let state = std::mem::replace(self.state.get_mut(), GenState::Finished);
-        if let GenState::Suspended(saved) = state {
+        if self.state.replace(GenState::Finished) == GenState::Suspended {
+            let frame = self.frame.get_mut();
+            let saved = Saved {
+                func: frame.func.clone(),
+                pc: frame.pc,
+                regs: std::mem::take(&mut frame.regs),
+                send_reg: frame.send_reg,
+            };
             let code = &saved.func.code;
             let pc = saved.pc.saturating_sub(1) as usize;
             // Only a generator suspended inside a `try` or `with` has code to run on close.
@@ -106,7 +131,8 @@ impl Vm {
         let gen = Rc::new(Generator {
             name: short,
             qualname: name.clone(),
-            state: RefCell::new(GenState::Suspended(saved)),
+            state: Cell::new(GenState::Suspended),
+            frame: RefCell::new(saved),
         });
         if let Err(e) = self.generator_close(&gen) {
             self.write_stderr(&format!(
@@ -127,40 +153,37 @@ impl Vm {
         sent: Value,
         ret: u16,
     ) -> PyResult<bool> {
-        let mut saved = {
-            let mut state = gen.state.borrow_mut();
-            match std::mem::replace(&mut *state, GenState::Running(Vec::new())) {
-                GenState::Suspended(s) => s,
-                GenState::Running(buffer) => {
-                    *state = GenState::Running(buffer);
-                    return Err(self.value_error("generator already executing"));
-                }
-                GenState::Finished => {
-                    *state = GenState::Finished;
-                    return Ok(false);
-                }
-            }
+        match gen.state.get() {
+            GenState::Suspended => {}
+            GenState::Running => return Err(self.value_error("generator already executing")),
+            GenState::Finished => return Ok(false),
+        }
+        let (func, pc, send_reg) = {
+            let saved = gen.frame.borrow();
+            (saved.func.clone(), saved.pc, saved.send_reg)
         };
-        if saved.send_reg == NO_REG && !sent.is_none() {
-            *gen.state.borrow_mut() = GenState::Suspended(saved);
+        if send_reg == NO_REG && !sent.is_none() {
             return Err(self.type_error("can't send non-None value to a just-started generator"));
         }
         let base = match st.frames.last() {
             Some(f) => f.base as usize + f.func.code.nregs as usize,
             None => 0,
         };
-        let n = saved.regs.len();
-        st.reserve(base, n);
-        for (dst, v) in st.regs[base..base + n].iter_mut().zip(saved.regs.drain(..)) {
-            *dst = v;
+        {
+            let mut saved = gen.frame.borrow_mut();
+            let n = saved.regs.len();
+            st.reserve(base, n);
+            // A swap moves the saved registers in and the window's unbound registers out,
+            // with no drop per register.
+            st.regs[base..base + n].swap_with_slice(&mut saved.regs);
         }
-        *gen.state.borrow_mut() = GenState::Running(std::mem::take(&mut saved.regs));
-        if saved.send_reg != NO_REG {
-            st.regs[base + saved.send_reg as usize] = sent;
+        gen.state.set(GenState::Running);
+        if send_reg != NO_REG {
+            st.regs[base + send_reg as usize] = sent;
         }
-        self.push_frame(st, saved.func, base, ret, FrameKind::Generator)?;
+        self.push_frame(st, func, base, ret, FrameKind::Generator)?;
         if let Some(f) = st.frames.last_mut() {
-            f.pc = saved.pc;
+            f.pc = pc;
         }
         st.generators.push(gen.clone());
         Ok(true)
@@ -175,10 +198,10 @@ impl Vm {
                 Resume::Throw(e) => (Value::None, Some(e)),
             };
             let unstarted =
-                matches!(&*gen.state.borrow(), GenState::Suspended(s) if s.send_reg == NO_REG);
+                gen.state.get() == GenState::Suspended && gen.frame.borrow().send_reg == NO_REG;
             if let (Some(e), true) = (&exc, unstarted) {
                 // Throwing into a generator that never started finishes it.
-                *gen.state.borrow_mut() = GenState::Finished;
+                gen.finish();
                 return Err(e.clone());
             }
             if !vm.push_generator(st, gen, sent, 0)? {
@@ -312,8 +335,8 @@ impl Vm {
 
     /// `gen.close()`.
     pub fn generator_close(&self, gen: &Rc<Generator>) -> PyResult<()> {
-        if !matches!(&*gen.state.borrow(), GenState::Suspended(s) if s.send_reg != NO_REG) {
-            *gen.state.borrow_mut() = GenState::Finished;
+        if !gen.is_suspended_in_body() {
+            gen.finish();
             return Ok(());
         }
         let exit = self.new_exception(&self.types.generator_exit, vec![]);
