@@ -284,6 +284,14 @@ impl Vm {
                     st.regs[base + $r as usize]
                 };
             }
+            // Register stores go through `store`, which skips the drop glue for old
+            // values that own nothing.
+            macro_rules! set {
+                ($r:expr, $v:expr) => {{
+                    let v = $v;
+                    store(&mut st.regs[base + $r as usize], v);
+                }};
+            }
             macro_rules! save_pc {
                 () => {
                     if let Some(f) = st.frames.last_mut() {
@@ -327,22 +335,25 @@ impl Vm {
                             save_pc!();
                             return Err(self.unbound_local(code, src));
                         }
-                        reg!(dst) = v;
+                        set!(dst, v);
                     }
-                    Instr::LoadConst { dst, k } => reg!(dst) = code.consts[k as usize].clone(),
-                    Instr::LoadNone { dst } => reg!(dst) = Value::None,
-                    Instr::LoadInt { dst, value } => reg!(dst) = Value::Int(value as i64),
+                    Instr::LoadConst { dst, k } => set!(dst, code.consts[k as usize].clone()),
+                    Instr::LoadNone { dst } => set!(dst, Value::None),
+                    Instr::LoadInt { dst, value } => set!(dst, Value::Int(value as i64)),
                     Instr::LoadGlobal { dst, slot, builtin } => {
                         let v = if module.in_dict_mode() {
                             module.load_slot(slot as u32)
                         } else {
                             module.slots.borrow()[slot as usize].clone()
                         };
-                        reg!(dst) = if !v.is_undefined() {
-                            v
-                        } else {
-                            tri!(self.load_global_slow(module, slot, builtin))
-                        };
+                        set!(
+                            dst,
+                            if !v.is_undefined() {
+                                v
+                            } else {
+                                tri!(self.load_global_slow(module, slot, builtin))
+                            }
+                        );
                     }
                     Instr::StoreGlobal { slot, src } => {
                         let v = reg!(src).clone();
@@ -377,19 +388,22 @@ impl Vm {
                             Value::Dict(d) => d.get_str(n),
                             _ => None,
                         };
-                        reg!(dst) = match v {
-                            Some(v) => v,
-                            None => match module
-                                .get(n.as_str())
-                                .or_else(|| self.builtins.get(n.as_str()))
-                            {
+                        set!(
+                            dst,
+                            match v {
                                 Some(v) => v,
-                                None => {
-                                    save_pc!();
-                                    return Err(self.name_error(n.as_str()));
-                                }
-                            },
-                        };
+                                None => match module
+                                    .get(n.as_str())
+                                    .or_else(|| self.builtins.get(n.as_str()))
+                                {
+                                    Some(v) => v,
+                                    None => {
+                                        save_pc!();
+                                        return Err(self.name_error(n.as_str()));
+                                    }
+                                },
+                            }
+                        );
                     }
                     Instr::StoreName { name, src } => {
                         let v = reg!(src).clone();
@@ -410,7 +424,7 @@ impl Vm {
                     }
                     Instr::MakeCell { reg } => {
                         let v = std::mem::take(&mut reg!(reg));
-                        reg!(reg) = Value::Cell(Rc::new(Cell::new(v)));
+                        set!(reg, Value::Cell(Rc::new(Cell::new(v))));
                     }
                     Instr::LoadCell { dst, cell } => {
                         let v = match &reg!(cell) {
@@ -421,7 +435,7 @@ impl Vm {
                             save_pc!();
                             return Err(self.unbound_cell(code, cell));
                         }
-                        reg!(dst) = v;
+                        set!(dst, v);
                     }
                     Instr::StoreCell { cell, src } => {
                         let v = reg!(src).clone();
@@ -469,11 +483,11 @@ impl Vm {
                     }
                     Instr::LoadNamespace { dst, kind } => {
                         let ns = self.namespace(st, code, base, module, kind);
-                        reg!(dst) = tri!(ns);
+                        set!(dst, tri!(ns));
                     }
                     Instr::LoadAttr { dst, obj, name } => {
                         let v = tri!(self.get_attr(&reg!(obj), &code.names[name as usize]));
-                        reg!(dst) = v;
+                        set!(dst, v);
                     }
                     Instr::StoreAttr { obj, name, src } => {
                         let v = reg!(src).clone();
@@ -485,8 +499,8 @@ impl Vm {
                     Instr::LoadMethod { dst, obj, name } => {
                         let (f, receiver) =
                             tri!(self.load_method(&reg!(obj), &code.names[name as usize]));
-                        reg!(dst) = f;
-                        reg!(dst + 1) = receiver.unwrap_or(Value::Undefined);
+                        set!(dst, f);
+                        set!(dst + 1, receiver.unwrap_or(Value::Undefined));
                     }
                     Instr::GetItem { dst, obj, key } => {
                         let v = match (&reg!(obj), &reg!(key)) {
@@ -500,7 +514,7 @@ impl Vm {
                             }
                             (o, k) => self.get_item(o, k),
                         };
-                        reg!(dst) = tri!(v);
+                        set!(dst, tri!(v));
                     }
                     Instr::SetItem { obj, key, src } => {
                         let v = reg!(src).clone();
@@ -520,66 +534,75 @@ impl Vm {
                         tri!(self.del_item(&reg!(obj), &reg!(key)));
                     }
                     Instr::Add { dst, a, b } => {
-                        reg!(dst) = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
-                                Some(r) => Value::Int(r),
-                                None => tri!(self.binary(BinOp::Add, &reg!(a), &reg!(b))),
-                            },
-                            (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
-                            (Value::Float(x), Value::Int(y)) => Value::Float(x + *y as f64),
-                            (Value::Int(x), Value::Float(y)) => Value::Float(*x as f64 + y),
-                            _ => tri!(self.binary_checked(code, base, st, BinOp::Add, a, b)),
-                        };
+                        set!(
+                            dst,
+                            match (&reg!(a), &reg!(b)) {
+                                (Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
+                                    Some(r) => Value::Int(r),
+                                    None => tri!(self.binary(BinOp::Add, &reg!(a), &reg!(b))),
+                                },
+                                (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                                (Value::Float(x), Value::Int(y)) => Value::Float(x + *y as f64),
+                                (Value::Int(x), Value::Float(y)) => Value::Float(*x as f64 + y),
+                                _ => tri!(self.binary_checked(code, base, st, BinOp::Add, a, b)),
+                            }
+                        );
                     }
                     Instr::AddImm { dst, a, imm, rev } => {
-                        reg!(dst) = match &reg!(a) {
-                            Value::Int(x) => match x.checked_add(imm as i64) {
-                                Some(r) => Value::Int(r),
-                                None => tri!(self.binary(
-                                    BinOp::Add,
-                                    &Value::Int(*x),
-                                    &Value::Int(imm as i64)
-                                )),
-                            },
-                            Value::Float(x) => Value::Float(x + imm as f64),
-                            v => {
-                                if rev && !v.is_undefined() {
-                                    tri!(self.binary(BinOp::Add, &Value::Int(imm as i64), v))
-                                } else {
-                                    tri!(self.binary_imm(
-                                        code,
-                                        base,
-                                        st,
+                        set!(
+                            dst,
+                            match &reg!(a) {
+                                Value::Int(x) => match x.checked_add(imm as i64) {
+                                    Some(r) => Value::Int(r),
+                                    None => tri!(self.binary(
                                         BinOp::Add,
-                                        a,
-                                        imm,
-                                        v.is_undefined()
-                                    ))
+                                        &Value::Int(*x),
+                                        &Value::Int(imm as i64)
+                                    )),
+                                },
+                                Value::Float(x) => Value::Float(x + imm as f64),
+                                v => {
+                                    if rev && !v.is_undefined() {
+                                        tri!(self.binary(BinOp::Add, &Value::Int(imm as i64), v))
+                                    } else {
+                                        tri!(self.binary_imm(
+                                            code,
+                                            base,
+                                            st,
+                                            BinOp::Add,
+                                            a,
+                                            imm,
+                                            v.is_undefined()
+                                        ))
+                                    }
                                 }
                             }
-                        };
+                        );
                     }
                     Instr::SubImm { dst, a, imm } => {
-                        reg!(dst) = match &reg!(a) {
-                            Value::Int(x) => match x.checked_sub(imm as i64) {
-                                Some(r) => Value::Int(r),
-                                None => tri!(self.binary(
+                        set!(
+                            dst,
+                            match &reg!(a) {
+                                Value::Int(x) => match x.checked_sub(imm as i64) {
+                                    Some(r) => Value::Int(r),
+                                    None => tri!(self.binary(
+                                        BinOp::Sub,
+                                        &Value::Int(*x),
+                                        &Value::Int(imm as i64)
+                                    )),
+                                },
+                                Value::Float(x) => Value::Float(x - imm as f64),
+                                v => tri!(self.binary_imm(
+                                    code,
+                                    base,
+                                    st,
                                     BinOp::Sub,
-                                    &Value::Int(*x),
-                                    &Value::Int(imm as i64)
+                                    a,
+                                    imm,
+                                    v.is_undefined()
                                 )),
-                            },
-                            Value::Float(x) => Value::Float(x - imm as f64),
-                            v => tri!(self.binary_imm(
-                                code,
-                                base,
-                                st,
-                                BinOp::Sub,
-                                a,
-                                imm,
-                                v.is_undefined()
-                            )),
-                        };
+                            }
+                        );
                     }
                     Instr::JumpIfNotCompareImm { op, a, imm, target } => {
                         let truth = match &reg!(a) {
@@ -602,40 +625,46 @@ impl Vm {
                         }
                     }
                     Instr::Sub { dst, a, b } => {
-                        reg!(dst) = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => match x.checked_sub(*y) {
-                                Some(r) => Value::Int(r),
-                                None => tri!(self.binary(BinOp::Sub, &reg!(a), &reg!(b))),
-                            },
-                            (Value::Float(x), Value::Float(y)) => Value::Float(x - y),
-                            (Value::Float(x), Value::Int(y)) => Value::Float(x - *y as f64),
-                            (Value::Int(x), Value::Float(y)) => Value::Float(*x as f64 - y),
-                            _ => tri!(self.binary_checked(code, base, st, BinOp::Sub, a, b)),
-                        };
+                        set!(
+                            dst,
+                            match (&reg!(a), &reg!(b)) {
+                                (Value::Int(x), Value::Int(y)) => match x.checked_sub(*y) {
+                                    Some(r) => Value::Int(r),
+                                    None => tri!(self.binary(BinOp::Sub, &reg!(a), &reg!(b))),
+                                },
+                                (Value::Float(x), Value::Float(y)) => Value::Float(x - y),
+                                (Value::Float(x), Value::Int(y)) => Value::Float(x - *y as f64),
+                                (Value::Int(x), Value::Float(y)) => Value::Float(*x as f64 - y),
+                                _ => tri!(self.binary_checked(code, base, st, BinOp::Sub, a, b)),
+                            }
+                        );
                     }
                     Instr::Mul { dst, a, b } => {
-                        reg!(dst) = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) => match x.checked_mul(*y) {
-                                Some(r) => Value::Int(r),
-                                None => tri!(self.binary(BinOp::Mul, &reg!(a), &reg!(b))),
-                            },
-                            (Value::Float(x), Value::Float(y)) => Value::Float(x * y),
-                            (Value::Float(x), Value::Int(y)) => Value::Float(x * *y as f64),
-                            (Value::Int(x), Value::Float(y)) => Value::Float(*x as f64 * y),
-                            _ => tri!(self.binary_checked(code, base, st, BinOp::Mul, a, b)),
-                        };
+                        set!(
+                            dst,
+                            match (&reg!(a), &reg!(b)) {
+                                (Value::Int(x), Value::Int(y)) => match x.checked_mul(*y) {
+                                    Some(r) => Value::Int(r),
+                                    None => tri!(self.binary(BinOp::Mul, &reg!(a), &reg!(b))),
+                                },
+                                (Value::Float(x), Value::Float(y)) => Value::Float(x * y),
+                                (Value::Float(x), Value::Int(y)) => Value::Float(x * *y as f64),
+                                (Value::Int(x), Value::Float(y)) => Value::Float(*x as f64 * y),
+                                _ => tri!(self.binary_checked(code, base, st, BinOp::Mul, a, b)),
+                            }
+                        );
                     }
                     Instr::Binary { op, dst, a, b } => {
                         let r = match fast_arith(op, &reg!(a), &reg!(b)) {
                             Some(v) => v,
                             None => tri!(self.binary_checked(code, base, st, op, a, b)),
                         };
-                        reg!(dst) = r;
+                        set!(dst, r);
                     }
                     Instr::Inplace { op, dst, a, b } => {
                         // Numbers have no in-place dunders: `x op= y` is `x op y`.
                         if let Some(v) = fast_arith(op, &reg!(a), &reg!(b)) {
-                            reg!(dst) = v;
+                            set!(dst, v);
                             continue;
                         }
                         let r = match (op, &reg!(a), &reg!(b)) {
@@ -664,7 +693,7 @@ impl Vm {
                                 }
                             }
                         };
-                        reg!(dst) = r;
+                        set!(dst, r);
                     }
                     Instr::Unary { op, dst, src } => {
                         let r = match (op, &reg!(src)) {
@@ -679,7 +708,7 @@ impl Vm {
                                 tri!(self.unary(op, v))
                             }
                         };
-                        reg!(dst) = r;
+                        set!(dst, r);
                     }
                     Instr::Compare { op, dst, a, b } => {
                         let r = match (&reg!(a), &reg!(b)) {
@@ -693,7 +722,7 @@ impl Vm {
                             }
                             (x, y) => tri!(self.compare(op, x, y)),
                         };
-                        reg!(dst) = r;
+                        set!(dst, r);
                     }
                     Instr::JumpIfNotCompare { op, a, b, target } => {
                         let truth = match (&reg!(a), &reg!(b)) {
@@ -738,7 +767,7 @@ impl Vm {
                     }
                     Instr::GetIter { dst, src } => {
                         let it = tri!(self.iter(&reg!(src)));
-                        reg!(dst) = it;
+                        set!(dst, it);
                     }
                     Instr::ForIter { iter, dst, exit } => {
                         let next = match &reg!(iter) {
@@ -779,7 +808,7 @@ impl Vm {
                             other => tri!(self.next(other)),
                         };
                         match next {
-                            Some(v) => reg!(dst) = v,
+                            Some(v) => set!(dst, v),
                             None => pc = exit as usize,
                         }
                     }
@@ -958,11 +987,11 @@ impl Vm {
                     }
                     Instr::BuildTuple { dst, start, count } => {
                         let items = reg_slice(st, base, start, count).to_vec();
-                        reg!(dst) = Value::tuple(items);
+                        set!(dst, Value::tuple(items));
                     }
                     Instr::BuildList { dst, start, count } => {
                         let items = reg_slice(st, base, start, count).to_vec();
-                        reg!(dst) = Value::list(items);
+                        set!(dst, Value::list(items));
                     }
                     Instr::BuildSet { dst, start, count } => {
                         let set = Set::new(false);
@@ -970,7 +999,7 @@ impl Vm {
                             let v = reg!(start + i).clone();
                             tri!(set.insert(self, v, Value::None));
                         }
-                        reg!(dst) = Value::Set(Rc::new(set));
+                        set!(dst, Value::Set(Rc::new(set)));
                     }
                     Instr::BuildDict { dst, start, count } => {
                         let d = Dict::new();
@@ -979,7 +1008,7 @@ impl Vm {
                             let v = reg!(start + 2 * i + 1).clone();
                             tri!(d.insert(self, k, v));
                         }
-                        reg!(dst) = Value::Dict(Rc::new(d));
+                        set!(dst, Value::Dict(Rc::new(d)));
                     }
                     Instr::BuildString { dst, start, count } => {
                         let mut s = String::new();
@@ -988,14 +1017,17 @@ impl Vm {
                                 s.push_str(x.as_str());
                             }
                         }
-                        reg!(dst) = Value::string(s);
+                        set!(dst, Value::string(s));
                     }
                     Instr::BuildSlice { dst, start } => {
-                        reg!(dst) = Value::Slice(Rc::new(Slice {
-                            start: reg!(start).clone(),
-                            stop: reg!(start + 1).clone(),
-                            step: reg!(start + 2).clone(),
-                        }));
+                        set!(
+                            dst,
+                            Value::Slice(Rc::new(Slice {
+                                start: reg!(start).clone(),
+                                stop: reg!(start + 1).clone(),
+                                step: reg!(start + 2).clone(),
+                            }))
+                        );
                     }
                     Instr::ListAppend { list, item } => {
                         let v = reg!(item).clone();
@@ -1045,7 +1077,7 @@ impl Vm {
                             Value::List(l) => l.snapshot(),
                             _ => Vec::new(),
                         };
-                        reg!(dst) = Value::tuple(items);
+                        set!(dst, Value::tuple(items));
                     }
                     Instr::FormatValue {
                         dst,
@@ -1060,7 +1092,7 @@ impl Vm {
                             Some(reg!(spec).clone())
                         };
                         let s = tri!(self.format_value(&v, conv, spec.as_ref()));
-                        reg!(dst) = s;
+                        set!(dst, s);
                     }
                     Instr::Unpack { src, dst, count } => {
                         let v = reg!(src).clone();
@@ -1069,7 +1101,7 @@ impl Vm {
                         let direct = match &v {
                             Value::Tuple(t) if t.len() == count as usize => {
                                 for (i, item) in t.items.iter().enumerate() {
-                                    reg!(dst as usize + i) = item.clone();
+                                    set!(dst as usize + i, item.clone());
                                 }
                                 true
                             }
@@ -1082,7 +1114,7 @@ impl Vm {
                                         complete = false;
                                         break;
                                     };
-                                    reg!(dst as usize + i) = item;
+                                    set!(dst as usize + i, item);
                                 }
                                 complete
                             }
@@ -1091,7 +1123,7 @@ impl Vm {
                         if !direct {
                             let items = tri!(self.unpack(&v, count as usize));
                             for (i, item) in items.into_iter().enumerate() {
-                                reg!(dst as usize + i) = item;
+                                set!(dst as usize + i, item);
                             }
                         }
                     }
@@ -1115,11 +1147,11 @@ impl Vm {
                         let tail = items.split_off(items.len() - a);
                         let middle = items.split_off(b);
                         for (i, item) in items.into_iter().enumerate() {
-                            reg!(dst as usize + i) = item;
+                            set!(dst as usize + i, item);
                         }
-                        reg!(dst as usize + b) = Value::list(middle);
+                        set!(dst as usize + b, Value::list(middle));
                         for (i, item) in tail.into_iter().enumerate() {
-                            reg!(dst as usize + b + 1 + i) = item;
+                            set!(dst as usize + b + 1 + i, item);
                         }
                     }
                     Instr::MakeFunction { dst, code: c, args } => {
@@ -1131,10 +1163,13 @@ impl Vm {
                             &reg!(args + 1),
                             &reg!(args + 2),
                         );
-                        reg!(dst) = tri!(f);
+                        set!(dst, tri!(f));
                     }
                     Instr::LoadBuildClass { dst } => {
-                        reg!(dst) = self.builtins.get("__build_class__").unwrap_or(Value::None);
+                        set!(
+                            dst,
+                            self.builtins.get("__build_class__").unwrap_or(Value::None)
+                        );
                     }
                     Instr::Raise { exc, cause } => {
                         let e = if exc == NO_REG {
@@ -1189,7 +1224,7 @@ impl Vm {
                     }
                     Instr::ExcMatch { dst, exc, typ } => {
                         let m = tri!(self.exc_matches(&reg!(exc), &reg!(typ)));
-                        reg!(dst) = Value::Bool(m);
+                        set!(dst, Value::Bool(m));
                     }
                     Instr::PopExcept => {
                         self.exc_stack.borrow_mut().pop();
@@ -1197,8 +1232,8 @@ impl Vm {
                     Instr::WithEnter { mgr, exit, dst } => {
                         let m = reg!(mgr).clone();
                         let (exit_fn, value) = tri!(self.with_enter(&m));
-                        reg!(exit) = exit_fn;
-                        reg!(dst) = value;
+                        set!(exit, exit_fn);
+                        set!(dst, value);
                     }
                     Instr::WithExit { exit } => {
                         let f = reg!(exit).clone();
@@ -1213,7 +1248,7 @@ impl Vm {
                             _ => Value::None,
                         };
                         let r = tri!(self.call(&f, &[t, e, tb], &[]));
-                        reg!(dst) = Value::Bool(tri!(self.truthy(&r)));
+                        set!(dst, Value::Bool(tri!(self.truthy(&r))));
                     }
                     Instr::Yield { dst, src } => {
                         // Cloned, not taken: `src` may be a local the generator uses again.
@@ -1247,7 +1282,7 @@ impl Vm {
                             if tri!(self.push_generator(st, g, sent, dst)) {
                                 continue 'frames;
                             }
-                            reg!(dst) = Value::None;
+                            set!(dst, Value::None);
                             continue;
                         }
                         let r = match &sub {
@@ -1280,7 +1315,7 @@ impl Vm {
                             }
                         };
                         match r {
-                            GenResult::Returned(v) => reg!(dst) = v,
+                            GenResult::Returned(v) => set!(dst, v),
                             GenResult::Yielded(value) => {
                                 // Suspend at this same instruction, to delegate again on resume.
                                 let frame = self.suspend_generator(st, (pc - 1) as u32, dst);
@@ -1294,7 +1329,7 @@ impl Vm {
                         };
                         save_pc!();
                         let m = tri!(self.import(n.as_str(), top));
-                        reg!(dst) = m;
+                        set!(dst, m);
                     }
                     Instr::ImportFrom {
                         dst,
@@ -1302,7 +1337,7 @@ impl Vm {
                         name,
                     } => {
                         let v = tri!(self.import_from(&reg!(m), &code.names[name as usize]));
-                        reg!(dst) = v;
+                        set!(dst, v);
                     }
                     Instr::ImportStar { module: m } => {
                         let src = reg!(m).clone();
@@ -1715,6 +1750,28 @@ impl Vm {
 #[inline]
 fn reg_slice(st: &ExecState, base: usize, start: Reg, count: u16) -> &[Value] {
     &st.regs[base + start as usize..base + start as usize + count as usize]
+}
+
+/// Stores `v` in a register. Dropping the old value is a call into the general drop glue;
+/// most registers hold numbers or nothing, which own nothing, so that call is skipped
+/// for them.
+#[inline(always)]
+fn store(slot: &mut Value, v: Value) {
+    let old = std::mem::replace(slot, v);
+    if matches!(
+        old,
+        Value::Undefined
+            | Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::NotImplemented
+            | Value::Ellipsis
+    ) {
+        std::mem::forget(old);
+    } else {
+        drop(old);
+    }
 }
 
 /// Arithmetic on two inline numbers that cannot fail or overflow; `None` sends the
