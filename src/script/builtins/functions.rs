@@ -396,8 +396,6 @@ pub fn install(vm: &Vm) {
     function(vm, "eval", eval);
 }
 
-/// `exec(source, globals=None)`: runs source text in a fresh module whose globals are
-/// copied from (and back into) `globals`, or in `__main__`.
 /// `divmod(x, y)` for non-numbers: `x.__divmod__(y)`, then `y.__rdivmod__(x)`.
 fn divmod_dunder(vm: &Vm, x: &Value, y: &Value) -> PyResult<Value> {
     for (recv, arg, name) in [(x, y, "__divmod__"), (y, x, "__rdivmod__")] {
@@ -455,6 +453,8 @@ fn pow_mod(vm: &Vm, base: &Value, exp: &Value, modulus: &Value) -> PyResult<Valu
     Ok(Value::from_bigint(r))
 }
 
+/// `exec(source, globals=None)`: runs source text in `__main__` or, given a dict, in a
+/// fresh module whose globals are copied from (and back into) it.
 fn exec(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
     arity(vm, "exec", args, 1, 3)?;
     let source = str_arg(vm, "exec", &args[0])?.as_str().to_owned();
@@ -463,6 +463,8 @@ fn exec(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
     })
 }
 
+/// `eval(expression, globals=None)`: the value of one expression, in the same namespaces
+/// as `exec`.
 fn eval(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
     arity(vm, "eval", args, 1, 3)?;
     let source = str_arg(vm, "eval", &args[0])?.as_str().to_owned();

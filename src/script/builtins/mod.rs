@@ -60,7 +60,7 @@ pub fn install(vm: &Rc<Vm>) {
 pub fn method(t: &Rc<Type>, name: &'static str, func: NativeFn) {
     let owner: &'static str = leak_name(t);
     t.dict.insert_str(
-        Rc::new(Str::new(name)),
+        crate::script::object::str::intern(name),
         Value::Builtin(Rc::new(Builtin {
             name,
             func,
@@ -77,7 +77,7 @@ pub fn class_method(t: &Rc<Type>, name: &'static str, func: NativeFn) {
         owner: Some(leak_name(t)),
     }));
     t.dict.insert_str(
-        Rc::new(Str::new(name)),
+        crate::script::object::str::intern(name),
         Value::Decorated(Rc::new(crate::script::object::misc::StaticOrClassMethod {
             func: f,
             is_class: true,
@@ -106,7 +106,7 @@ pub fn property(
 ) {
     let native = |f: Option<NativeFn>| f.map_or(Value::None, |f| crate::script::native(name, f));
     t.dict.insert_str(
-        Rc::new(Str::new(name)),
+        crate::script::object::str::intern(name),
         Value::Property(Rc::new(crate::script::object::misc::Property {
             getter: crate::script::native(name, get),
             setter: native(set),

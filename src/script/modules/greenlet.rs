@@ -508,7 +508,8 @@ fn frame_class(vm: &Vm) -> Rc<Type> {
                     Layout::Builtin,
                     vec![vm.types.object.clone()],
                 ));
-                t.dict.insert_str(Rc::new(Str::new("f_back")), Value::None);
+                t.dict
+                    .insert_str(crate::script::object::str::intern("f_back"), Value::None);
                 t
             })
             .clone()
@@ -681,7 +682,9 @@ pub fn module(vm: &Vm) -> Rc<Module> {
         ("error", Value::Type(error)),
         ("GreenletExit", Value::Type(exit)),
     ] {
-        greenlet.dict.insert_str(Rc::new(Str::new(name)), v);
+        greenlet
+            .dict
+            .insert_str(crate::script::object::str::intern(name), v);
     }
     m
 }

@@ -74,7 +74,7 @@ pub struct Names {
 
 impl Names {
     fn new() -> Names {
-        let s = |n: &str| Rc::new(Str::new(n));
+        let s = crate::script::object::str::intern;
         Names {
             init: s("__init__"),
             new: s("__new__"),
@@ -216,7 +216,7 @@ impl Vm {
     }
 
     pub fn intern(&self, s: &str) -> Rc<Str> {
-        Rc::new(Str::new(s))
+        crate::script::object::str::intern(s)
     }
 }
 
