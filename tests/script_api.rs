@@ -118,3 +118,33 @@ fn unsupported_syntax_is_a_clear_error_not_a_panic() {
         .expect_err("async is not supported");
     assert!(err.message.contains("async"), "{}", err.message);
 }
+
+#[test]
+fn cyclic_garbage_is_collected_automatically_in_bounded_memory() {
+    let interp = Interpreter::new();
+    interp
+        .run_source(
+            "cycles.py",
+            "import __stacklet__\n\
+             class Node:\n\
+             \x20   def __init__(self):\n\
+             \x20       self.me = self\n\
+             \x20       self.items = [self]\n\
+             for i in range(200_000):\n\
+             \x20   Node()\n\
+             \x20   l = []\n\
+             \x20   l.append(l)\n\
+             s = __stacklet__.stats()\n\
+             tracked, collected = s.gc_tracked, s.gc_collected\n",
+        )
+        .expect("runs");
+    let (Some(Value::Int(tracked)), Some(Value::Int(collected))) =
+        (interp.global("tracked"), interp.global("collected"))
+    else {
+        panic!("counters are ints");
+    };
+    // 600,000 containers were made, all of them garbage in cycles: without a collection
+    // no one of them would have been freed.
+    assert!(collected >= 500_000, "collected {collected}");
+    assert!(tracked < 100_000, "still tracked {tracked}");
+}

@@ -39,8 +39,8 @@ pub fn install(vm: &Vm) {
                 .find(|c| !c.heap)
                 .is_some_and(|c| Rc::ptr_eq(&c, &vm.types.object)) =>
         {
-            Ok(Value::Instance(Rc::new(
-                crate::script::object::Instance::new(t.clone()),
+            Ok(Value::instance(crate::script::object::Instance::new(
+                t.clone(),
             )))
         }
         Some(Value::Type(t)) => vm.new_instance(t, &[], &[]),

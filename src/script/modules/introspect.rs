@@ -4,17 +4,14 @@
 use super::native_module;
 use crate::script::builtins::arity;
 use crate::script::object::{Bytes, Instance, Module, Str, Value};
+use crate::script::vm::collect;
 use crate::script::vm::Vm;
-use std::cell::Cell;
 use std::rc::Rc;
 
-thread_local! {
-    static ENABLED: Cell<bool> = const { Cell::new(true) };
-}
-
-/// `gc`. Memory is reference counted, so objects die when their last reference goes;
-/// `collect()` runs the finalizers waiting for a safe point (abandoned greenlets and
-/// generators). Reference cycles are not collected yet, so it reports 0 found.
+/// `gc`: memory is reference counted, so objects die when their last reference goes;
+/// the cycle collector (`vm::collect`) reclaims reference cycles, automatically as
+/// containers are made and on `collect()`, which also runs the finalizers waiting for a
+/// safe point (abandoned greenlets and generators).
 pub fn gc(_vm: &Vm) -> Rc<Module> {
     native_module(
         "gc",
@@ -22,29 +19,29 @@ pub fn gc(_vm: &Vm) -> Rc<Module> {
             ("collect", |vm, a, _| {
                 arity(vm, "collect", a, 0, 1)?;
                 vm.run_finalizers();
-                Ok(Value::Int(0))
+                Ok(Value::from(vm.collect_cycles(true)))
             }),
             ("enable", |_, _, _| {
-                ENABLED.with(|e| e.set(true));
+                collect::set_enabled(true);
                 Ok(Value::None)
             }),
             ("disable", |_, _, _| {
-                ENABLED.with(|e| e.set(false));
+                collect::set_enabled(false);
                 Ok(Value::None)
             }),
             ("isenabled", |_, _, _| {
-                Ok(Value::Bool(ENABLED.with(Cell::get)))
+                Ok(Value::Bool(collect::is_enabled()))
             }),
             ("get_count", |_, _, _| {
                 Ok(Value::tuple(vec![
-                    Value::Int(0),
+                    Value::from(collect::young_count()),
                     Value::Int(0),
                     Value::Int(0),
                 ]))
             }),
             ("get_threshold", |_, _, _| {
                 Ok(Value::tuple(vec![
-                    Value::Int(700),
+                    Value::from(collect::YOUNG_THRESHOLD),
                     Value::Int(10),
                     Value::Int(10),
                 ]))
@@ -84,6 +81,10 @@ pub fn stacklet(_vm: &Vm) -> Rc<Module> {
                 set("stack_regions", Value::from(rt.stack.regions));
                 set("frames_executed", Value::from(vm.frames_run.get() as usize));
                 set("recursion_depth", Value::from(vm.depth.get()));
+                let (collections, collected) = collect::totals();
+                set("gc_tracked", Value::from(collect::tracked_count()));
+                set("gc_collections", Value::from(collections as usize));
+                set("gc_collected", Value::from(collected as usize));
                 Ok(Value::Instance(Rc::new(snapshot)))
             }),
         ],

@@ -23,6 +23,16 @@ impl List {
     }
 
     #[inline]
+    /// The items, unless they are being changed right now.
+    pub fn try_borrow(&self) -> Option<Ref<'_, Vec<Value>>> {
+        self.items.try_borrow().ok()
+    }
+
+    /// The items for changing, unless they are in use right now.
+    pub fn try_borrow_mut(&self) -> Option<RefMut<'_, Vec<Value>>> {
+        self.items.try_borrow_mut().ok()
+    }
+
     pub fn borrow_mut(&self) -> RefMut<'_, Vec<Value>> {
         self.items.borrow_mut()
     }

@@ -311,6 +311,34 @@ impl Table {
         Some(self.remove_slot(slot))
     }
 
+    /// Calls `f` with every live key and value; `false` (and no call) when the table is
+    /// being changed right now.
+    pub fn try_for_each(&self, mut f: impl FnMut(&Value, &Value)) -> bool {
+        let Ok(inner) = self.inner.try_borrow() else {
+            return false;
+        };
+        for e in inner.entries.iter().filter(|e| !e.key.is_undefined()) {
+            f(&e.key, &e.value);
+        }
+        true
+    }
+
+    /// Empties the table, returning its keys and values for the caller to drop.
+    pub fn drain_values(&self) -> Vec<Value> {
+        let Ok(mut inner) = self.inner.try_borrow_mut() else {
+            return Vec::new();
+        };
+        let old = std::mem::take(&mut *inner);
+        drop(inner);
+        self.version.set(self.version.get() + 1);
+        let mut out = Vec::with_capacity(2 * old.live);
+        for e in old.entries {
+            out.push(e.key);
+            out.push(e.value);
+        }
+        out
+    }
+
     pub fn clear(&self) {
         let old = std::mem::take(&mut *self.inner.borrow_mut());
         self.version.set(self.version.get() + 1);

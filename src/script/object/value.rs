@@ -12,6 +12,7 @@ use super::module::Module;
 use super::seq::{List, Tuple};
 use super::set::Set;
 use super::str::{Bytes, Str};
+use crate::script::vm::collect;
 use crate::script::vm::generator::Generator;
 use crate::script::vm::iter::Iter;
 use num_bigint::BigInt;
@@ -78,12 +79,48 @@ impl Value {
         Value::Str(Rc::new(Str::from_string(s)))
     }
 
+    // The constructors of containers register them with the cycle collector.
+
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Rc::new(Tuple::new(items)))
+        let t = Rc::new(Tuple::new(items));
+        collect::track_tuple(&t);
+        Value::Tuple(t)
     }
 
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(List::new(items)))
+        let l = Rc::new(List::new(items));
+        collect::track_list(&l);
+        Value::List(l)
+    }
+
+    pub fn dict(d: Dict) -> Value {
+        let d = Rc::new(d);
+        collect::track_dict(&d);
+        Value::Dict(d)
+    }
+
+    pub fn instance(i: Instance) -> Value {
+        let i = Rc::new(i);
+        collect::track_instance(&i);
+        Value::Instance(i)
+    }
+
+    pub fn function(f: Function) -> Value {
+        let f = Rc::new(f);
+        collect::track_function(&f);
+        Value::Function(f)
+    }
+
+    pub fn cell(c: Cell) -> Value {
+        let c = Rc::new(c);
+        collect::track_cell(&c);
+        Value::Cell(c)
+    }
+
+    pub fn method(func: Value, receiver: Value) -> Value {
+        let m = Rc::new(BoundMethod { func, receiver });
+        collect::track_method(&m);
+        Value::Method(m)
     }
 
     /// An int from a bigint, normalised to the inline form when it fits.

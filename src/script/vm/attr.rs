@@ -58,10 +58,7 @@ impl Vm {
     /// Binds a class attribute found for an instance access.
     fn bind(&self, attr: Value, obj: &Value) -> PyResult<Value> {
         Ok(match attr {
-            Value::Function(_) | Value::Builtin(_) => Value::Method(Rc::new(BoundMethod {
-                func: attr,
-                receiver: obj.clone(),
-            })),
+            Value::Function(_) | Value::Builtin(_) => Value::method(attr, obj.clone()),
             Value::Decorated(d) => {
                 if d.is_class {
                     Value::Method(Rc::new(BoundMethod {

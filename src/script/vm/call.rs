@@ -452,7 +452,7 @@ impl Vm {
                         };
                         *inst.base.borrow_mut() = base;
                     }
-                    return Ok(Value::Instance(Rc::new(inst)));
+                    return Ok(Value::instance(inst));
                 }
             }
         }
@@ -462,7 +462,7 @@ impl Vm {
                 *exc.args.borrow_mut() = Value::tuple(args.to_vec());
             }
         }
-        Ok(Value::Instance(Rc::new(inst)))
+        Ok(Value::instance(inst))
     }
 
     fn lookup_user_init(&self, t: &Rc<Type>) -> bool {

@@ -242,9 +242,7 @@ impl Vm {
                 let init = self.plain_init(&t);
                 if let Some(init) = init {
                     if args > 0 {
-                        let obj = Value::Instance(Rc::new(crate::script::object::Instance::new(
-                            t.clone(),
-                        )));
+                        let obj = Value::instance(crate::script::object::Instance::new(t.clone()));
                         st.regs[args - 1] = obj.clone();
                         self.prepare_window(st, &init, args - 1, argc + 1, kwargs)?;
                         st.inits.push(obj);
@@ -424,7 +422,7 @@ impl Vm {
                     }
                     Instr::MakeCell { reg } => {
                         let v = std::mem::take(&mut reg!(reg));
-                        set!(reg, Value::Cell(Rc::new(Cell::new(v))));
+                        set!(reg, Value::cell(Cell::new(v)));
                     }
                     Instr::LoadCell { dst, cell } => {
                         let v = match &reg!(cell) {
@@ -746,7 +744,15 @@ impl Vm {
                             pc = target as usize;
                         }
                     }
-                    Instr::Jump { target } => pc = target as usize,
+                    Instr::Jump { target } => {
+                        // A loop's back edge is a safe point, so that a loop that only
+                        // calls built-ins still lets queued finalizers and collections run.
+                        if (target as usize) < pc && super::finalize::pending() {
+                            save_pc!();
+                            self.run_finalizers();
+                        }
+                        pc = target as usize;
+                    }
                     Instr::JumpIfTrue { cond, target } => {
                         let t = match &reg!(cond) {
                             Value::Bool(b) => *b,
@@ -1008,7 +1014,7 @@ impl Vm {
                             let v = reg!(start + 2 * i + 1).clone();
                             tri!(d.insert(self, k, v));
                         }
-                        set!(dst, Value::Dict(Rc::new(d)));
+                        set!(dst, Value::dict(d));
                     }
                     Instr::BuildString { dst, start, count } => {
                         let mut s = String::new();
@@ -1600,7 +1606,7 @@ impl Vm {
                 .collect(),
             _ => Box::new([]),
         };
-        Ok(Value::Function(Rc::new(Function {
+        Ok(Value::function(Function {
             name: std::cell::RefCell::new(child.name.clone()),
             qualname: std::cell::RefCell::new(child.qualname.clone()),
             code: child,
@@ -1609,7 +1615,7 @@ impl Vm {
             kwdefaults,
             closure,
             dict: std::cell::RefCell::new(None),
-        })))
+        }))
     }
 
     /// `with mgr:` entry: returns the bound `__exit__` and the value of `__enter__()`.

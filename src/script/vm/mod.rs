@@ -3,6 +3,7 @@
 
 pub mod attr;
 pub mod call;
+pub mod collect;
 mod dispatch;
 pub mod exc;
 pub mod finalize;
