@@ -66,6 +66,28 @@ impl Value {
         matches!(self, Value::Undefined)
     }
 
+    /// Replaces the value in `slot` with `v`. Dropping the old value is a call into the
+    /// general drop glue; registers mostly hold numbers or nothing, which own nothing, so
+    /// that call is skipped for them.
+    #[inline(always)]
+    pub fn store(slot: &mut Value, v: Value) {
+        let old = std::mem::replace(slot, v);
+        if matches!(
+            old,
+            Value::Undefined
+                | Value::None
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::NotImplemented
+                | Value::Ellipsis
+        ) {
+            std::mem::forget(old);
+        } else {
+            drop(old);
+        }
+    }
+
     #[inline]
     pub fn is_none(&self) -> bool {
         matches!(self, Value::None)

@@ -282,12 +282,12 @@ impl Vm {
                     st.regs[base + $r as usize]
                 };
             }
-            // Register stores go through `store`, which skips the drop glue for old
-            // values that own nothing.
+            // Register stores go through `Value::store`, which skips the drop glue for
+            // old values that own nothing.
             macro_rules! set {
                 ($r:expr, $v:expr) => {{
                     let v = $v;
-                    store(&mut st.regs[base + $r as usize], v);
+                    Value::store(&mut st.regs[base + $r as usize], v);
                 }};
             }
             macro_rules! save_pc {
@@ -1756,28 +1756,6 @@ impl Vm {
 #[inline]
 fn reg_slice(st: &ExecState, base: usize, start: Reg, count: u16) -> &[Value] {
     &st.regs[base + start as usize..base + start as usize + count as usize]
-}
-
-/// Stores `v` in a register. Dropping the old value is a call into the general drop glue;
-/// most registers hold numbers or nothing, which own nothing, so that call is skipped
-/// for them.
-#[inline(always)]
-fn store(slot: &mut Value, v: Value) {
-    let old = std::mem::replace(slot, v);
-    if matches!(
-        old,
-        Value::Undefined
-            | Value::None
-            | Value::Bool(_)
-            | Value::Int(_)
-            | Value::Float(_)
-            | Value::NotImplemented
-            | Value::Ellipsis
-    ) {
-        std::mem::forget(old);
-    } else {
-        drop(old);
-    }
 }
 
 /// Arithmetic on two inline numbers that cannot fail or overflow; `None` sends the

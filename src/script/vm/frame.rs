@@ -66,7 +66,7 @@ impl ExecState {
         let to = to.min(self.regs.len());
         if from < to {
             for r in &mut self.regs[from..to] {
-                *r = Value::Undefined;
+                Value::store(r, Value::Undefined);
             }
         }
     }
