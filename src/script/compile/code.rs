@@ -469,6 +469,33 @@ pub enum Instr {
         dst: Reg,
         count: u16,
     },
+    /// `match` sequence pattern: the `count` parts of `src` (the starred one, at `star`
+    /// unless it is `NO_STAR`, as a list) into `dst..`. The three `Match*` tests skip the
+    /// instruction after them when `src` fits; that instruction jumps to the next case.
+    MatchSequence {
+        dst: Reg,
+        src: Reg,
+        count: u16,
+        star: u16,
+    },
+    /// `match` mapping pattern: the values of the `count` keys in `keys..`, then (with
+    /// `rest`) a dict of the other items, into `dst..`.
+    MatchMapping {
+        dst: Reg,
+        src: Reg,
+        keys: Reg,
+        count: u8,
+        rest: bool,
+    },
+    /// `match` class pattern against the class in `cls`, with the tuple of keyword
+    /// attribute names in `cls + 1`: the `npos` positional and then the keyword
+    /// attributes into `dst..`; no fit when `src` is not an instance or lacks one.
+    MatchClass {
+        dst: Reg,
+        src: Reg,
+        cls: Reg,
+        npos: u16,
+    },
     /// Unpacks with a starred target: `before` items, a list, `after` items.
     UnpackStar {
         src: Reg,

@@ -3,6 +3,7 @@
 
 pub mod code;
 mod expr;
+mod pattern;
 pub mod scope;
 mod stmt;
 mod unit;

@@ -437,11 +437,70 @@ impl Builder {
             }
             Expr(e) => self.expr(&e.value)?,
             Pass(_) | Break(_) | Continue(_) => {}
-            Match(m) => return Err(err(m.range, "'match' statements are not supported yet")),
+            Match(m) => {
+                self.expr(&m.subject)?;
+                for case in &m.cases {
+                    self.pattern(&case.pattern)?;
+                    if let Some(g) = &case.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&case.body)?;
+                }
+            }
             TryStar(t) => return Err(err(t.range, "'except*' is not supported")),
             AsyncFor(f) => return Err(err(f.range, "'async for' is not supported")),
             AsyncWith(w) => return Err(err(w.range, "'async with' is not supported")),
             TypeAlias(t) => return Err(err(t.range, "'type' statements are not supported")),
+        }
+        Ok(())
+    }
+
+    /// A `case` pattern: its capture names are assignments, its values and classes loads.
+    fn pattern(&mut self, p: &ast::Pattern) -> Result<(), CompileError> {
+        use ast::Pattern::*;
+        match p {
+            MatchValue(v) => self.expr(&v.value)?,
+            MatchSingleton(_) => {}
+            MatchSequence(s) => {
+                for p in &s.patterns {
+                    self.pattern(p)?;
+                }
+            }
+            MatchMapping(m) => {
+                for k in &m.keys {
+                    self.expr(k)?;
+                }
+                for p in &m.patterns {
+                    self.pattern(p)?;
+                }
+                if let Some(rest) = &m.rest {
+                    self.declare(rest.as_str(), ASSIGNED, m.range)?;
+                }
+            }
+            MatchClass(c) => {
+                self.expr(&c.cls)?;
+                for p in c.patterns.iter().chain(&c.kwd_patterns) {
+                    self.pattern(p)?;
+                }
+            }
+            MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.declare(n.as_str(), ASSIGNED, s.range)?;
+                }
+            }
+            MatchAs(a) => {
+                if let Some(p) = &a.pattern {
+                    self.pattern(p)?;
+                }
+                if let Some(n) = &a.name {
+                    self.declare(n.as_str(), ASSIGNED, a.range)?;
+                }
+            }
+            MatchOr(o) => {
+                for p in &o.patterns {
+                    self.pattern(p)?;
+                }
+            }
         }
         Ok(())
     }

@@ -386,6 +386,7 @@ impl<'c, 'a> Gen<'c, 'a> {
                 }
             }
             Global(_) | Nonlocal(_) => {}
+            Match(m) => self.match_stmt(m)?,
             other => {
                 return Err(CompileError::unsupported(
                     other.range().start().to_u32(),

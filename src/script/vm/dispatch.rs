@@ -5,6 +5,7 @@
 use super::frame::{ExecState, FrameKind};
 use super::generator::{GenResult, GenState, Resume};
 use super::iter::IterState;
+use super::pattern::NO_STAR;
 use super::{Exc, PyResult, Vm};
 use crate::script::compile::code::*;
 use crate::script::object::func::Function;
@@ -289,6 +290,18 @@ impl Vm {
                     let v = $v;
                     Value::store(&mut st.regs[base + $r as usize], v);
                 }};
+            }
+            // A `match` test that fitted writes its parts and skips the jump to the next
+            // case that follows it.
+            macro_rules! store_parts {
+                ($dst:expr, $parts:expr) => {
+                    if let Some(parts) = $parts {
+                        for (i, part) in parts.into_iter().enumerate() {
+                            set!($dst as usize + i, part);
+                        }
+                        pc += 1;
+                    }
+                };
             }
             macro_rules! save_pc {
                 () => {
@@ -1099,6 +1112,49 @@ impl Vm {
                         };
                         let s = tri!(self.format_value(&v, conv, spec.as_ref()));
                         set!(dst, s);
+                    }
+                    Instr::MatchSequence {
+                        dst,
+                        src,
+                        count,
+                        star,
+                    } => {
+                        let subject = reg!(src).clone();
+                        // An exact-length tuple fills the registers with no vector.
+                        if let (Value::Tuple(t), NO_STAR) = (&subject, star) {
+                            if t.len() == count as usize {
+                                for (i, item) in t.items.iter().enumerate() {
+                                    set!(dst as usize + i, item.clone());
+                                }
+                                pc += 1;
+                            }
+                        } else {
+                            let parts = tri!(self.match_sequence(&subject, count, star));
+                            store_parts!(dst, parts);
+                        }
+                    }
+                    Instr::MatchMapping {
+                        dst,
+                        src,
+                        keys,
+                        count,
+                        rest,
+                    } => {
+                        let subject = reg!(src).clone();
+                        let keys = reg_slice(st, base, keys, count as u16).to_vec();
+                        let parts = tri!(self.match_mapping(&subject, &keys, rest));
+                        store_parts!(dst, parts);
+                    }
+                    Instr::MatchClass {
+                        dst,
+                        src,
+                        cls,
+                        npos,
+                    } => {
+                        let (subject, class, keywords) =
+                            (reg!(src).clone(), reg!(cls).clone(), reg!(cls + 1).clone());
+                        let parts = tri!(self.match_class(&subject, &class, &keywords, npos));
+                        store_parts!(dst, parts);
                     }
                     Instr::Unpack { src, dst, count } => {
                         let v = reg!(src).clone();

@@ -15,6 +15,7 @@ pub mod item;
 pub mod iter;
 pub mod num;
 pub mod ops;
+pub mod pattern;
 pub mod repr;
 pub mod traceback;
 pub mod types;
