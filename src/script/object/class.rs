@@ -50,6 +50,8 @@ pub struct AttrPlan {
     pub default_setattr: bool,
     /// The combined `__slots__`, when every class of the MRO declares them.
     pub slots: Option<Rc<[Rc<Str>]>>,
+    /// A built-in class's own `__new__` builtin.
+    pub builtin_new: Option<Value>,
     /// The script `__init__` when instances are plain objects from `object.__new__`.
     pub init: Option<Rc<super::func::Function>>,
 }

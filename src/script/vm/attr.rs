@@ -18,17 +18,10 @@ impl Vm {
         match method {
             Value::Decorated(d) if !d.is_class => self.call(&d.func, args, &[]),
             Value::Decorated(d) => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(Value::Type(self.types.type_of(receiver).clone()));
-                all.extend_from_slice(args);
-                self.call(&d.func, &all, &[])
+                let class = Value::Type(self.types.type_of(receiver).clone());
+                self.call_with_first(&d.func, class, args, &[])
             }
-            _ => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(receiver.clone());
-                all.extend_from_slice(args);
-                self.call(method, &all, &[])
-            }
+            _ => self.call_with_first(method, receiver.clone(), args, &[]),
         }
     }
 
@@ -37,12 +30,7 @@ impl Vm {
         let name = Rc::new(Str::new(name));
         let (f, receiver) = self.load_method(obj, &name)?;
         match receiver {
-            Some(r) => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(r);
-                all.extend_from_slice(args);
-                self.call(&f, &all, &[])
-            }
+            Some(r) => self.call_with_first(&f, r, args, &[]),
             None => self.call(&f, args, &[]),
         }
     }
@@ -566,6 +554,18 @@ impl Vm {
         class.plan.borrow().as_ref().and_then(|p| p.init.clone())
     }
 
+    /// The `__new__` builtin a built-in class constructs with (not `object`'s), from its
+    /// cached plan: calling `int`, `str` or `type` skips the MRO lookup.
+    #[inline]
+    pub fn builtin_new(&self, class: &Rc<Type>) -> Option<Value> {
+        self.ensure_plan(class);
+        class
+            .plan
+            .borrow()
+            .as_ref()
+            .and_then(|p| p.builtin_new.clone())
+    }
+
     /// `(no data descriptors, default __setattr__)` of a class, from its cached plan.
     #[inline]
     pub fn attr_flags(&self, class: &Rc<Type>) -> (bool, bool) {
@@ -621,8 +621,13 @@ impl Vm {
             Some(Value::Function(f)) if plain_new => Some(f),
             _ => None,
         };
+        let builtin_new = match class.lookup(&self.names.new) {
+            Some(new @ Value::Builtin(_)) if !class.heap && !self.is_object_new(&new) => Some(new),
+            _ => None,
+        };
         crate::script::object::class::AttrPlan {
             epoch,
+            builtin_new,
             no_data_descriptors,
             default_setattr,
             slots: self.slots_of(class).map(Rc::from),

@@ -32,22 +32,37 @@ impl Vm {
                 (b.func)(self, args, kwargs)
             }
             Value::Function(func) => self.call_function(func, args, kwargs),
-            Value::Method(m) => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(m.receiver.clone());
-                all.extend_from_slice(args);
-                self.call(&m.func, &all, kwargs)
-            }
+            Value::Method(m) => self.call_with_first(&m.func, m.receiver.clone(), args, kwargs),
             Value::Type(t) => self.instantiate(t, args, kwargs),
             Value::Decorated(d) if !d.is_class => self.call(&d.func, args, kwargs),
             _ => {
                 if let Some(m) = self.lookup_special(f, &self.names.call) {
-                    let mut all = Vec::with_capacity(args.len() + 1);
-                    all.push(f.clone());
-                    all.extend_from_slice(args);
-                    return self.call(&m, &all, kwargs);
+                    return self.call_with_first(&m, f.clone(), args, kwargs);
                 }
                 Err(self.type_error(format!("'{}' object is not callable", self.type_name(f))))
+            }
+        }
+    }
+
+    /// Calls `f(first, *args)`: bound methods, `__new__`, `__init__` and special methods
+    /// take a receiver ahead of the arguments. Short argument lists are assembled on the
+    /// native stack, so the common calls allocate nothing.
+    pub fn call_with_first(
+        &self,
+        f: &Value,
+        first: Value,
+        args: &[Value],
+        kwargs: Kwargs<'_>,
+    ) -> PyResult<Value> {
+        match args {
+            [] => self.call(f, &[first], kwargs),
+            [a] => self.call(f, &[first, a.clone()], kwargs),
+            [a, b] => self.call(f, &[first, a.clone(), b.clone()], kwargs),
+            _ => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(first);
+                all.extend_from_slice(args);
+                self.call(f, &all, kwargs)
             }
         }
     }
@@ -339,22 +354,18 @@ impl Vm {
     pub fn instantiate(&self, t: &Rc<Type>, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
         if !t.heap {
             // Built-in types construct through their `__new__` builtin.
-            if let Some(new) = t.lookup(&self.names.new) {
-                if !matches!(&new, Value::Builtin(b) if b.owner == Some("object")) {
-                    let mut all = Vec::with_capacity(args.len() + 1);
-                    all.push(Value::Type(t.clone()));
-                    all.extend_from_slice(args);
-                    let obj = self.call(&new, &all, kwargs)?;
-                    // Built-in classes whose objects are instances (greenlets) initialise
-                    // through `__init__` as well; value types are complete after `__new__`.
-                    if let (Value::Instance(_), Some(init)) = (&obj, t.lookup(&self.names.init)) {
+            if let Some(new) = self.builtin_new(t) {
+                let obj = self.call_with_first(&new, Value::Type(t.clone()), args, kwargs)?;
+                // Built-in classes whose objects are instances (greenlets) initialise
+                // through `__init__` as well; value types are complete after `__new__`.
+                if let Value::Instance(_) = &obj {
+                    if let Some(init) = t.lookup(&self.names.init) {
                         if !self.is_object_init(&init) {
-                            all[0] = obj.clone();
-                            self.call(&init, &all, kwargs)?;
+                            self.call_with_first(&init, obj.clone(), args, kwargs)?;
                         }
                     }
-                    return Ok(obj);
                 }
+                return Ok(obj);
             }
             if Rc::ptr_eq(t, &self.types.object) {
                 if !args.is_empty() || !kwargs.is_empty() {
@@ -370,10 +381,7 @@ impl Vm {
         }
         if let Some(init) = t.lookup(&self.names.init) {
             if !self.is_object_init(&init) {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(obj.clone());
-                all.extend_from_slice(args);
-                let r = self.call(&init, &all, kwargs)?;
+                let r = self.call_with_first(&init, obj.clone(), args, kwargs)?;
                 if !r.is_none() {
                     return Err(self.type_error(format!(
                         "__init__() should return None, not '{}'",
@@ -389,6 +397,10 @@ impl Vm {
             }
         }
         Ok(obj)
+    }
+
+    pub fn is_object_new(&self, new: &Value) -> bool {
+        matches!(new, Value::Builtin(b) if b.owner == Some("object"))
     }
 
     pub fn is_object_init(&self, init: &Value) -> bool {
@@ -409,10 +421,7 @@ impl Vm {
                 _ => None,
             };
             if let Some(new) = user_new {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(Value::Type(t.clone()));
-                all.extend_from_slice(args);
-                return self.call(&new, &all, kwargs);
+                return self.call_with_first(&new, Value::Type(t.clone()), args, kwargs);
             }
             // A built-in base's constructor makes the base value, or (for built-in classes
             // whose objects are instances) the instance itself.
@@ -424,10 +433,7 @@ impl Vm {
                     .filter(|nb| nb.layout == Layout::Object && !Rc::ptr_eq(nb, &self.types.object))
                     .is_some()
                 {
-                    let mut all = Vec::with_capacity(args.len() + 1);
-                    all.push(Value::Type(t.clone()));
-                    all.extend_from_slice(args);
-                    return self.call(&new, &all, kwargs);
+                    return self.call_with_first(&new, Value::Type(t.clone()), args, kwargs);
                 }
                 if b.owner != Some("object") {
                     let inst = Instance::new(t.clone());
@@ -441,14 +447,11 @@ impl Vm {
                             .into_iter()
                             .find(|c| !c.heap)
                             .unwrap_or_else(|| self.types.object.clone());
-                        let mut all = Vec::with_capacity(args.len() + 1);
-                        all.push(Value::Type(base_type));
-                        all.extend_from_slice(args);
                         let base = if self.lookup_user_init(t) {
                             // `__init__` will see the arguments; build an empty base.
-                            self.call(&new, &all[..1], &[])?
+                            self.call(&new, &[Value::Type(base_type)], &[])?
                         } else {
-                            self.call(&new, &all, kwargs)?
+                            self.call_with_first(&new, Value::Type(base_type), args, kwargs)?
                         };
                         *inst.base.borrow_mut() = base;
                     }
