@@ -1,6 +1,7 @@
 //! Attribute access: instances (descriptors, the instance dict, `__getattr__`), classes,
 //! modules, functions, and the methods of built-in types.
 
+use super::method_cache::MethodCache;
 use super::{PyResult, Vm};
 use crate::script::builtins::SuperObject;
 use crate::script::object::{BoundMethod, Instance, Layout, Str, Type, Value};
@@ -349,6 +350,36 @@ impl Vm {
             _ => None,
         };
         special.ok_or_else(|| self.no_attribute(obj, name))
+    }
+
+    /// [`Vm::load_method`] through a code object's method cache.
+    #[inline]
+    pub fn load_method_cached(
+        &self,
+        obj: &Value,
+        name: &Rc<Str>,
+        cache: &MethodCache,
+        slot: usize,
+    ) -> PyResult<(Value, Option<Value>)> {
+        let class = match obj {
+            Value::Instance(inst) => &inst.class,
+            Value::Type(_) | Value::Module(_) | Value::Opaque(_) => {
+                return self.load_method(obj, name)
+            }
+            _ => self.types.type_of(obj),
+        };
+        if let Some(method) = cache.get(slot, class) {
+            // An instance attribute of the same name shadows the method.
+            let shadowed = matches!(obj, Value::Instance(i) if i.dict.get_str(name).is_some());
+            if !shadowed {
+                return Ok((method, Some(obj.clone())));
+            }
+        }
+        let (method, receiver) = self.load_method(obj, name)?;
+        if receiver.is_some() {
+            cache.put(slot, class, &method);
+        }
+        Ok((method, receiver))
     }
 
     /// Loads `obj.name` for a call: `(function, Some(receiver))` when it is a method that

@@ -508,8 +508,12 @@ impl Vm {
                         tri!(self.del_attr(&reg!(obj), &code.names[name as usize]));
                     }
                     Instr::LoadMethod { dst, obj, name } => {
-                        let (f, receiver) =
-                            tri!(self.load_method(&reg!(obj), &code.names[name as usize]));
+                        let (f, receiver) = tri!(self.load_method_cached(
+                            &reg!(obj),
+                            &code.names[name as usize],
+                            &code.method_cache,
+                            name as usize
+                        ));
                         set!(dst, f);
                         set!(dst + 1, receiver.unwrap_or(Value::Undefined));
                     }

@@ -13,6 +13,7 @@ pub mod generator;
 pub mod import;
 pub mod item;
 pub mod iter;
+pub mod method_cache;
 pub mod num;
 pub mod ops;
 pub mod pattern;

@@ -1,0 +1,70 @@
+//! The method cache: a code object remembers, per attribute name, which method a call
+//! `obj.name(...)` on a given class resolved to, so repeated method calls skip the walk of
+//! the class's MRO.
+//!
+//! An entry is valid while the class is the same object and no class attribute anywhere
+//! has changed since (the class epoch). It holds the class and a script method weakly:
+//! a code object must not keep classes alive, and a method's code caching the method
+//! itself would be a reference cycle the collector cannot see. The weak class reference
+//! also keeps the class's address from being reused while the entry exists.
+
+use crate::script::object::class::class_epoch;
+use crate::script::object::func::Builtin;
+use crate::script::object::{Function, Type, Value};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+pub struct MethodCache {
+    slots: Box<[RefCell<Option<Entry>>]>,
+}
+
+struct Entry {
+    class: Weak<Type>,
+    epoch: u64,
+    method: Method,
+}
+
+enum Method {
+    Function(Weak<Function>),
+    Builtin(Rc<Builtin>),
+}
+
+impl MethodCache {
+    /// A cache with one slot per name of a code object.
+    pub fn new(names: usize) -> MethodCache {
+        MethodCache {
+            slots: (0..names).map(|_| RefCell::new(None)).collect(),
+        }
+    }
+
+    /// The method `class` resolved to at `slot`, if that is still what it resolves to.
+    #[inline]
+    pub fn get(&self, slot: usize, class: &Rc<Type>) -> Option<Value> {
+        let entry = self.slots.get(slot)?.borrow();
+        let entry = entry.as_ref()?;
+        if !std::ptr::eq(entry.class.as_ptr(), Rc::as_ptr(class)) || entry.epoch != class_epoch() {
+            return None;
+        }
+        match &entry.method {
+            Method::Function(f) => f.upgrade().map(Value::Function),
+            Method::Builtin(b) => Some(Value::Builtin(b.clone())),
+        }
+    }
+
+    /// Records that `class` resolves the name at `slot` to `method` (a script function or
+    /// a builtin; anything else is not cached).
+    pub fn put(&self, slot: usize, class: &Rc<Type>, method: &Value) {
+        let method = match method {
+            Value::Function(f) => Method::Function(Rc::downgrade(f)),
+            Value::Builtin(b) => Method::Builtin(b.clone()),
+            _ => return,
+        };
+        if let Some(cell) = self.slots.get(slot) {
+            *cell.borrow_mut() = Some(Entry {
+                class: Rc::downgrade(class),
+                epoch: class_epoch(),
+                method,
+            });
+        }
+    }
+}
