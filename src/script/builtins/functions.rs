@@ -64,7 +64,7 @@ pub fn install(vm: &Vm) {
         arity(vm, "chr", a, 1, 1)?;
         let n = vm.to_index(&a[0])?;
         match u32::try_from(n).ok().and_then(char::from_u32) {
-            Some(c) => Ok(Value::string(c.to_string())),
+            Some(c) => Ok(Value::Str(crate::script::object::str::of_char(c))),
             None => Err(vm.value_error("chr() arg not in range(0x110000)")),
         }
     });
@@ -236,7 +236,8 @@ pub fn install(vm: &Vm) {
         let n = match v {
             Value::List(l) => l.len(),
             Value::Tuple(t) => t.len(),
-            Value::Str(s) => s.char_len(),
+            // A byte offset for text, stepped back a character at a time.
+            Value::Str(s) => s.as_str().len(),
             Value::Range(r) => r.len() as usize,
             Value::Iter(it) if matches!(&*it.state.borrow(), IterState::View { .. }) => {
                 let items = vm.collect(v)?;

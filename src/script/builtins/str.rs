@@ -243,11 +243,7 @@ pub fn install(vm: &Vm) {
     method(t, "isalnum", |vm, a, _| {
         pred(vm, a, |c| unicode::is_alpha(c) || unicode::is_numeric(c))
     });
-    method(t, "isspace", |vm, a, _| {
-        pred(vm, a, |c| {
-            c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
-        })
-    });
+    method(t, "isspace", |vm, a, _| pred(vm, a, unicode::is_space));
     method(t, "isprintable", |vm, a, _| {
         let s = this(vm, a, "isprintable")?.as_str();
         Ok(Value::Bool(s.chars().all(unicode::is_printable)))
@@ -478,9 +474,9 @@ fn strip(vm: &Vm, a: &[Value], left: bool, right: bool) -> PyResult<Value> {
     let chars = str_param(vm, a.get(1), "strip")?;
     let r = match chars {
         None => match (left, right) {
-            (true, true) => s.trim(),
-            (true, false) => s.trim_start(),
-            _ => s.trim_end(),
+            (true, true) => s.trim_matches(unicode::is_space),
+            (true, false) => s.trim_start_matches(unicode::is_space),
+            _ => s.trim_end_matches(unicode::is_space),
         },
         Some(set) => {
             let f = |c: char| set.contains(c);
@@ -506,58 +502,54 @@ fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Valu
     } else {
         maxsplit as usize
     };
-    let parts: Vec<String> = match sep {
+    // The parts are slices of `s`: each becomes its string with one copy, no temporary.
+    let parts: Vec<&str> = match sep {
         Some("") => return Err(vm.value_error("empty separator")),
         Some(sep) => {
             if from_right {
-                let mut v: Vec<String> = s
-                    .rsplitn(limit.saturating_add(1), sep)
-                    .map(str::to_owned)
-                    .collect();
+                let mut v: Vec<&str> = s.rsplitn(limit.saturating_add(1), sep).collect();
                 v.reverse();
                 v
             } else {
-                s.splitn(limit.saturating_add(1), sep)
-                    .map(str::to_owned)
-                    .collect()
+                s.splitn(limit.saturating_add(1), sep).collect()
             }
         }
         None => {
-            let mut out: Vec<String> = Vec::new();
+            let mut out: Vec<&str> = Vec::new();
             if from_right {
-                let mut rest = s.trim_end();
+                let mut rest = s.trim_end_matches(unicode::is_space);
                 while !rest.is_empty() {
                     if out.len() == limit {
-                        out.push(rest.to_owned());
+                        out.push(rest);
                         break;
                     }
-                    match rest.rfind(char::is_whitespace) {
+                    match rest.rfind(unicode::is_space) {
                         Some(i) => {
                             let ws = rest[i..].chars().next().map_or(1, char::len_utf8);
-                            out.push(rest[i + ws..].to_owned());
-                            rest = rest[..i].trim_end();
+                            out.push(&rest[i + ws..]);
+                            rest = rest[..i].trim_end_matches(unicode::is_space);
                         }
                         None => {
-                            out.push(rest.to_owned());
+                            out.push(rest);
                             break;
                         }
                     }
                 }
                 out.reverse();
             } else {
-                let mut rest = s.trim_start();
+                let mut rest = s.trim_start_matches(unicode::is_space);
                 while !rest.is_empty() {
                     if out.len() == limit {
-                        out.push(rest.to_owned());
+                        out.push(rest);
                         break;
                     }
-                    match rest.find(char::is_whitespace) {
+                    match rest.find(unicode::is_space) {
                         Some(i) => {
-                            out.push(rest[..i].to_owned());
-                            rest = rest[i..].trim_start();
+                            out.push(&rest[..i]);
+                            rest = rest[i..].trim_start_matches(unicode::is_space);
                         }
                         None => {
-                            out.push(rest.to_owned());
+                            out.push(rest);
                             break;
                         }
                     }
@@ -566,7 +558,7 @@ fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Valu
             out
         }
     };
-    Ok(Value::list(parts.into_iter().map(Value::string).collect()))
+    Ok(Value::list(parts.into_iter().map(Value::str).collect()))
 }
 
 fn find(vm: &Vm, a: &[Value], reverse: bool, raise: bool) -> PyResult<Value> {

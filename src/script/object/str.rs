@@ -8,7 +8,7 @@ use std::cell::{Cell, RefCell};
 use std::hash::Hasher;
 
 pub struct Str {
-    text: Box<str>,
+    text: compact_str::CompactString,
     chars: usize,
     hash: Cell<u64>,
 }
@@ -33,19 +33,44 @@ pub fn intern(s: &str) -> std::rc::Rc<Str> {
     })
 }
 
+thread_local! {
+    /// The one-character ASCII strings, made once: iterating over or indexing text makes
+    /// them constantly.
+    static ASCII_CHARS: Vec<std::rc::Rc<Str>> =
+        (0u8..128).map(|b| std::rc::Rc::new(Str::new(&(b as char).to_string()))).collect();
+}
+
+/// The string of one character; ASCII ones are shared.
+pub fn of_char(c: char) -> std::rc::Rc<Str> {
+    if c.is_ascii() {
+        return ASCII_CHARS.with(|chars| chars[c as usize].clone());
+    }
+    let mut buf = [0u8; 4];
+    std::rc::Rc::new(Str::new(c.encode_utf8(&mut buf)))
+}
+
 impl Str {
     pub fn new(s: &str) -> Str {
-        Str::from_string(s.to_owned())
+        Str::with_text(compact_str::CompactString::new(s))
     }
 
-    pub fn from_string(s: String) -> Str {
-        let chars = if s.is_ascii() {
-            s.len()
+    pub fn from_string(mut s: String) -> Str {
+        // A short string moves inline; a long one keeps its buffer, trimmed when building
+        // it left much spare capacity (strings are immutable from here on).
+        if s.capacity() - s.len() > s.len() / 4 && s.len() > 24 {
+            s.shrink_to_fit();
+        }
+        Str::with_text(compact_str::CompactString::from(s))
+    }
+
+    fn with_text(text: compact_str::CompactString) -> Str {
+        let chars = if text.is_ascii() {
+            text.len()
         } else {
-            s.chars().count()
+            text.chars().count()
         };
         Str {
-            text: s.into_boxed_str(),
+            text,
             chars,
             hash: Cell::new(0),
         }

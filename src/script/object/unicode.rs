@@ -1031,6 +1031,13 @@ fn in_table(table: &[(u32, u32)], c: char) -> bool {
         .is_ok()
 }
 
+/// `str.isspace()` for one character: Unicode White_Space plus the ASCII separators
+/// `\x1c`..`\x1f`, which Python also splits and strips on.
+#[inline]
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
 pub fn is_printable(c: char) -> bool {
     c.is_ascii_graphic() || c == ' ' || (!c.is_ascii() && in_table(PRINTABLE, c))
 }

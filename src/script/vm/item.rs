@@ -157,7 +157,9 @@ impl Vm {
                     return Ok(Value::string(ix.indices().map(|i| chars[i]).collect()));
                 }
                 let i = self.seq_index(key, s.char_len(), "string")?;
-                Ok(Value::string(s.char_at(i).to_string()))
+                Ok(Value::Str(crate::script::object::str::of_char(
+                    s.char_at(i),
+                )))
             }
             Value::Bytes(b) => {
                 let data = b.data.borrow();

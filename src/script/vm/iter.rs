@@ -1,7 +1,7 @@
 //! Iteration: the built-in iterator objects and the `iter()`/`next()` protocol.
 
 use super::{PyResult, Vm};
-use crate::script::object::{Dict, Str, Type, Value};
+use crate::script::object::{str, Dict, Str, Type, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -287,9 +287,16 @@ impl Vm {
                 let item = match seq {
                     Value::List(l) => l.get(i),
                     Value::Tuple(t) => t.items.get(i).cloned(),
-                    Value::Str(s) => {
-                        (i < s.char_len()).then(|| Value::string(s.char_at(i).to_string()))
-                    }
+                    // For text the index is a byte offset: stepping by characters keeps
+                    // iteration over non-ASCII text linear.
+                    Value::Str(s) => s
+                        .as_str()
+                        .get(i..)
+                        .and_then(|rest| rest.chars().next())
+                        .map(|c| {
+                            *index += c.len_utf8() - 1;
+                            Value::Str(str::of_char(c))
+                        }),
                     Value::Bytes(b) => b.data.borrow().get(i).map(|x| Value::Int(*x as i64)),
                     other => {
                         // The old sequence protocol: `__getitem__` until IndexError.
@@ -384,7 +391,12 @@ impl Vm {
                     match seq {
                         Value::List(l) => l.get(i),
                         Value::Tuple(t) => t.items.get(i).cloned(),
-                        Value::Str(s) => Some(Value::string(s.char_at(i).to_string())),
+                        // `index` is the byte offset just past the character.
+                        Value::Str(s) => {
+                            let c = s.as_str()[..=i].chars().next_back();
+                            *index = i + 1 - c.map_or(1, char::len_utf8);
+                            c.map(|c| Value::Str(str::of_char(c)))
+                        }
                         Value::Range(r) => Some(Value::Int(r.at(i as i64))),
                         other => {
                             let other = other.clone();
