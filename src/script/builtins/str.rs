@@ -69,7 +69,7 @@ fn str_new(vm: &Vm, a: &[Value], k: Kwargs<'_>) -> PyResult<Value> {
             let data = b.data.borrow().clone();
             Ok(Value::string(codecs::decode(vm, &data, Some(enc), errors)?))
         }
-        (Some(v), _) => Ok(Value::string(vm.str(v)?)),
+        (Some(v), _) => vm.str_value(v),
     }
 }
 
@@ -157,10 +157,12 @@ pub fn install(vm: &Vm) {
             Some(v) => vm.to_index(v)?,
             None => -1,
         };
-        Ok(Value::string(if count < 0 {
-            s.replace(old.as_str(), new.as_str())
-        } else {
-            s.replacen(old.as_str(), new.as_str(), count as usize)
+        let (old, new) = (old.as_str(), new.as_str());
+        Ok(Value::string(match (count < 0, one_char(old)) {
+            (true, Some(c)) => s.replace(c, new),
+            (true, None) => s.replace(old, new),
+            (false, Some(c)) => s.replacen(c, new, count as usize),
+            (false, None) => s.replacen(old, new, count as usize),
         }))
     });
     method(t, "find", |vm, a, _| find(vm, a, false, false));
@@ -177,10 +179,10 @@ pub fn install(vm: &Vm) {
             return Ok(Value::Int(0));
         }
         let hay = s.char_slice(start, end);
-        let n = if sub.as_str().is_empty() {
-            hay.chars().count() + 1
-        } else {
-            hay.matches(sub.as_str()).count()
+        let n = match (sub.as_str(), one_char(sub.as_str())) {
+            ("", _) => hay.chars().count() + 1,
+            (_, Some(c)) => hay.matches(c).count(),
+            (sub, None) => hay.matches(sub).count(),
         };
         Ok(Value::Int(n as i64))
     });
@@ -490,6 +492,16 @@ fn strip(vm: &Vm, a: &[Value], left: bool, right: bool) -> PyResult<Value> {
     Ok(Value::str(r))
 }
 
+/// The character a one-character pattern is: searching for a char uses memchr, where a
+/// string pattern sets up a general substring search.
+fn one_char(pattern: &str) -> Option<char> {
+    let mut chars = pattern.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
 fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Value> {
     let s = this(vm, a, "split")?.as_str();
     let sep = str_param(vm, a.get(1).or_else(|| kwarg(k, "sep")), "split")?;
@@ -506,12 +518,19 @@ fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Valu
     let parts: Vec<&str> = match sep {
         Some("") => return Err(vm.value_error("empty separator")),
         Some(sep) => {
+            let n = limit.saturating_add(1);
             if from_right {
-                let mut v: Vec<&str> = s.rsplitn(limit.saturating_add(1), sep).collect();
+                let mut v: Vec<&str> = match one_char(sep) {
+                    Some(c) => s.rsplitn(n, c).collect(),
+                    None => s.rsplitn(n, sep).collect(),
+                };
                 v.reverse();
                 v
             } else {
-                s.splitn(limit.saturating_add(1), sep).collect()
+                match one_char(sep) {
+                    Some(c) => s.splitn(n, c).collect(),
+                    None => s.splitn(n, sep).collect(),
+                }
             }
         }
         None => {

@@ -63,7 +63,7 @@ impl Str {
         Str::with_text(compact_str::CompactString::from(s))
     }
 
-    fn with_text(text: compact_str::CompactString) -> Str {
+    pub fn with_text(text: compact_str::CompactString) -> Str {
         let chars = if text.is_ascii() {
             text.len()
         } else {

@@ -1034,13 +1034,21 @@ impl Vm {
                         set!(dst, Value::dict(d));
                     }
                     Instr::BuildString { dst, start, count } => {
-                        let mut s = String::new();
-                        for v in reg_slice(st, base, start, count) {
+                        let pieces = reg_slice(st, base, start, count);
+                        let text = |v: &Value| match v {
+                            Value::Str(x) => x.as_str().len(),
+                            _ => 0,
+                        };
+                        // Sized up front: a short result is built inline, with no heap.
+                        let mut s = compact_str::CompactString::with_capacity(
+                            pieces.iter().map(text).sum(),
+                        );
+                        for v in pieces {
                             if let Value::Str(x) = v {
                                 s.push_str(x.as_str());
                             }
                         }
-                        set!(dst, Value::string(s));
+                        set!(dst, Value::Str(Rc::new(Str::with_text(s))));
                     }
                     Instr::BuildSlice { dst, start } => {
                         set!(

@@ -272,6 +272,11 @@ impl Vm {
                 if let Value::Instance(i) = v {
                     let base = i.base.borrow().clone();
                     if !base.is_undefined() {
+                        // The built-in `__format__` of str, int and float gives `str(self)`
+                        // for an empty spec, which a subclass's `__str__` decides.
+                        if spec.is_empty() {
+                            return self.str(v);
+                        }
                         return self.format(&base, spec);
                     }
                 }
@@ -422,10 +427,17 @@ impl Vm {
 
     /// An f-string field: conversion, then `format`.
     pub fn format_value(&self, v: &Value, conv: u8, spec: Option<&Value>) -> PyResult<Value> {
+        // `f"{x}"` is `format(x, "")`, which for strings and ints is `str(x)`; other
+        // values may define `__format__`.
+        if spec.is_none()
+            && (conv == b's' || (conv == 0 && matches!(v, Value::Str(_) | Value::Int(_))))
+        {
+            return self.str_value(v);
+        }
         let converted;
         let v = match conv {
             b's' => {
-                converted = Value::string(self.str(v)?);
+                converted = self.str_value(v)?;
                 &converted
             }
             b'r' => {

@@ -2,8 +2,9 @@
 //! repr, string quoting, `[...]` for self-containing containers).
 
 use super::{PyResult, Vm};
-use crate::script::object::Value;
+use crate::script::object::{Str, Value};
 use std::fmt::Write;
+use std::rc::Rc;
 
 thread_local! {
     /// Containers whose repr is being built, to print `[...]` on cycles.
@@ -438,6 +439,17 @@ impl Vm {
             out.push_str(&self.repr(x)?);
         }
         Ok(out)
+    }
+
+    /// `str(v)` as a string value: a string is itself, an int is formatted straight into
+    /// its (inline) text.
+    pub fn str_value(&self, v: &Value) -> PyResult<Value> {
+        use compact_str::ToCompactString;
+        Ok(match v {
+            Value::Str(_) => v.clone(),
+            Value::Int(i) => Value::Str(Rc::new(Str::with_text(i.to_compact_string()))),
+            _ => Value::string(self.str(v)?),
+        })
     }
 
     /// `str(v)`.
