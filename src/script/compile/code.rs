@@ -659,8 +659,8 @@ pub struct Code {
     pub handlers: Box<[Handler]>,
     pub consts: Box<[Value]>,
     pub names: Box<[Rc<Str>]>,
-    /// Per name: what `obj.name(...)` last resolved to, by class.
-    pub method_cache: crate::script::vm::method_cache::MethodCache,
+    /// Per name: what `obj.name(...)` last resolved to, and where `obj.name` was found.
+    pub cache: crate::script::vm::inline_cache::InlineCache,
     pub codes: Box<[Rc<Code>]>,
     /// Registers in all.
     pub nregs: u16,

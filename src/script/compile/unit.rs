@@ -299,7 +299,7 @@ impl<'a> Unit<'a> {
             handler_of: self.handler_of.into_boxed_slice(),
             handlers: self.handlers.into_boxed_slice(),
             consts: self.consts.into_boxed_slice(),
-            method_cache: crate::script::vm::method_cache::MethodCache::new(self.names.len()),
+            cache: crate::script::vm::inline_cache::InlineCache::new(self.names.len()),
             names: self.names.into_boxed_slice(),
             codes: self.codes.into_boxed_slice(),
             nregs: self.max_reg.max(1),

@@ -226,13 +226,61 @@ impl Table {
                 let old = std::mem::replace(&mut self.inner.borrow_mut().entries[i].value, value);
                 drop(old);
             }
-            None => self.push_new(hash, key, value),
+            None => {
+                self.push_new(hash, key, value);
+            }
         }
         Ok(())
     }
 
     /// Inserts a string key (no script code can run).
     pub fn insert_str(&self, key: std::rc::Rc<super::str::Str>, value: Value) {
+        self.insert_str_slot(key, value);
+    }
+
+    /// [`Table::get_str`] trying first the slot `hint` remembers from the last lookup:
+    /// objects built alike keep their attributes in the same slots, so a read of one needs
+    /// no hashing and no scan. The hint is only a guess, checked by key identity.
+    #[inline]
+    pub fn get_str_hinted(
+        &self,
+        key: &std::rc::Rc<super::str::Str>,
+        hint: &Cell<u32>,
+    ) -> Option<Value> {
+        let inner = self.inner.borrow();
+        if let Some(e) = inner.entries.get(hint.get() as usize) {
+            if matches!(&e.key, Value::Str(s) if std::rc::Rc::ptr_eq(s, key)) {
+                return Some(e.value.clone());
+            }
+        }
+        let i = inner.locate(key.hash(), |_, e| str_key_is(&e.key, key))?;
+        hint.set(i as u32);
+        Some(inner.entries[i].value.clone())
+    }
+
+    /// [`Table::insert_str`] through a slot hint, as for [`Table::get_str_hinted`].
+    #[inline]
+    pub fn insert_str_hinted(
+        &self,
+        key: std::rc::Rc<super::str::Str>,
+        value: Value,
+        hint: &Cell<u32>,
+    ) {
+        let slot = hint.get() as usize;
+        let hit = matches!(
+            self.inner.borrow().entries.get(slot),
+            Some(e) if matches!(&e.key, Value::Str(s) if std::rc::Rc::ptr_eq(s, &key))
+        );
+        if hit {
+            let old = std::mem::replace(&mut self.inner.borrow_mut().entries[slot].value, value);
+            drop(old);
+            return;
+        }
+        hint.set(self.insert_str_slot(key, value) as u32);
+    }
+
+    /// Inserts a string key; returns the entry slot it occupies.
+    fn insert_str_slot(&self, key: std::rc::Rc<super::str::Str>, value: Value) -> usize {
         let hash = key.hash();
         let existing = {
             let inner = self.inner.borrow();
@@ -242,12 +290,13 @@ impl Table {
             Some(i) => {
                 let old = std::mem::replace(&mut self.inner.borrow_mut().entries[i].value, value);
                 drop(old);
+                i
             }
             None => self.push_new(hash, Value::Str(key), value),
         }
     }
 
-    fn push_new(&self, hash: u64, key: Value, value: Value) {
+    fn push_new(&self, hash: u64, key: Value, value: Value) -> usize {
         let mut inner = self.inner.borrow_mut();
         let inner = &mut *inner;
         let i = inner.entries.len();
@@ -262,6 +311,7 @@ impl Table {
         }
         inner.live += 1;
         self.version.set(self.version.get() + 1);
+        i
     }
 
     pub fn remove(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {

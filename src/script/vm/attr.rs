@@ -1,10 +1,11 @@
 //! Attribute access: instances (descriptors, the instance dict, `__getattr__`), classes,
 //! modules, functions, and the methods of built-in types.
 
-use super::method_cache::MethodCache;
+use super::inline_cache::InlineCache;
 use super::{PyResult, Vm};
 use crate::script::builtins::SuperObject;
 use crate::script::object::{BoundMethod, Instance, Layout, Str, Type, Value};
+use std::cell::Cell;
 use std::rc::Rc;
 
 impl Vm {
@@ -84,7 +85,7 @@ impl Vm {
             }
         }
         match obj {
-            Value::Instance(inst) => self.instance_getattr(obj, inst, name),
+            Value::Instance(inst) => self.instance_getattr(obj, inst, name, None),
             Value::Type(t) => self.type_getattr(t, name),
             Value::Module(m) => {
                 if let Some(v) = m.get(name.as_str()) {
@@ -104,17 +105,36 @@ impl Vm {
         }
     }
 
+    /// [`Vm::get_attr`] with a code object's slot hint for instance dicts.
+    #[inline]
+    pub fn get_attr_hinted(
+        &self,
+        obj: &Value,
+        name: &Rc<Str>,
+        hint: &Cell<u32>,
+    ) -> PyResult<Value> {
+        match obj {
+            Value::Instance(inst) => self.instance_getattr(obj, inst, name, Some(hint)),
+            _ => self.get_attr(obj, name),
+        }
+    }
+
     fn instance_getattr(
         &self,
         obj: &Value,
         inst: &Rc<Instance>,
         name: &Rc<Str>,
+        hint: Option<&Cell<u32>>,
     ) -> PyResult<Value> {
         let class = &inst.class;
         // Without data descriptors the instance dict decides first: one lookup, not a walk
         // of the MRO, for the common case of reading an attribute that is there.
         if self.attr_flags(class).0 {
-            if let Some(v) = inst.dict.get_str(name) {
+            let found = match hint {
+                Some(hint) => inst.dict.get_str_hinted(name, hint),
+                None => inst.dict.get_str(name),
+            };
+            if let Some(v) = found {
                 return Ok(v);
             }
         }
@@ -358,7 +378,7 @@ impl Vm {
         &self,
         obj: &Value,
         name: &Rc<Str>,
-        cache: &MethodCache,
+        cache: &InlineCache,
         slot: usize,
     ) -> PyResult<(Value, Option<Value>)> {
         let class = match obj {
@@ -368,7 +388,7 @@ impl Vm {
             }
             _ => self.types.type_of(obj),
         };
-        if let Some(method) = cache.get(slot, class) {
+        if let Some(method) = cache.method(slot, class) {
             // An instance attribute of the same name shadows the method.
             let shadowed = matches!(obj, Value::Instance(i) if i.dict.get_str(name).is_some());
             if !shadowed {
@@ -377,7 +397,7 @@ impl Vm {
         }
         let (method, receiver) = self.load_method(obj, name)?;
         if receiver.is_some() {
-            cache.put(slot, class, &method);
+            cache.set_method(slot, class, &method);
         }
         Ok((method, receiver))
     }
@@ -412,32 +432,60 @@ impl Vm {
     }
 
     /// `obj.name = value`.
+    /// [`Vm::set_attr`] with a code object's slot hint for instance dicts.
+    #[inline]
+    pub fn set_attr_hinted(
+        &self,
+        obj: &Value,
+        name: &Rc<Str>,
+        value: Value,
+        hint: &Cell<u32>,
+    ) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => self.instance_setattr(obj, inst, name, value, Some(hint)),
+            _ => self.set_attr(obj, name, value),
+        }
+    }
+
+    fn instance_setattr(
+        &self,
+        obj: &Value,
+        inst: &Rc<Instance>,
+        name: &Rc<Str>,
+        value: Value,
+        hint: Option<&Cell<u32>>,
+    ) -> PyResult<()> {
+        let class = &inst.class;
+        let (no_descriptors, default_setattr) = self.attr_flags(class);
+        if default_setattr && no_descriptors && inst.exc.is_none() {
+            let allowed = match &*class.plan.borrow() {
+                Some(p) => p.slots.as_ref().is_none_or(|slots| {
+                    slots
+                        .iter()
+                        .any(|s| Rc::ptr_eq(s, name) || s.as_str() == name.as_str())
+                }),
+                None => false,
+            };
+            if allowed {
+                match hint {
+                    Some(hint) => inst.dict.insert_str_hinted(name.clone(), value, hint),
+                    None => inst.dict.insert_str(name.clone(), value),
+                }
+                return Ok(());
+            }
+        }
+        if let Some(sa) = class.lookup(&self.names.setattr) {
+            if !matches!(sa, Value::Builtin(_)) {
+                self.call_bound(&sa, obj, &[Value::Str(name.clone()), value])?;
+                return Ok(());
+            }
+        }
+        self.generic_setattr(obj, inst, name, value)
+    }
+
     pub fn set_attr(&self, obj: &Value, name: &Rc<Str>, value: Value) -> PyResult<()> {
         match obj {
-            Value::Instance(inst) => {
-                let class = &inst.class;
-                let (no_descriptors, default_setattr) = self.attr_flags(class);
-                if default_setattr && no_descriptors && inst.exc.is_none() {
-                    let allowed = match &*class.plan.borrow() {
-                        Some(p) => p
-                            .slots
-                            .as_ref()
-                            .is_none_or(|slots| slots.iter().any(|s| s.as_str() == name.as_str())),
-                        None => false,
-                    };
-                    if allowed {
-                        inst.dict.insert_str(name.clone(), value);
-                        return Ok(());
-                    }
-                }
-                if let Some(sa) = class.lookup(&self.names.setattr) {
-                    if !matches!(sa, Value::Builtin(_)) {
-                        self.call_bound(&sa, obj, &[Value::Str(name.clone()), value])?;
-                        return Ok(());
-                    }
-                }
-                self.generic_setattr(obj, inst, name, value)
-            }
+            Value::Instance(inst) => self.instance_setattr(obj, inst, name, value, None),
             Value::Type(t) => {
                 if !t.heap {
                     return Err(self.type_error(format!(

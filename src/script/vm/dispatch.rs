@@ -497,12 +497,18 @@ impl Vm {
                         set!(dst, tri!(ns));
                     }
                     Instr::LoadAttr { dst, obj, name } => {
-                        let v = tri!(self.get_attr(&reg!(obj), &code.names[name as usize]));
+                        let hint = code.cache.slot_hint(name as usize);
+                        let v = tri!(self.get_attr_hinted(
+                            &reg!(obj),
+                            &code.names[name as usize],
+                            hint
+                        ));
                         set!(dst, v);
                     }
                     Instr::StoreAttr { obj, name, src } => {
                         let v = reg!(src).clone();
-                        tri!(self.set_attr(&reg!(obj), &code.names[name as usize], v));
+                        let hint = code.cache.slot_hint(name as usize);
+                        tri!(self.set_attr_hinted(&reg!(obj), &code.names[name as usize], v, hint));
                     }
                     Instr::DeleteAttr { obj, name } => {
                         tri!(self.del_attr(&reg!(obj), &code.names[name as usize]));
@@ -511,7 +517,7 @@ impl Vm {
                         let (f, receiver) = tri!(self.load_method_cached(
                             &reg!(obj),
                             &code.names[name as usize],
-                            &code.method_cache,
+                            &code.cache,
                             name as usize
                         ));
                         set!(dst, f);

@@ -1,8 +1,9 @@
-//! The method cache: a code object remembers, per attribute name, which method a call
+//! Inline caches: per attribute name, a code object remembers which method a call
 //! `obj.name(...)` on a given class resolved to, so repeated method calls skip the walk of
-//! the class's MRO.
+//! the class's MRO, and in which slot of an instance dict `obj.name` was last found, so
+//! reads and writes of objects built alike skip hashing.
 //!
-//! An entry is valid while the class is the same object and no class attribute anywhere
+//! A method entry is valid while the class is the same object and no class attribute anywhere
 //! has changed since (the class epoch). It holds the class and a script method weakly:
 //! a code object must not keep classes alive, and a method's code caching the method
 //! itself would be a reference cycle the collector cannot see. The weak class reference
@@ -11,11 +12,12 @@
 use crate::script::object::class::class_epoch;
 use crate::script::object::func::Builtin;
 use crate::script::object::{Function, Type, Value};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-pub struct MethodCache {
-    slots: Box<[RefCell<Option<Entry>>]>,
+pub struct InlineCache {
+    methods: Box<[RefCell<Option<Entry>>]>,
+    slots: Box<[Cell<u32>]>,
 }
 
 struct Entry {
@@ -29,18 +31,25 @@ enum Method {
     Builtin(Rc<Builtin>),
 }
 
-impl MethodCache {
-    /// A cache with one slot per name of a code object.
-    pub fn new(names: usize) -> MethodCache {
-        MethodCache {
-            slots: (0..names).map(|_| RefCell::new(None)).collect(),
+impl InlineCache {
+    /// A cache with one entry per name of a code object.
+    pub fn new(names: usize) -> InlineCache {
+        InlineCache {
+            methods: (0..names).map(|_| RefCell::new(None)).collect(),
+            slots: (0..names).map(|_| Cell::new(0)).collect(),
         }
+    }
+
+    /// The instance-dict slot hint for the name at `name`.
+    #[inline]
+    pub fn slot_hint(&self, name: usize) -> &Cell<u32> {
+        &self.slots[name]
     }
 
     /// The method `class` resolved to at `slot`, if that is still what it resolves to.
     #[inline]
-    pub fn get(&self, slot: usize, class: &Rc<Type>) -> Option<Value> {
-        let entry = self.slots.get(slot)?.borrow();
+    pub fn method(&self, slot: usize, class: &Rc<Type>) -> Option<Value> {
+        let entry = self.methods.get(slot)?.borrow();
         let entry = entry.as_ref()?;
         if !std::ptr::eq(entry.class.as_ptr(), Rc::as_ptr(class)) || entry.epoch != class_epoch() {
             return None;
@@ -53,13 +62,13 @@ impl MethodCache {
 
     /// Records that `class` resolves the name at `slot` to `method` (a script function or
     /// a builtin; anything else is not cached).
-    pub fn put(&self, slot: usize, class: &Rc<Type>, method: &Value) {
+    pub fn set_method(&self, slot: usize, class: &Rc<Type>, method: &Value) {
         let method = match method {
             Value::Function(f) => Method::Function(Rc::downgrade(f)),
             Value::Builtin(b) => Method::Builtin(b.clone()),
             _ => return,
         };
-        if let Some(cell) = self.slots.get(slot) {
+        if let Some(cell) = self.methods.get(slot) {
             *cell.borrow_mut() = Some(Entry {
                 class: Rc::downgrade(class),
                 epoch: class_epoch(),
