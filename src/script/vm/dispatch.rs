@@ -891,6 +891,21 @@ impl Vm {
                         }
                     }
                     Instr::CallMethod { func, argc, dst } => {
+                        // `gen.send(v)` resumes the generator inline, as a `for` loop
+                        // does, instead of re-entering the loop from native code.
+                        if let (Value::Builtin(b), Value::Generator(g), 1) =
+                            (&reg!(func), &reg!(func + 1), argc)
+                        {
+                            if b.name == "send" && b.owner == Some("generator") {
+                                let g = g.clone();
+                                let sent = std::mem::take(&mut reg!(func + 2));
+                                save_pc!();
+                                if tri!(self.push_generator(st, &g, sent, dst)) {
+                                    continue 'frames;
+                                }
+                                tri!(Err(self.stop_iteration(Value::None)));
+                            }
+                        }
                         let callee = reg!(func).clone();
                         let (args, argc) = if reg!(func + 1).is_undefined() {
                             (base + func as usize + 2, argc as usize)
@@ -1012,7 +1027,13 @@ impl Vm {
                                 continue 'frames;
                             }
                         }
-                        flow!(tri!(self.do_return(st, stop, value)));
+                        // An error here (`__init__` returning a value, `send()` finding the
+                        // generator done) belongs to the caller, whose pc already points at
+                        // its call: the returning frame is gone, so its pc must not be saved.
+                        match self.do_return(st, stop, value) {
+                            Ok(f) => flow!(f),
+                            Err(e) => return Err(e),
+                        }
                     }
                     Instr::BuildTuple { dst, start, count } => {
                         let items = reg_slice(st, base, start, count).to_vec();
@@ -1473,14 +1494,19 @@ impl Vm {
                     gen.finish();
                 }
                 if st.frames.len() > stop {
-                    // Resumed inline by a `for` loop: leave the loop.
                     if let Some(caller) = st.frames.last_mut() {
                         let code = &caller.func.code;
-                        if let Some(Instr::ForIter { exit, .. }) =
-                            code.instrs.get(caller.pc as usize - 1)
-                        {
-                            caller.pc = *exit;
-                            return Ok(Flow::Enter);
+                        match code.instrs.get(caller.pc as usize - 1) {
+                            // Resumed inline by a `for` loop: leave the loop.
+                            Some(Instr::ForIter { exit, .. }) => {
+                                caller.pc = *exit;
+                                return Ok(Flow::Enter);
+                            }
+                            // Resumed inline by `send()`: its caller sees StopIteration.
+                            Some(Instr::CallMethod { .. }) => {
+                                return Err(self.stop_iteration(value));
+                            }
+                            _ => {}
                         }
                     }
                 }
