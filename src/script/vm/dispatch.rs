@@ -143,15 +143,19 @@ impl Vm {
         self.depth.set(self.depth.get() - 1);
         let base = frame.base as usize;
         let n = frame.func.code.nregs as usize;
-        self.exc_stack
-            .borrow_mut()
-            .truncate(frame.exc_base as usize);
+        if self.exc_stack.borrow().len() > frame.exc_base as usize {
+            self.exc_stack
+                .borrow_mut()
+                .truncate(frame.exc_base as usize);
+        }
         match st.generators.pop() {
             Some(gen) => {
                 let mut saved = gen.frame.borrow_mut();
                 // The buffer holds the unbound registers swapped out at resume: swapping
                 // back leaves the window unbound, as a finished frame leaves it.
-                saved.regs.resize(n, Value::Undefined);
+                if saved.regs.len() != n {
+                    saved.regs.resize(n, Value::Undefined);
+                }
                 saved.regs.swap_with_slice(&mut st.regs[base..base + n]);
                 saved.pc = pc;
                 saved.send_reg = send_reg;
