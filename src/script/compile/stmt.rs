@@ -168,18 +168,33 @@ impl<'c, 'a> Gen<'c, 'a> {
                 }
             }
             Assign(a) => {
-                let value = self.expr(&a.value, None)?;
-                // A local about to be overwritten must not be the value's own register when
-                // there are several targets: copy it first.
-                let value = if a.targets.len() > 1 && !self.u.is_temp(value) {
-                    let t = self.u.temp()?;
-                    self.u.emit(Instr::Move { dst: t, src: value });
-                    t
-                } else {
-                    value
+                // `x = a + b` into a local computes straight into `x`'s register.
+                let direct = match a.targets.as_slice() {
+                    [ast::Expr::Name(n)] if writes_result_last(&a.value) => {
+                        match self.place(n.id.as_str())? {
+                            Place::Local(r) => Some(r),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
                 };
-                for t in &a.targets {
-                    self.assign(t, value)?;
+                if let Some(r) = direct {
+                    self.expr(&a.value, Some(r))?;
+                    self.u.mark_assigned(r);
+                } else {
+                    let value = self.expr(&a.value, None)?;
+                    // A local about to be overwritten must not be the value's own register
+                    // when there are several targets: copy it first.
+                    let value = if a.targets.len() > 1 && !self.u.is_temp(value) {
+                        let t = self.u.temp()?;
+                        self.u.emit(Instr::Move { dst: t, src: value });
+                        t
+                    } else {
+                        value
+                    };
+                    for t in &a.targets {
+                        self.assign(t, value)?;
+                    }
                 }
             }
             AugAssign(a) => self.aug_assign(a)?,
@@ -1317,5 +1332,18 @@ fn assign_error(e: &ast::Expr, verb: &str) -> String {
         format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
     } else {
         format!("cannot {verb} {what}")
+    }
+}
+
+/// Whether `e`, given a local as its result register, writes that register only with its
+/// last instruction (its operands go to temporaries). Then `x = e` can compute straight
+/// into `x`: the operands still see the old `x`, and an exception part-way leaves it as
+/// it was. `a and b`, `a if c else b` and chained comparisons write the result early.
+fn writes_result_last(e: &ast::Expr) -> bool {
+    match e {
+        ast::Expr::BinOp(_) | ast::Expr::Subscript(_) | ast::Expr::Call(_) => true,
+        ast::Expr::UnaryOp(_) => true,
+        ast::Expr::Compare(c) => c.ops.len() == 1,
+        _ => false,
     }
 }
