@@ -259,6 +259,18 @@ pub enum Instr {
         key: Reg,
         src: Reg,
     },
+    /// [`Instr::GetItem`] with a small int literal key (`p[0]`).
+    GetItemImm {
+        dst: Reg,
+        obj: Reg,
+        index: i16,
+    },
+    /// [`Instr::SetItem`] with a small int literal key (`p[0] = v`).
+    SetItemImm {
+        obj: Reg,
+        index: i16,
+        src: Reg,
+    },
     DeleteItem {
         obj: Reg,
         key: Reg,

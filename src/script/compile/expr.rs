@@ -10,6 +10,13 @@ use crate::script::object::Value;
 use rustpython_ast as ast;
 
 /// An int literal that fits an immediate operand.
+/// A subscript's key: a small int literal goes in the instruction itself.
+#[derive(Clone, Copy)]
+pub enum ItemKey {
+    Imm(i16),
+    Reg(Reg),
+}
+
 fn small_int(e: &ast::Expr) -> Option<i16> {
     match e {
         ast::Expr::Constant(c) => match &c.value {
@@ -241,9 +248,9 @@ impl<'c, 'a> Gen<'c, 'a> {
                 let d = self.dst(dst)?;
                 let mark = self.u.next_temp;
                 let obj = self.expr(&s.value, None)?;
-                let key = self.expr(&s.slice, None)?;
+                let key = self.item_key(&s.slice)?;
                 self.u.free_to(mark.max(d + 1));
-                self.u.emit(Instr::GetItem { dst: d, obj, key });
+                self.emit_get_item(d, obj, key);
                 Ok(d)
             }
             Slice(s) => {
@@ -379,6 +386,30 @@ impl<'c, 'a> Gen<'c, 'a> {
     /// Where an operation's result goes: `dst` when requested, else the first operand's
     /// temporary (so a nested expression needs one register per level, which is what a
     /// deep recursion pays for each frame), else a new temporary. Frees what is above it.
+    /// Compiles a subscript's key, as an immediate when it is a small int literal.
+    pub fn item_key(&mut self, slice: &'a ast::Expr) -> CResult<ItemKey> {
+        Ok(match small_int(slice) {
+            Some(i) => ItemKey::Imm(i),
+            None => ItemKey::Reg(self.expr(slice, None)?),
+        })
+    }
+
+    /// `dst = obj[key]`.
+    pub fn emit_get_item(&mut self, dst: Reg, obj: Reg, key: ItemKey) {
+        self.u.emit(match key {
+            ItemKey::Imm(index) => Instr::GetItemImm { dst, obj, index },
+            ItemKey::Reg(key) => Instr::GetItem { dst, obj, key },
+        });
+    }
+
+    /// `obj[key] = src`.
+    pub fn emit_set_item(&mut self, obj: Reg, key: ItemKey, src: Reg) {
+        self.u.emit(match key {
+            ItemKey::Imm(index) => Instr::SetItemImm { obj, index, src },
+            ItemKey::Reg(key) => Instr::SetItem { obj, key, src },
+        });
+    }
+
     fn result_reg(&mut self, dst: Option<Reg>, first: Reg, mark: Reg) -> CResult<Reg> {
         let d = match dst {
             Some(d) => d,

@@ -475,8 +475,8 @@ impl<'c, 'a> Gen<'c, 'a> {
             Subscript(s) => {
                 let mark = self.u.next_temp;
                 let obj = self.expr(&s.value, None)?;
-                let key = self.expr(&s.slice, None)?;
-                self.u.emit(Instr::SetItem { obj, key, src });
+                let key = self.item_key(&s.slice)?;
+                self.emit_set_item(obj, key, src);
                 self.u.free_to(mark);
                 Ok(())
             }
@@ -602,9 +602,9 @@ impl<'c, 'a> Gen<'c, 'a> {
             }
             ast::Expr::Subscript(s) => {
                 let obj = self.expr(&s.value, None)?;
-                let key = self.expr(&s.slice, None)?;
+                let key = self.item_key(&s.slice)?;
                 let cur = self.u.temp()?;
-                self.u.emit(Instr::GetItem { dst: cur, obj, key });
+                self.emit_get_item(cur, obj, key);
                 let rhs = self.expr(&a.value, None)?;
                 self.u.emit(Instr::Inplace {
                     op,
@@ -612,7 +612,7 @@ impl<'c, 'a> Gen<'c, 'a> {
                     a: cur,
                     b: rhs,
                 });
-                self.u.emit(Instr::SetItem { obj, key, src: cur });
+                self.emit_set_item(obj, key, cur);
                 Ok(())
             }
             other => Err(self.err(

@@ -529,31 +529,51 @@ impl Vm {
                     }
                     Instr::GetItem { dst, obj, key } => {
                         let v = match (&reg!(obj), &reg!(key)) {
-                            (Value::List(l), Value::Int(i)) => {
-                                let items = l.borrow();
-                                let i = if *i < 0 { *i + items.len() as i64 } else { *i };
-                                match items.get(i as usize) {
+                            (Value::List(l), Value::Int(i)) => self.list_item(l, *i),
+                            (o, k) => self.get_item(o, k),
+                        };
+                        set!(dst, tri!(v));
+                    }
+                    Instr::GetItemImm { dst, obj, index } => {
+                        let v = match &reg!(obj) {
+                            Value::List(l) => self.list_item(l, index as i64),
+                            Value::Tuple(t) => {
+                                let n = t.items.len() as i64;
+                                let i = if index < 0 {
+                                    index as i64 + n
+                                } else {
+                                    index as i64
+                                };
+                                match t.items.get(i as usize) {
                                     Some(v) if i >= 0 => Ok(v.clone()),
-                                    _ => Err(self.index_error("list index out of range")),
+                                    _ => Err(self.index_error("tuple index out of range")),
                                 }
                             }
-                            (o, k) => self.get_item(o, k),
+                            o => self.get_item(o, &Value::Int(index as i64)),
                         };
                         set!(dst, tri!(v));
                     }
                     Instr::SetItem { obj, key, src } => {
                         let v = reg!(src).clone();
-                        if let (Value::List(l), Value::Int(i)) = (&reg!(obj), &reg!(key)) {
-                            let mut items = l.borrow_mut();
-                            let i = if *i < 0 { *i + items.len() as i64 } else { *i };
-                            if i >= 0 && (i as usize) < items.len() {
-                                let old = std::mem::replace(&mut items[i as usize], v);
-                                drop(items);
-                                drop(old);
-                                continue;
-                            }
-                        }
-                        tri!(self.set_item(&reg!(obj), &reg!(key), reg!(src).clone()));
+                        let v = match (&reg!(obj), &reg!(key)) {
+                            (Value::List(l), Value::Int(i)) => match list_store(l, *i, v) {
+                                Ok(()) => continue,
+                                Err(v) => v,
+                            },
+                            _ => v,
+                        };
+                        tri!(self.set_item(&reg!(obj), &reg!(key), v));
+                    }
+                    Instr::SetItemImm { obj, index, src } => {
+                        let v = reg!(src).clone();
+                        let v = match &reg!(obj) {
+                            Value::List(l) => match list_store(l, index as i64, v) {
+                                Ok(()) => continue,
+                                Err(v) => v,
+                            },
+                            _ => v,
+                        };
+                        tri!(self.set_item(&reg!(obj), &Value::Int(index as i64), v));
                     }
                     Instr::DeleteItem { obj, key } => {
                         tri!(self.del_item(&reg!(obj), &reg!(key)));
@@ -1630,6 +1650,17 @@ impl Vm {
         }
     }
 
+    /// `l[i]` for an int index, negative ones counting from the end.
+    #[inline]
+    fn list_item(&self, l: &crate::script::object::seq::List, i: i64) -> PyResult<Value> {
+        let items = l.borrow();
+        let i = if i < 0 { i + items.len() as i64 } else { i };
+        match items.get(i as usize) {
+            Some(v) if i >= 0 => Ok(v.clone()),
+            _ => Err(self.index_error("list index out of range")),
+        }
+    }
+
     #[cold]
     pub fn name_error(&self, name: &str) -> Exc {
         self.new_error(
@@ -1860,6 +1891,21 @@ impl Vm {
 #[inline]
 fn reg_slice(st: &ExecState, base: usize, start: Reg, count: u16) -> &[Value] {
     &st.regs[base + start as usize..base + start as usize + count as usize]
+}
+
+/// `l[i] = v` when `i` is in range; otherwise `v` back, for the general path to report.
+#[inline]
+fn list_store(l: &crate::script::object::seq::List, i: i64, v: Value) -> Result<(), Value> {
+    let mut items = l.borrow_mut();
+    let i = if i < 0 { i + items.len() as i64 } else { i };
+    if i < 0 || i as usize >= items.len() {
+        return Err(v);
+    }
+    let old = std::mem::replace(&mut items[i as usize], v);
+    // The old value is dropped after the borrow ends: its finalizer may use the list.
+    drop(items);
+    drop(old);
+    Ok(())
 }
 
 /// Arithmetic on two inline numbers that cannot fail or overflow; `None` sends the
