@@ -955,13 +955,7 @@ impl<'c, 'a> Gen<'c, 'a> {
             it
         };
         let top = self.u.pc();
-        let item = self.u.temp()?;
-        let exit = self.u.emit(Instr::ForIter {
-            iter,
-            dst: item,
-            exit: 0,
-        });
-        self.assign(&g.target, item)?;
+        let exit = self.for_iter(iter, &g.target)?;
         let mut skips = Vec::new();
         for cond in &g.ifs {
             skips.extend(self.jump_if_false(cond)?);

@@ -678,13 +678,7 @@ impl<'c, 'a> Gen<'c, 'a> {
         let src = self.expr(&f.iter, Some(iter))?;
         self.u.emit(Instr::GetIter { dst: iter, src });
         let top = self.u.pc();
-        let item = self.u.temp()?;
-        let exit = self.u.emit(Instr::ForIter {
-            iter,
-            dst: item,
-            exit: 0,
-        });
-        self.assign(&f.target, item)?;
+        let exit = self.for_iter(iter, &f.target)?;
         self.u.cleanups.push(Cleanup::Loop);
         self.u.loops.push(LoopCtx {
             continue_target: top,
@@ -718,6 +712,30 @@ impl<'c, 'a> Gen<'c, 'a> {
         }
         self.u.assigned = before;
         Ok(())
+    }
+
+    /// The `ForIter` of a loop over `iter` binding `target`; returns it, for the exit jump
+    /// to be patched. A local target receives each item straight from the iterator.
+    pub fn for_iter(&mut self, iter: Reg, target: &'a ast::Expr) -> CResult<usize> {
+        if let ast::Expr::Name(n) = target {
+            if let Place::Local(r) = self.place(n.id.as_str())? {
+                let at = self.u.emit(Instr::ForIter {
+                    iter,
+                    dst: r,
+                    exit: 0,
+                });
+                self.u.mark_assigned(r);
+                return Ok(at);
+            }
+        }
+        let item = self.u.temp()?;
+        let at = self.u.emit(Instr::ForIter {
+            iter,
+            dst: item,
+            exit: 0,
+        });
+        self.assign(target, item)?;
+        Ok(at)
     }
 
     /// Emits the cleanups of the blocks an early exit leaves (innermost first), down to
