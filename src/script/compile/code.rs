@@ -294,6 +294,13 @@ pub enum Instr {
         a: Reg,
         imm: i16,
     },
+    /// Any other binary operator with a small int literal on the right (`x % 2`, `i * 3`).
+    BinaryImm {
+        op: BinOp,
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+    },
     Sub {
         dst: Reg,
         a: Reg,

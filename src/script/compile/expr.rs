@@ -138,6 +138,15 @@ impl<'c, 'a> Gen<'c, 'a> {
                 });
                 Ok(d)
             }
+            BinOp(b) if small_int(&b.right).is_some() => {
+                let imm = small_int(&b.right).unwrap_or(0);
+                let mark = self.u.next_temp;
+                let a = self.expr(&b.left, None)?;
+                let d = self.result_reg(dst, a, mark)?;
+                let op = binop(b.op);
+                self.u.emit(Instr::BinaryImm { op, dst: d, a, imm });
+                Ok(d)
+            }
             BinOp(b) => {
                 let mark = self.u.next_temp;
                 let a = self.expr(&b.left, None)?;

@@ -699,6 +699,16 @@ impl Vm {
                             }
                         );
                     }
+                    Instr::BinaryImm { op, dst, a, imm } => {
+                        let r = match fast_arith(op, &reg!(a), &Value::Int(imm as i64)) {
+                            Some(v) => v,
+                            None => {
+                                let unbound = reg!(a).is_undefined();
+                                tri!(self.binary_imm(code, base, st, op, a, imm, unbound))
+                            }
+                        };
+                        set!(dst, r);
+                    }
                     Instr::Binary { op, dst, a, b } => {
                         let r = match fast_arith(op, &reg!(a), &reg!(b)) {
                             Some(v) => v,
