@@ -148,13 +148,28 @@ pub fn parse_int(vm: &Vm, text: &str, base: u32) -> PyResult<Value> {
     if base != 0 && !(2..=36).contains(&base) {
         return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
     }
-    let s = text.trim();
+    // As CPython does, Unicode decimal digits count as their ASCII digits.
+    let ascii;
+    let s = if text.is_ascii() {
+        text.trim()
+    } else {
+        ascii = text
+            .trim()
+            .chars()
+            .map(|c| match crate::script::object::unicode::decimal_value(c) {
+                Some(d) => char::from_digit(d, 10).unwrap_or('?'),
+                None if c.is_ascii() => c,
+                None => '?',
+            })
+            .collect::<String>();
+        ascii.as_str()
+    };
     let (negative, s) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
     };
-    let lower = s.to_ascii_lowercase();
-    let (base, digits) = match (base, lower.get(..2)) {
+    let prefix = s.get(..2).map(str::to_ascii_lowercase);
+    let (base, digits) = match (base, prefix.as_deref()) {
         (0 | 16, Some("0x")) => (16, &s[2..]),
         (0 | 8, Some("0o")) => (8, &s[2..]),
         (0 | 2, Some("0b")) => (2, &s[2..]),
@@ -166,13 +181,23 @@ pub fn parse_int(vm: &Vm, text: &str, base: u32) -> PyResult<Value> {
         }
         (b, _) => (b, s),
     };
-    let digits = digits.strip_prefix('_').unwrap_or(digits);
+    // One underscore may follow a base prefix (`0x_1f`), never a sign.
+    let digits = match digits.len() < s.len() {
+        true => digits.strip_prefix('_').unwrap_or(digits),
+        false => digits,
+    };
     if digits.is_empty()
-        || digits.starts_with('_')
+        || digits.starts_with(['_', '+', '-'])
         || digits.ends_with('_')
         || digits.contains("__")
     {
         return Err(err());
+    }
+    // Most literals fit a machine int: parse those without building a big int.
+    if digits.len() <= 18 && digits.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        if let Ok(n) = i64::from_str_radix(digits, base) {
+            return Ok(Value::Int(if negative { -n } else { n }));
+        }
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
     let n = BigInt::parse_bytes(clean.as_bytes(), base).ok_or_else(err)?;

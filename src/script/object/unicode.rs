@@ -1042,6 +1042,16 @@ pub fn is_printable(c: char) -> bool {
     c.is_ascii_graphic() || c == ' ' || (!c.is_ascii() && in_table(PRINTABLE, c))
 }
 
+/// The value of a Unicode decimal digit (`'٣'` is 3): the decimal ranges are runs of ten.
+pub fn decimal_value(c: char) -> Option<u32> {
+    let n = c as u32;
+    let i = DECIMAL.partition_point(|&(_, hi)| hi < n);
+    match DECIMAL.get(i) {
+        Some(&(lo, _)) if lo <= n => Some((n - lo) % 10),
+        _ => None,
+    }
+}
+
 pub fn is_decimal(c: char) -> bool {
     c.is_ascii_digit() || (!c.is_ascii() && in_table(DECIMAL, c))
 }
