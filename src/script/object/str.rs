@@ -63,6 +63,18 @@ impl Str {
         Str::with_text(compact_str::CompactString::from(s))
     }
 
+    /// `a + b`: built inline when short, with the character count known beforehand.
+    pub fn concat(a: &Str, b: &Str) -> Str {
+        let mut text = compact_str::CompactString::with_capacity(a.text.len() + b.text.len());
+        text.push_str(&a.text);
+        text.push_str(&b.text);
+        Str {
+            text,
+            chars: a.chars + b.chars,
+            hash: Cell::new(0),
+        }
+    }
+
     pub fn with_text(text: compact_str::CompactString) -> Str {
         let chars = if text.is_ascii() {
             text.len()

@@ -18,6 +18,17 @@ pub struct Entry {
     pub value: Value,
 }
 
+/// The index's hash of a Python hash. Python hashes small ints to themselves, which
+/// leaves the top seven bits (hashbrown's per-slot tag) all zero: every slot of a probed
+/// group would match and need its entry compared. The tag bits get a mix of the whole
+/// hash; the low bits, which choose the bucket, stay as they are, so that keys inserted
+/// in order still sit next to each other in the index.
+#[inline]
+fn spread(hash: u64) -> u64 {
+    const TAG_BITS: u64 = 0xFE00_0000_0000_0000;
+    hash ^ (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) & TAG_BITS)
+}
+
 /// Tables with at most this many entry slots have no hash index: a scan of the entries,
 /// comparing cached hashes first, is faster than probing, and most instance dicts and
 /// keyword dicts are this small, so they also save the index's allocation.
@@ -43,7 +54,7 @@ impl Inner {
                 .position(|(i, e)| e.hash == hash && !e.key.is_undefined() && matches(i, e));
         }
         self.index
-            .find(hash, |&i| {
+            .find(spread(hash), |&i| {
                 let e = &self.entries[i as usize];
                 e.hash == hash && matches(i as usize, e)
             })
@@ -59,8 +70,9 @@ impl Inner {
         let entries = &self.entries;
         for (i, e) in entries.iter().enumerate() {
             if !e.key.is_undefined() {
-                self.index
-                    .insert_unique(e.hash, i as u32, |&j| entries[j as usize].hash);
+                self.index.insert_unique(spread(e.hash), i as u32, |&j| {
+                    spread(entries[j as usize].hash)
+                });
             }
         }
     }
@@ -305,9 +317,9 @@ impl Table {
             inner.reindex();
         } else if i > SCAN_LIMIT {
             let entries = &inner.entries;
-            inner
-                .index
-                .insert_unique(hash, i as u32, |&j| entries[j as usize].hash);
+            inner.index.insert_unique(spread(hash), i as u32, |&j| {
+                spread(entries[j as usize].hash)
+            });
         }
         inner.live += 1;
         self.version.set(self.version.get() + 1);
@@ -336,7 +348,7 @@ impl Table {
         let removed = {
             let mut inner = self.inner.borrow_mut();
             let hash = inner.entries[i].hash;
-            if let Ok(found) = inner.index.find_entry(hash, |&j| j as usize == i) {
+            if let Ok(found) = inner.index.find_entry(spread(hash), |&j| j as usize == i) {
                 found.remove();
             }
             let e = &mut inner.entries[i];

@@ -353,6 +353,15 @@ impl Vm {
     /// Calls a class: `__new__` then `__init__`.
     pub fn instantiate(&self, t: &Rc<Type>, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
         if !t.heap {
+            // The most common conversions skip the `__new__` call.
+            if let ([x], true) = (args, kwargs.is_empty()) {
+                if Rc::ptr_eq(t, &self.types.str) {
+                    return self.str_value(x);
+                }
+                if Rc::ptr_eq(t, &self.types.type_) {
+                    return Ok(Value::Type(self.types.type_of(x).clone()));
+                }
+            }
             // Built-in types construct through their `__new__` builtin.
             if let Some(new) = self.builtin_new(t) {
                 let obj = self.call_with_first(&new, Value::Type(t.clone()), args, kwargs)?;

@@ -593,12 +593,7 @@ impl Vm {
     fn builtin_binary(&self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         use Value::*;
         Ok(Some(match (op, a, b) {
-            (BinOp::Add, Str(x), Str(y)) => {
-                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-                s.push_str(x.as_str());
-                s.push_str(y.as_str());
-                Value::string(s)
-            }
+            (BinOp::Add, Str(x), Str(y)) => Str(Rc::new(crate::script::object::Str::concat(x, y))),
             (BinOp::Add, List(x), List(y)) => {
                 let mut v = x.snapshot();
                 v.extend(y.borrow().iter().cloned());
