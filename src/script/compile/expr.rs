@@ -17,6 +17,32 @@ pub enum ItemKey {
     Reg(Reg),
 }
 
+/// The operand of `b` that is not a literal number, text or bytes when the other one is,
+/// with that literal and whether it is the left one (`rev`).
+fn constant_side(b: &ast::ExprBinOp) -> Option<(&ast::Expr, &ast::ExprConstant, bool)> {
+    fn literal(e: &ast::Expr) -> Option<&ast::ExprConstant> {
+        match e {
+            ast::Expr::Constant(c)
+                if matches!(
+                    c.value,
+                    ast::Constant::Int(_)
+                        | ast::Constant::Float(_)
+                        | ast::Constant::Str(_)
+                        | ast::Constant::Bytes(_)
+                ) =>
+            {
+                Some(c)
+            }
+            _ => None,
+        }
+    }
+    match (literal(&b.right), literal(&b.left)) {
+        (Some(c), _) => Some((&*b.left, c, false)),
+        (None, Some(c)) => Some((&*b.right, c, true)),
+        (None, None) => None,
+    }
+}
+
 fn small_int(e: &ast::Expr) -> Option<i16> {
     match e {
         ast::Expr::Constant(c) => match &c.value {
@@ -148,6 +174,23 @@ impl<'c, 'a> Gen<'c, 'a> {
                 Ok(d)
             }
             BinOp(b) => {
+                if let Some((operand, c, rev)) = constant_side(b) {
+                    // One operand is a literal: it stays in the constants, not a register.
+                    let value = constant(&c.value, c.range.start().to_u32())?;
+                    let mark = self.u.next_temp;
+                    let a = self.expr(operand, None)?;
+                    let k = self.u.konst(value)?;
+                    let d = self.result_reg(dst, a, mark)?;
+                    let op = binop(b.op);
+                    self.u.emit(Instr::BinaryConst {
+                        op,
+                        dst: d,
+                        a,
+                        k,
+                        rev,
+                    });
+                    return Ok(d);
+                }
                 let mark = self.u.next_temp;
                 let a = self.expr(&b.left, None)?;
                 let r = self.expr(&b.right, None)?;

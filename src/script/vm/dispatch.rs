@@ -709,6 +709,19 @@ impl Vm {
                         };
                         set!(dst, r);
                     }
+                    Instr::BinaryConst { op, dst, a, k, rev } => {
+                        let (x, c) = (&reg!(a), &code.consts[k as usize]);
+                        let (l, r) = if rev { (c, x) } else { (x, c) };
+                        let v = match fast_arith(op, l, r) {
+                            Some(v) => v,
+                            None if x.is_undefined() => {
+                                save_pc!();
+                                return Err(self.unbound_local(code, a));
+                            }
+                            None => tri!(self.binary(op, l, r)),
+                        };
+                        set!(dst, v);
+                    }
                     Instr::Binary { op, dst, a, b } => {
                         let r = match fast_arith(op, &reg!(a), &reg!(b)) {
                             Some(v) => v,
