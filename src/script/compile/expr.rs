@@ -517,6 +517,23 @@ impl<'c, 'a> Gen<'c, 'a> {
                 }
                 all
             }
+            ast::Expr::BoolOp(b) if b.op == ast::BoolOp::Or && b.values.len() > 1 => {
+                // Each operand but the last: false goes on to the next one, true jumps
+                // over the rest to the code that follows (the body of an `if`).
+                let mut to_body = Vec::new();
+                let (last, init) = (
+                    &b.values[b.values.len() - 1],
+                    &b.values[..b.values.len() - 1],
+                );
+                for v in init {
+                    let next = self.jump_if_false(v)?;
+                    to_body.push(self.u.emit(Instr::Jump { target: 0 }));
+                    next.into_iter().for_each(|j| self.u.patch_here(j));
+                }
+                let jumps = self.jump_if_false(last)?;
+                to_body.into_iter().for_each(|j| self.u.patch_here(j));
+                jumps
+            }
             ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
                 let cond = self.expr(&u.operand, None)?;
                 vec![self.u.emit(Instr::JumpIfTrue { cond, target: 0 })]

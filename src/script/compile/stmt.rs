@@ -1360,7 +1360,7 @@ fn assign_error(e: &ast::Expr, verb: &str) -> String {
 fn writes_result_last(e: &ast::Expr) -> bool {
     match e {
         ast::Expr::BinOp(_) | ast::Expr::Subscript(_) | ast::Expr::Call(_) => true,
-        ast::Expr::UnaryOp(_) => true,
+        ast::Expr::UnaryOp(_) | ast::Expr::Constant(_) | ast::Expr::Name(_) => true,
         ast::Expr::Compare(c) => c.ops.len() == 1,
         _ => false,
     }
