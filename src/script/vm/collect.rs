@@ -48,9 +48,15 @@ enum Node {
     Method(Rc<BoundMethod>),
 }
 
+/// Young registrations are swept of containers already freed by reference counting every
+/// this many registrations.
+const SWEEP_EVERY: usize = 1024;
+
 #[derive(Default)]
 struct Registry {
     young: Vec<Tracked>,
+    /// `young[..swept]` was alive at the last sweep; only the rest is swept next.
+    swept: usize,
     old: Vec<Tracked>,
     /// `old.len()` after the last full collection: a full one is due when it has doubled.
     old_after_full: usize,
@@ -64,12 +70,34 @@ thread_local! {
     static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
 }
 
+impl Registry {
+    /// Drops the registrations of young containers that reference counting already freed.
+    /// Most containers die young: their memory is then released while it is still in
+    /// cache, instead of waiting for the next collection, and the young count (like
+    /// CPython's) is of containers still alive.
+    fn sweep_young(&mut self) {
+        let from = self.swept;
+        let mut kept = from;
+        for i in from..self.young.len() {
+            if self.young[i].is_alive() {
+                self.young.swap(kept, i);
+                kept += 1;
+            }
+        }
+        self.young.truncate(kept);
+        self.swept = kept;
+    }
+}
+
 fn track(t: Tracked) {
     let _ = REGISTRY.try_with(|r| {
         let Ok(mut r) = r.try_borrow_mut() else {
             return;
         };
         r.young.push(t);
+        if r.young.len() - r.swept >= SWEEP_EVERY {
+            r.sweep_young();
+        }
         if r.young.len() >= YOUNG_THRESHOLD && !r.scheduled && !r.disabled {
             r.scheduled = true;
             // At the next safe point of the dispatch loop: no container is borrowed there.
@@ -160,6 +188,18 @@ fn node_ptr(v: &Value) -> Option<usize> {
 }
 
 impl Tracked {
+    fn is_alive(&self) -> bool {
+        match self {
+            Tracked::List(w) => w.strong_count() > 0,
+            Tracked::Tuple(w) => w.strong_count() > 0,
+            Tracked::Dict(w) => w.strong_count() > 0,
+            Tracked::Instance(w) => w.strong_count() > 0,
+            Tracked::Cell(w) => w.strong_count() > 0,
+            Tracked::Function(w) => w.strong_count() > 0,
+            Tracked::Method(w) => w.strong_count() > 0,
+        }
+    }
+
     fn upgrade(&self) -> Option<Node> {
         Some(match self {
             Tracked::List(w) => Node::List(w.upgrade()?),
@@ -347,6 +387,7 @@ impl Vm {
             r.scheduled = false;
             let full = full || r.old.len() >= 2 * r.old_after_full.max(YOUNG_THRESHOLD);
             let young = std::mem::take(&mut r.young);
+            r.swept = 0;
             if full {
                 let mut all = std::mem::take(&mut r.old);
                 all.extend(young);
