@@ -36,7 +36,13 @@ pub struct Type {
     pub version: Cell<u64>,
     /// How attribute access on instances may be shortcut (see [`AttrPlan`]).
     pub plan: RefCell<Option<AttrPlan>>,
+    /// The plan's two flags with the epoch they hold for (`epoch << 2 | flags`), read on
+    /// every attribute access without borrowing the plan; `NO_FLAGS` until computed.
+    pub plan_flags: Cell<u64>,
 }
+
+/// [`Type::plan_flags`] before the plan is first computed (matches no epoch).
+pub const NO_FLAGS: u64 = u64::MAX;
 
 /// What attribute access on a class's instances must consider, computed on first use and
 /// recomputed after any class attribute of any class changed (the class epoch).
@@ -93,6 +99,7 @@ impl Type {
             slots: None,
             version: Cell::new(0),
             plan: RefCell::new(None),
+            plan_flags: Cell::new(NO_FLAGS),
         }
     }
 

@@ -648,11 +648,20 @@ impl Vm {
     /// `(no data descriptors, default __setattr__)` of a class, from its cached plan.
     #[inline]
     pub fn attr_flags(&self, class: &Rc<Type>) -> (bool, bool) {
+        let epoch = crate::script::object::class::class_epoch();
+        let cached = class.plan_flags.get();
+        if cached >> 2 == epoch {
+            return (cached & 1 != 0, cached & 2 != 0);
+        }
         self.ensure_plan(class);
-        match &*class.plan.borrow() {
+        let flags = match &*class.plan.borrow() {
             Some(p) => (p.no_data_descriptors, p.default_setattr),
             None => (false, false),
-        }
+        };
+        class
+            .plan_flags
+            .set(epoch << 2 | u64::from(flags.0) | u64::from(flags.1) << 1);
+        flags
     }
 
     #[inline]
