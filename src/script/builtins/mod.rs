@@ -112,6 +112,7 @@ pub fn property(
             setter: native(set),
             deleter: native(del),
             doc: Value::None,
+            name: std::cell::RefCell::new(Some(crate::script::object::str::intern(name))),
         })),
     );
 }

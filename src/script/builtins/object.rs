@@ -213,6 +213,7 @@ pub fn install(vm: &Vm) {
             setter: get(2, "fset"),
             deleter: get(3, "fdel"),
             doc,
+            name: RefCell::new(None),
         })))
     });
     fn with_accessor(vm: &Vm, a: &[Value], which: u8) -> PyResult<Value> {
@@ -224,6 +225,7 @@ pub fn install(vm: &Vm) {
             setter: p.setter.clone(),
             deleter: p.deleter.clone(),
             doc: p.doc.clone(),
+            name: RefCell::new(p.name.borrow().clone()),
         };
         match which {
             0 => np.getter = f.clone(),
@@ -232,6 +234,15 @@ pub fn install(vm: &Vm) {
         }
         Ok(Value::Property(Rc::new(np)))
     }
+    method(&t.property, "__set_name__", |vm, a, _| {
+        match (a.first(), a.get(2)) {
+            (Some(Value::Property(p)), Some(Value::Str(name))) => {
+                *p.name.borrow_mut() = Some(name.clone());
+                Ok(Value::None)
+            }
+            _ => Err(vm.type_error("__set_name__() takes 2 arguments")),
+        }
+    });
     method(&t.property, "getter", |vm, a, _| with_accessor(vm, a, 0));
     method(&t.property, "setter", |vm, a, _| with_accessor(vm, a, 1));
     method(&t.property, "deleter", |vm, a, _| with_accessor(vm, a, 2));
@@ -474,10 +485,14 @@ fn type_new(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
     let class = Value::Type(t.clone());
     // `__set_name__` on descriptors, then the parent's `__init_subclass__`.
     for (k, v) in t.dict.entries() {
-        if matches!(v, Value::Instance(_) | Value::Opaque(_)) {
-            if let Some(m) = vm.lookup_special(&v, &vm.names.set_name) {
-                vm.call_bound(&m, &v, &[class.clone(), k])?;
+        match (&v, &k) {
+            (Value::Property(p), Value::Str(name)) => *p.name.borrow_mut() = Some(name.clone()),
+            (Value::Instance(_) | Value::Opaque(_), _) => {
+                if let Some(m) = vm.lookup_special(&v, &vm.names.set_name) {
+                    vm.call_bound(&m, &v, &[class.clone(), k])?;
+                }
             }
+            _ => {}
         }
     }
     let parent_init = t

@@ -111,6 +111,22 @@ pub struct Property {
     pub setter: Value,
     pub deleter: Value,
     pub doc: Value,
+    /// The class attribute it was assigned to (`__set_name__`), for error messages.
+    pub name: std::cell::RefCell<Option<std::rc::Rc<super::Str>>>,
+}
+
+impl Property {
+    /// "property 'x' of 'C' object has no setter", or without the name when the property
+    /// was never assigned in a class body.
+    pub fn missing(&self, class: &str, what: &str) -> String {
+        match &*self.name.borrow() {
+            Some(name) => format!(
+                "property '{}' of '{class}' object has no {what}",
+                name.as_str()
+            ),
+            None => format!("property of '{class}' object has no {what}"),
+        }
+    }
 }
 
 /// `staticmethod(f)` or `classmethod(f)`.

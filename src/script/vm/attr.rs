@@ -61,7 +61,8 @@ impl Vm {
             }
             Value::Property(p) => {
                 if p.getter.is_none() || p.getter.is_undefined() {
-                    return Err(self.attribute_error("property has no getter"));
+                    let class = self.types.type_of(obj).name();
+                    return Err(self.attribute_error(p.missing(class.as_str(), "getter")));
                 }
                 self.call(&p.getter, std::slice::from_ref(obj), &[])?
             }
@@ -562,11 +563,8 @@ impl Vm {
             match attr {
                 Value::Property(p) => {
                     if p.setter.is_none() || p.setter.is_undefined() {
-                        return Err(self.attribute_error(format!(
-                            "property '{}' of '{}' object has no setter",
-                            name.as_str(),
-                            inst.class.name().as_str()
-                        )));
+                        let class = inst.class.name();
+                        return Err(self.attribute_error(p.missing(class.as_str(), "setter")));
                     }
                     self.call(&p.setter, &[obj.clone(), value], &[])?;
                     return Ok(());
@@ -750,11 +748,8 @@ impl Vm {
                 }
                 if let Some(Value::Property(p)) = inst.class.lookup(name) {
                     if p.deleter.is_none() || p.deleter.is_undefined() {
-                        return Err(self.attribute_error(format!(
-                            "property '{}' of '{}' object has no deleter",
-                            name.as_str(),
-                            inst.class.name().as_str()
-                        )));
+                        let class = inst.class.name();
+                        return Err(self.attribute_error(p.missing(class.as_str(), "deleter")));
                     }
                     self.call(&p.deleter, std::slice::from_ref(obj), &[])?;
                     return Ok(());
