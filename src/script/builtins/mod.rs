@@ -11,6 +11,7 @@ mod object;
 mod oserror;
 mod str;
 
+pub use num::int_of;
 pub use object::SuperObject;
 pub use oserror::from_io as os_error_from_io;
 

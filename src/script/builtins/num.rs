@@ -111,6 +111,11 @@ fn int_new(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
         };
         return parse_int(vm, &text, b as u32);
     }
+    int_of(vm, x)
+}
+
+/// `int(x)` with one argument.
+pub fn int_of(vm: &Vm, x: &Value) -> PyResult<Value> {
     match x {
         Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
@@ -126,7 +131,7 @@ fn int_new(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
             if let Value::Instance(i) = other {
                 let base = i.base.borrow().clone();
                 if !base.is_undefined() {
-                    return int_new(vm, &[Value::None, base], &[]);
+                    return int_of(vm, &base);
                 }
             }
             Err(vm.type_error(format!(

@@ -358,6 +358,9 @@ impl Vm {
                 if Rc::ptr_eq(t, &self.types.str) {
                     return self.str_value(x);
                 }
+                if Rc::ptr_eq(t, &self.types.int) {
+                    return crate::script::builtins::int_of(self, x);
+                }
                 if Rc::ptr_eq(t, &self.types.type_) {
                     return Ok(Value::Type(self.types.type_of(x).clone()));
                 }
