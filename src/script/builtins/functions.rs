@@ -64,7 +64,7 @@ pub fn install(vm: &Vm) {
         arity(vm, "chr", a, 1, 1)?;
         let n = vm.to_index(&a[0])?;
         match u32::try_from(n).ok().and_then(char::from_u32) {
-            Some(c) => Ok(Value::Str(crate::script::object::str::of_char(c))),
+            Some(c) => Ok(Value::char(c)),
             None => Err(vm.value_error("chr() arg not in range(0x110000)")),
         }
     });

@@ -187,9 +187,10 @@ pub fn parse_int(vm: &Vm, text: &str, base: u32) -> PyResult<Value> {
         (b, _) => (b, s),
     };
     // One underscore may follow a base prefix (`0x_1f`), never a sign.
-    let digits = match digits.len() < s.len() {
-        true => digits.strip_prefix('_').unwrap_or(digits),
-        false => digits,
+    let digits = if digits.len() < s.len() {
+        digits.strip_prefix('_').unwrap_or(digits)
+    } else {
+        digits
     };
     if digits.is_empty()
         || digits.starts_with(['_', '+', '-'])

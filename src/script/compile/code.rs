@@ -294,20 +294,13 @@ pub enum Instr {
         a: Reg,
         imm: i16,
     },
-    /// A binary operator with a constant operand (`x * 4.0`, or with `rev` `1.0 / x`).
+    /// A binary operator with a literal operand (`x % 2`, `x * 4.0`, or with `rev` `1.0 / x`).
     BinaryConst {
         op: BinOp,
         dst: Reg,
         a: Reg,
         k: Idx,
         rev: bool,
-    },
-    /// Any other binary operator with a small int literal on the right (`x % 2`, `i * 3`).
-    BinaryImm {
-        op: BinOp,
-        dst: Reg,
-        a: Reg,
-        imm: i16,
     },
     Sub {
         dst: Reg,

@@ -9,7 +9,6 @@ use super::CompileError;
 use crate::script::object::Value;
 use rustpython_ast as ast;
 
-/// An int literal that fits an immediate operand.
 /// A subscript's key: a small int literal goes in the instruction itself.
 #[derive(Clone, Copy)]
 pub enum ItemKey {
@@ -43,6 +42,7 @@ fn constant_side(b: &ast::ExprBinOp) -> Option<(&ast::Expr, &ast::ExprConstant, 
     }
 }
 
+/// An int literal that fits an immediate operand.
 fn small_int(e: &ast::Expr) -> Option<i16> {
     match e {
         ast::Expr::Constant(c) => match &c.value {
@@ -162,15 +162,6 @@ impl<'c, 'a> Gen<'c, 'a> {
                     },
                     _ => Instr::SubImm { dst: d, a, imm },
                 });
-                Ok(d)
-            }
-            BinOp(b) if small_int(&b.right).is_some() => {
-                let imm = small_int(&b.right).unwrap_or(0);
-                let mark = self.u.next_temp;
-                let a = self.expr(&b.left, None)?;
-                let d = self.result_reg(dst, a, mark)?;
-                let op = binop(b.op);
-                self.u.emit(Instr::BinaryImm { op, dst: d, a, imm });
                 Ok(d)
             }
             BinOp(b) => {
@@ -435,9 +426,15 @@ impl<'c, 'a> Gen<'c, 'a> {
         }
     }
 
-    /// Where an operation's result goes: `dst` when requested, else the first operand's
-    /// temporary (so a nested expression needs one register per level, which is what a
-    /// deep recursion pays for each frame), else a new temporary. Frees what is above it.
+    /// Evaluates `e` into exactly register `dst` (a local is copied there).
+    pub fn expr_at(&mut self, e: &'a ast::Expr, dst: Reg) -> CResult<()> {
+        let r = self.expr(e, Some(dst))?;
+        if r != dst {
+            self.u.emit(Instr::Move { dst, src: r });
+        }
+        Ok(())
+    }
+
     /// Compiles a subscript's key, as an immediate when it is a small int literal.
     pub fn item_key(&mut self, slice: &'a ast::Expr) -> CResult<ItemKey> {
         Ok(match small_int(slice) {
@@ -462,6 +459,9 @@ impl<'c, 'a> Gen<'c, 'a> {
         });
     }
 
+    /// Where an operation's result goes: `dst` when requested, else the first operand's
+    /// temporary (so a nested expression needs one register per level, which is what a
+    /// deep recursion pays for each frame), else a new temporary. Frees what is above it.
     fn result_reg(&mut self, dst: Option<Reg>, first: Reg, mark: Reg) -> CResult<Reg> {
         let d = match dst {
             Some(d) => d,

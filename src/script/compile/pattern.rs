@@ -24,13 +24,7 @@ impl<'c, 'a> Gen<'c, 'a> {
         let before = self.u.snapshot();
         let mark = self.u.next_temp;
         let subject = self.u.temp()?;
-        let s = self.expr(&m.subject, Some(subject))?;
-        if s != subject {
-            self.u.emit(Instr::Move {
-                dst: subject,
-                src: s,
-            });
-        }
+        self.expr_at(&m.subject, subject)?;
         let mut ends = Vec::new();
         for (i, case) in m.cases.iter().enumerate() {
             if case.guard.is_none() && i + 1 < m.cases.len() {
@@ -65,15 +59,6 @@ impl<'c, 'a> Gen<'c, 'a> {
         self.u.assigned = before;
         self.u.free_to(mark);
         Ok(())
-    }
-
-    fn clear_from(&mut self, mark: Reg) {
-        if self.u.high > mark {
-            self.u.emit(Instr::ClearRange {
-                start: mark,
-                count: self.u.high - mark,
-            });
-        }
     }
 
     fn capture(
@@ -194,11 +179,7 @@ impl<'c, 'a> Gen<'c, 'a> {
                 check_literal_keys(self, &m.keys)?;
                 let keys = self.u.temps(count as usize)?;
                 for (i, key) in m.keys.iter().enumerate() {
-                    let dst = keys + i as Reg;
-                    let k = self.expr(key, Some(dst))?;
-                    if k != dst {
-                        self.u.emit(Instr::Move { dst, src: k });
-                    }
+                    self.expr_at(key, keys + i as Reg)?;
                 }
                 let parts = count + u16::from(m.rest.is_some());
                 let first = self.structural(parts, fails, |dst| Instr::MatchMapping {
@@ -219,10 +200,7 @@ impl<'c, 'a> Gen<'c, 'a> {
                 let npos = self.count(p, c.patterns.len())?;
                 let nkw = self.count(p, c.kwd_attrs.len())?;
                 let cls = self.u.temps(2)?;
-                let r = self.expr(&c.cls, Some(cls))?;
-                if r != cls {
-                    self.u.emit(Instr::Move { dst: cls, src: r });
-                }
+                self.expr_at(&c.cls, cls)?;
                 let names = c
                     .kwd_attrs
                     .iter()

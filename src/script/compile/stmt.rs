@@ -170,12 +170,7 @@ impl<'c, 'a> Gen<'c, 'a> {
             Assign(a) => {
                 // `x = a + b` into a local computes straight into `x`'s register.
                 let direct = match a.targets.as_slice() {
-                    [ast::Expr::Name(n)] if writes_result_last(&a.value) => {
-                        match self.place(n.id.as_str())? {
-                            Place::Local(r) => Some(r),
-                            _ => None,
-                        }
-                    }
+                    [target] if writes_result_last(&a.value) => self.local_target(target)?,
                     _ => None,
                 };
                 if let Some(r) = direct {
@@ -420,11 +415,8 @@ impl<'c, 'a> Gen<'c, 'a> {
                 | Import(_)
                 | ImportFrom(_)
         );
-        if simple && self.u.high > mark {
-            self.u.emit(Instr::ClearRange {
-                start: mark,
-                count: self.u.high - mark,
-            });
+        if simple {
+            self.clear_from(mark);
         }
         self.u.high = self.u.high.max(outer_high);
         self.u.free_to(mark);
@@ -714,28 +706,41 @@ impl<'c, 'a> Gen<'c, 'a> {
         Ok(())
     }
 
+    /// The register of `target` when it is a plain local name.
+    fn local_target(&mut self, target: &ast::Expr) -> CResult<Option<Reg>> {
+        Ok(match target {
+            ast::Expr::Name(n) => match self.place(n.id.as_str())? {
+                Place::Local(r) => Some(r),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
     /// The `ForIter` of a loop over `iter` binding `target`; returns it, for the exit jump
     /// to be patched. A local target receives each item straight from the iterator.
     pub fn for_iter(&mut self, iter: Reg, target: &'a ast::Expr) -> CResult<usize> {
-        if let ast::Expr::Name(n) = target {
-            if let Place::Local(r) = self.place(n.id.as_str())? {
-                let at = self.u.emit(Instr::ForIter {
-                    iter,
-                    dst: r,
-                    exit: 0,
-                });
-                self.u.mark_assigned(r);
-                return Ok(at);
-            }
+        let local = self.local_target(target)?;
+        let dst = match local {
+            Some(r) => r,
+            None => self.u.temp()?,
+        };
+        let at = self.u.emit(Instr::ForIter { iter, dst, exit: 0 });
+        match local {
+            Some(r) => self.u.mark_assigned(r),
+            None => self.assign(target, dst)?,
         }
-        let item = self.u.temp()?;
-        let at = self.u.emit(Instr::ForIter {
-            iter,
-            dst: item,
-            exit: 0,
-        });
-        self.assign(target, item)?;
         Ok(at)
+    }
+
+    /// Releases the temporaries from `mark` up to the high-water mark.
+    pub fn clear_from(&mut self, mark: Reg) {
+        if self.u.high > mark {
+            self.u.emit(Instr::ClearRange {
+                start: mark,
+                count: self.u.high - mark,
+            });
+        }
     }
 
     /// Emits the cleanups of the blocks an early exit leaves (innermost first), down to

@@ -61,6 +61,15 @@ impl Inner {
             .map(|&i| i as usize)
     }
 
+    /// Whether entry `slot` has exactly the string `key` (the same object) as its key.
+    #[inline]
+    fn holds_at(&self, slot: u32, key: &std::rc::Rc<super::str::Str>) -> bool {
+        matches!(
+            self.entries.get(slot as usize),
+            Some(e) if matches!(&e.key, Value::Str(s) if std::rc::Rc::ptr_eq(s, key))
+        )
+    }
+
     /// Rebuilds the index from the live entries (or drops it for a small table).
     fn reindex(&mut self) {
         self.index.clear();
@@ -260,10 +269,8 @@ impl Table {
         hint: &Cell<u32>,
     ) -> Option<Value> {
         let inner = self.inner.borrow();
-        if let Some(e) = inner.entries.get(hint.get() as usize) {
-            if matches!(&e.key, Value::Str(s) if std::rc::Rc::ptr_eq(s, key)) {
-                return Some(e.value.clone());
-            }
+        if inner.holds_at(hint.get(), key) {
+            return Some(inner.entries[hint.get() as usize].value.clone());
         }
         let i = inner.locate(key.hash(), |_, e| str_key_is(&e.key, key))?;
         hint.set(i as u32);
@@ -278,13 +285,12 @@ impl Table {
         value: Value,
         hint: &Cell<u32>,
     ) {
-        let slot = hint.get() as usize;
-        let hit = matches!(
-            self.inner.borrow().entries.get(slot),
-            Some(e) if matches!(&e.key, Value::Str(s) if std::rc::Rc::ptr_eq(s, &key))
-        );
-        if hit {
-            let old = std::mem::replace(&mut self.inner.borrow_mut().entries[slot].value, value);
+        let slot = hint.get();
+        if self.inner.borrow().holds_at(slot, &key) {
+            let old = std::mem::replace(
+                &mut self.inner.borrow_mut().entries[slot as usize].value,
+                value,
+            );
             drop(old);
             return;
         }

@@ -97,6 +97,11 @@ impl Value {
         Value::Str(Rc::new(Str::new(s)))
     }
 
+    /// The string of one character (ASCII ones are shared).
+    pub fn char(c: char) -> Value {
+        Value::Str(super::str::of_char(c))
+    }
+
     pub fn string(s: String) -> Value {
         Value::Str(Rc::new(Str::from_string(s)))
     }

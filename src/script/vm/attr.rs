@@ -1,7 +1,7 @@
 //! Attribute access: instances (descriptors, the instance dict, `__getattr__`), classes,
 //! modules, functions, and the methods of built-in types.
 
-use super::inline_cache::InlineCache;
+use super::inline_cache::{InlineCache, NO_HINT};
 use super::{PyResult, Vm};
 use crate::script::builtins::SuperObject;
 use crate::script::object::{BoundMethod, Instance, Layout, Str, Type, Value};
@@ -86,7 +86,7 @@ impl Vm {
             }
         }
         match obj {
-            Value::Instance(inst) => self.instance_getattr(obj, inst, name, None),
+            Value::Instance(inst) => self.instance_getattr(obj, inst, name, &Cell::new(NO_HINT)),
             Value::Type(t) => self.type_getattr(t, name),
             Value::Module(m) => {
                 if let Some(v) = m.get(name.as_str()) {
@@ -115,7 +115,7 @@ impl Vm {
         hint: &Cell<u32>,
     ) -> PyResult<Value> {
         match obj {
-            Value::Instance(inst) => self.instance_getattr(obj, inst, name, Some(hint)),
+            Value::Instance(inst) => self.instance_getattr(obj, inst, name, hint),
             _ => self.get_attr(obj, name),
         }
     }
@@ -125,17 +125,13 @@ impl Vm {
         obj: &Value,
         inst: &Rc<Instance>,
         name: &Rc<Str>,
-        hint: Option<&Cell<u32>>,
+        hint: &Cell<u32>,
     ) -> PyResult<Value> {
         let class = &inst.class;
         // Without data descriptors the instance dict decides first: one lookup, not a walk
         // of the MRO, for the common case of reading an attribute that is there.
         if self.attr_flags(class).0 {
-            let found = match hint {
-                Some(hint) => inst.dict.get_str_hinted(name, hint),
-                None => inst.dict.get_str(name),
-            };
-            if let Some(v) = found {
+            if let Some(v) = inst.dict.get_str_hinted(name, hint) {
                 return Ok(v);
             }
         }
@@ -432,7 +428,6 @@ impl Vm {
         }
     }
 
-    /// `obj.name = value`.
     /// [`Vm::set_attr`] with a code object's slot hint for instance dicts.
     #[inline]
     pub fn set_attr_hinted(
@@ -443,7 +438,7 @@ impl Vm {
         hint: &Cell<u32>,
     ) -> PyResult<()> {
         match obj {
-            Value::Instance(inst) => self.instance_setattr(obj, inst, name, value, Some(hint)),
+            Value::Instance(inst) => self.instance_setattr(obj, inst, name, value, hint),
             _ => self.set_attr(obj, name, value),
         }
     }
@@ -454,7 +449,7 @@ impl Vm {
         inst: &Rc<Instance>,
         name: &Rc<Str>,
         value: Value,
-        hint: Option<&Cell<u32>>,
+        hint: &Cell<u32>,
     ) -> PyResult<()> {
         let class = &inst.class;
         let (no_descriptors, default_setattr) = self.attr_flags(class);
@@ -468,10 +463,7 @@ impl Vm {
                 None => false,
             };
             if allowed {
-                match hint {
-                    Some(hint) => inst.dict.insert_str_hinted(name.clone(), value, hint),
-                    None => inst.dict.insert_str(name.clone(), value),
-                }
+                inst.dict.insert_str_hinted(name.clone(), value, hint);
                 return Ok(());
             }
         }
@@ -484,9 +476,12 @@ impl Vm {
         self.generic_setattr(obj, inst, name, value)
     }
 
+    /// `obj.name = value`.
     pub fn set_attr(&self, obj: &Value, name: &Rc<Str>, value: Value) -> PyResult<()> {
         match obj {
-            Value::Instance(inst) => self.instance_setattr(obj, inst, name, value, None),
+            Value::Instance(inst) => {
+                self.instance_setattr(obj, inst, name, value, &Cell::new(NO_HINT))
+            }
             Value::Type(t) => {
                 if !t.heap {
                     return Err(self.type_error(format!(
@@ -702,7 +697,9 @@ impl Vm {
             Some(Value::Builtin(_)) | None
         );
         let plain_new = class.layout == crate::script::object::Layout::Object
-            && matches!(class.lookup(&self.names.new), Some(Value::Builtin(b)) if b.owner == Some("object"));
+            && class
+                .lookup(&self.names.new)
+                .is_some_and(|n| self.is_object_new(&n));
         let init = match class.lookup(&self.names.init) {
             Some(Value::Function(f)) if plain_new => Some(f),
             _ => None,

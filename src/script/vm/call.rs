@@ -142,26 +142,43 @@ impl Vm {
         ret: u16,
         kind: FrameKind,
     ) -> PyResult<()> {
+        self.count_frame()?;
+        store_cells(st, &func, base);
+        self.push_frame_at(st, func, base, 0, ret, kind);
+        Ok(())
+    }
+
+    /// Counts a frame about to be pushed against the recursion limit.
+    #[inline(always)]
+    pub fn count_frame(&self) -> PyResult<()> {
         let depth = self.depth.get() + 1;
         if depth > self.recursion_limit.get() {
             return Err(self.recursion_error());
         }
         self.depth.set(depth);
         self.frames_run.set(self.frames_run.get() + 1);
-        let code = &func.code;
-        // Closure cells go to their registers.
-        for (i, cell) in func.closure.iter().enumerate() {
-            st.regs[base + code.free_base as usize + i] = Value::Cell(cell.clone());
-        }
+        Ok(())
+    }
+
+    /// Pushes a counted frame whose registers are in place, resuming at `pc`.
+    #[inline(always)]
+    pub fn push_frame_at(
+        &self,
+        st: &mut ExecState,
+        func: Rc<Function>,
+        base: usize,
+        pc: u32,
+        ret: u16,
+        kind: FrameKind,
+    ) {
         st.frames.push(Frame {
             func,
-            pc: 0,
+            pc,
             base: base as u32,
             exc_base: self.exc_stack.borrow().len() as u32,
             ret,
             kind,
         });
-        Ok(())
     }
 
     #[cold]
@@ -402,7 +419,7 @@ impl Vm {
                 }
             } else if (!args.is_empty() || !kwargs.is_empty())
                 && t.lookup(&self.names.new)
-                    .is_none_or(|n| matches!(&n, Value::Builtin(b) if b.owner == Some("object")))
+                    .is_none_or(|n| self.is_object_new(&n))
                 && t.layout != Layout::Exception
             {
                 return Err(self.type_error(format!("{}() takes no arguments", t.name().as_str())));
@@ -483,5 +500,14 @@ impl Vm {
     fn lookup_user_init(&self, t: &Rc<Type>) -> bool {
         t.lookup(&self.names.init)
             .is_some_and(|i| !matches!(i, Value::Builtin(_)))
+    }
+}
+
+/// Puts a function's closure cells in their registers of the window at `base`.
+#[inline]
+pub fn store_cells(st: &mut ExecState, func: &Function, base: usize) {
+    let free_base = base + func.code.free_base as usize;
+    for (i, cell) in func.closure.iter().enumerate() {
+        st.regs[free_base + i] = Value::Cell(cell.clone());
     }
 }

@@ -4,6 +4,7 @@
 
 use super::frame::{ExecState, FrameKind};
 use super::generator::{GenResult, GenState, Resume};
+use super::item::wrap_index;
 use super::iter::IterState;
 use super::pattern::NO_STAR;
 use super::{Exc, PyResult, Vm};
@@ -537,18 +538,10 @@ impl Vm {
                     Instr::GetItemImm { dst, obj, index } => {
                         let v = match &reg!(obj) {
                             Value::List(l) => self.list_item(l, index as i64),
-                            Value::Tuple(t) => {
-                                let n = t.items.len() as i64;
-                                let i = if index < 0 {
-                                    index as i64 + n
-                                } else {
-                                    index as i64
-                                };
-                                match t.items.get(i as usize) {
-                                    Some(v) if i >= 0 => Ok(v.clone()),
-                                    _ => Err(self.index_error("tuple index out of range")),
-                                }
-                            }
+                            Value::Tuple(t) => match wrap_index(index as i64, t.items.len()) {
+                                Some(i) => Ok(t.items[i].clone()),
+                                None => Err(self.index_error("tuple index out of range")),
+                            },
                             o => self.get_item(o, &Value::Int(index as i64)),
                         };
                         set!(dst, tri!(v));
@@ -698,16 +691,6 @@ impl Vm {
                                 _ => tri!(self.binary_checked(code, base, st, BinOp::Mul, a, b)),
                             }
                         );
-                    }
-                    Instr::BinaryImm { op, dst, a, imm } => {
-                        let r = match fast_arith(op, &reg!(a), &Value::Int(imm as i64)) {
-                            Some(v) => v,
-                            None => {
-                                let unbound = reg!(a).is_undefined();
-                                tri!(self.binary_imm(code, base, st, op, a, imm, unbound))
-                            }
-                        };
-                        set!(dst, r);
                     }
                     Instr::BinaryConst { op, dst, a, k, rev } => {
                         let (x, c) = (&reg!(a), &code.consts[k as usize]);
@@ -1677,10 +1660,9 @@ impl Vm {
     #[inline]
     fn list_item(&self, l: &crate::script::object::seq::List, i: i64) -> PyResult<Value> {
         let items = l.borrow();
-        let i = if i < 0 { i + items.len() as i64 } else { i };
-        match items.get(i as usize) {
-            Some(v) if i >= 0 => Ok(v.clone()),
-            _ => Err(self.index_error("list index out of range")),
+        match wrap_index(i, items.len()) {
+            Some(i) => Ok(items[i].clone()),
+            None => Err(self.index_error("list index out of range")),
         }
     }
 
@@ -1920,11 +1902,10 @@ fn reg_slice(st: &ExecState, base: usize, start: Reg, count: u16) -> &[Value] {
 #[inline]
 fn list_store(l: &crate::script::object::seq::List, i: i64, v: Value) -> Result<(), Value> {
     let mut items = l.borrow_mut();
-    let i = if i < 0 { i + items.len() as i64 } else { i };
-    if i < 0 || i as usize >= items.len() {
+    let Some(i) = wrap_index(i, items.len()) else {
         return Err(v);
-    }
-    let old = std::mem::replace(&mut items[i as usize], v);
+    };
+    let old = std::mem::replace(&mut items[i], v);
     // The old value is dropped after the borrow ends: its finalizer may use the list.
     drop(items);
     drop(old);

@@ -1,7 +1,7 @@
 //! Generators are saved frames, not coroutines: suspending one moves its registers into
 //! the generator object; resuming moves them back onto an execution state's register file.
 
-use super::frame::{ExecState, Frame, FrameKind};
+use super::frame::{ExecState, FrameKind};
 use super::{Exc, PyResult, Vm};
 use crate::script::compile::code::{Instr, Reg, NO_REG};
 use crate::script::object::{Function, Str, Value};
@@ -169,6 +169,7 @@ impl Vm {
             Some(f) => f.base as usize + f.func.code.nregs as usize,
             None => 0,
         };
+        self.count_frame()?;
         {
             let mut saved = gen.frame.borrow_mut();
             let n = saved.regs.len();
@@ -177,35 +178,15 @@ impl Vm {
             // with no drop per register.
             st.regs[base..base + n].swap_with_slice(&mut saved.regs);
         }
-        let depth = self.depth.get() + 1;
-        if depth > self.recursion_limit.get() {
-            // Swapped back: the generator stays suspended where it was.
-            let mut saved = gen.frame.borrow_mut();
-            let n = saved.regs.len();
-            st.regs[base..base + n].swap_with_slice(&mut saved.regs);
-            return Err(self.recursion_error());
-        }
-        self.depth.set(depth);
-        self.frames_run.set(self.frames_run.get() + 1);
         gen.state.set(GenState::Running);
         if send_reg != NO_REG {
             st.regs[base + send_reg as usize] = sent;
         } else {
             // First run: the closure cells go to their registers, which keep them from
             // then on (they are saved and restored with the rest).
-            let free_base = base + func.code.free_base as usize;
-            for (i, cell) in func.closure.iter().enumerate() {
-                st.regs[free_base + i] = Value::Cell(cell.clone());
-            }
+            super::call::store_cells(st, &func, base);
         }
-        st.frames.push(Frame {
-            func,
-            pc,
-            base: base as u32,
-            exc_base: self.exc_stack.borrow().len() as u32,
-            ret,
-            kind: FrameKind::Generator,
-        });
+        self.push_frame_at(st, func, base, pc, ret, FrameKind::Generator);
         st.generators.push(gen.clone());
         Ok(true)
     }

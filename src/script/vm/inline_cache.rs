@@ -15,6 +15,9 @@ use crate::script::object::{Function, Type, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
+/// A slot hint that names no slot, for accesses made outside a code object.
+pub const NO_HINT: u32 = u32::MAX;
+
 pub struct InlineCache {
     methods: Box<[RefCell<Option<Entry>>]>,
     slots: Box<[Cell<u32>]>,

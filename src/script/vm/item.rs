@@ -114,11 +114,7 @@ impl Vm {
                 )))
             }
         };
-        let j = if i < 0 { i + len as i64 } else { i };
-        if j < 0 || j >= len as i64 {
-            return Err(self.index_error(format!("{what} index out of range")));
-        }
-        Ok(j as usize)
+        wrap_index(i, len).ok_or_else(|| self.index_error(format!("{what} index out of range")))
     }
 
     /// `obj[key]`.
@@ -157,9 +153,7 @@ impl Vm {
                     return Ok(Value::string(ix.indices().map(|i| chars[i]).collect()));
                 }
                 let i = self.seq_index(key, s.char_len(), "string")?;
-                Ok(Value::Str(crate::script::object::str::of_char(
-                    s.char_at(i),
-                )))
+                Ok(Value::char(s.char_at(i)))
             }
             Value::Bytes(b) => {
                 let data = b.data.borrow();
@@ -421,4 +415,11 @@ impl Vm {
             ))),
         }
     }
+}
+
+/// A sequence index, negative ones counting from the end, when it is in range.
+#[inline]
+pub fn wrap_index(i: i64, len: usize) -> Option<usize> {
+    let j = if i < 0 { i + len as i64 } else { i };
+    (0..len as i64).contains(&j).then_some(j as usize)
 }

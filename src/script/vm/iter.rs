@@ -1,7 +1,7 @@
 //! Iteration: the built-in iterator objects and the `iter()`/`next()` protocol.
 
 use super::{PyResult, Vm};
-use crate::script::object::{str, Dict, Str, Type, Value};
+use crate::script::object::{Dict, Str, Type, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -295,7 +295,7 @@ impl Vm {
                         .and_then(|rest| rest.chars().next())
                         .map(|c| {
                             *index += c.len_utf8() - 1;
-                            Value::Str(str::of_char(c))
+                            Value::char(c)
                         }),
                     Value::Bytes(b) => b.data.borrow().get(i).map(|x| Value::Int(*x as i64)),
                     other => {
@@ -395,7 +395,7 @@ impl Vm {
                         Value::Str(s) => {
                             let c = s.as_str()[..=i].chars().next_back();
                             *index = i + 1 - c.map_or(1, char::len_utf8);
-                            c.map(|c| Value::Str(str::of_char(c)))
+                            c.map(Value::char)
                         }
                         Value::Range(r) => Some(Value::Int(r.at(i as i64))),
                         other => {
