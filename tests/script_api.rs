@@ -111,6 +111,43 @@ fn greenlet_switches_are_counted_by_stacklet_stats() {
 }
 
 #[test]
+fn greenlets_parked_from_script_code_hold_no_native_stack() {
+    // A greenlet that switched from its loop's base is heap frames only: ten thousand of
+    // them parked at once, and ping-pong between two of them, need no coroutine each.
+    let interp = Interpreter::new();
+    interp
+        .run_source(
+            "parked.py",
+            "import __stacklet__\nfrom greenlet import greenlet, getcurrent\n\
+             main = getcurrent()\n\
+             def park(i):\n    return main.switch(i) + 1\n\
+             parked = [greenlet(park) for _ in range(10_000)]\n\
+             firsts = sum(g.switch(i) for i, g in enumerate(parked))\n\
+             def a():\n    for _ in range(1000):\n        gb.switch()\n\
+             def b():\n    while True:\n        ga.switch()\n\
+             ga, gb = greenlet(a), greenlet(b)\n\
+             ga.switch()\n\
+             stats = __stacklet__.stats()\n\
+             coroutines = stats.coroutines_alive\n\
+             alive = stats.greenlets_alive\n\
+             rest = sum(g.switch(0) for g in parked)\n",
+        )
+        .expect("runs");
+    let int = |name: &str| match interp.global(name) {
+        Some(Value::Int(i)) => i,
+        other => panic!("{name} is not an int: {other:?}"),
+    };
+    assert_eq!(int("firsts"), 49_995_000);
+    assert_eq!(int("rest"), 10_000);
+    assert!(int("alive") >= 10_000, "{} greenlets alive", int("alive"));
+    assert!(
+        int("coroutines") <= 2,
+        "{} coroutines alive",
+        int("coroutines")
+    );
+}
+
+#[test]
 fn unsupported_syntax_is_a_clear_error_not_a_panic() {
     let interp = Interpreter::new();
     let err = interp

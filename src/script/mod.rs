@@ -249,6 +249,7 @@ pub fn native(name: &'static str, func: object::NativeFn) -> Value {
         name,
         func,
         owner: None,
+        hook: None,
     }))
 }
 

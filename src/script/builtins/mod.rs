@@ -66,6 +66,7 @@ pub fn method(t: &Rc<Type>, name: &'static str, func: NativeFn) {
             name,
             func,
             owner: Some(owner),
+            hook: None,
         })),
     );
 }
@@ -76,6 +77,7 @@ pub fn class_method(t: &Rc<Type>, name: &'static str, func: NativeFn) {
         name,
         func,
         owner: Some(leak_name(t)),
+        hook: None,
     }));
     t.dict.insert_str(
         crate::script::object::str::intern(name),

@@ -483,6 +483,14 @@ impl<'c, 'a> Gen<'c, 'a> {
     pub fn jump_if_false(&mut self, e: &'a ast::Expr) -> CResult<Vec<usize>> {
         let mark = self.u.next_temp;
         let jumps = match e {
+            // `while True:` and `while 1:` test nothing; a false constant always jumps.
+            ast::Expr::Constant(c) if constant_truth(&c.value).is_some() => {
+                if constant_truth(&c.value) == Some(true) {
+                    Vec::new()
+                } else {
+                    vec![self.u.emit(Instr::Jump { target: 0 })]
+                }
+            }
             ast::Expr::Compare(c)
                 if c.ops.len() == 1
                     && small_int(&c.comparators[0]).is_some()
@@ -1085,4 +1093,14 @@ enum Comp<'a> {
     Set(&'a ast::Expr),
     Dict(&'a ast::Expr, &'a ast::Expr),
     Gen(&'a ast::Expr),
+}
+
+/// The truth of a constant whose truth is plain (booleans, None, ints).
+fn constant_truth(c: &ast::Constant) -> Option<bool> {
+    match c {
+        ast::Constant::Bool(b) => Some(*b),
+        ast::Constant::None => Some(false),
+        ast::Constant::Int(i) => Some(i.sign() != num_bigint::Sign::NoSign),
+        _ => None,
+    }
 }

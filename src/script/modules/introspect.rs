@@ -71,8 +71,9 @@ pub fn stacklet(_vm: &Vm) -> Rc<Module> {
                 let rt = crate::stats();
                 let snapshot = Instance::new(vm.types.object.clone());
                 let set = |k: &str, v: Value| snapshot.dict.insert_str(Rc::new(Str::new(k)), v);
-                set("switches", Value::from(rt.switches as usize));
-                set("greenlets_alive", Value::from(rt.greenlets));
+                let (greenlets, switches) = super::greenlet::stats();
+                set("switches", Value::from((rt.switches + switches) as usize));
+                set("greenlets_alive", Value::from(greenlets));
                 set("continulets_alive", Value::from(rt.continulets));
                 set("coroutines_alive", Value::from(rt.fibers));
                 set("stacks_in_use", Value::from(rt.stack.in_use));

@@ -38,7 +38,21 @@ pub struct Builtin {
     pub func: NativeFn,
     /// For methods of built-in types: the type's name, for error messages and `repr`.
     pub owner: Option<&'static str>,
+    /// Called instead of `func` when script code calls the built-in directly from the
+    /// dispatch loop, with the loop's execution state: a greenlet switch swaps execution
+    /// states there instead of suspending a native stack.
+    pub hook: Option<LoopHook>,
 }
+
+/// A built-in's way in to the dispatch loop: `args` is the absolute register of the first
+/// argument (the receiver), `dst` the absolute register of the result.
+pub type LoopHook = fn(
+    &Vm,
+    &mut crate::script::vm::frame::ExecState,
+    args: usize,
+    argc: usize,
+    dst: usize,
+) -> PyResult<crate::script::vm::frame::LoopFlow>;
 
 /// A callable bound to its first argument (`obj.method`).
 pub struct BoundMethod {

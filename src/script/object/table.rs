@@ -223,6 +223,16 @@ impl Table {
     }
 
     /// Looks up a string key without the VM: string equality never runs script code.
+    /// Whether a string key is present (an empty table answers without hashing).
+    #[inline]
+    pub fn has_str(&self, key: &super::str::Str) -> bool {
+        let inner = self.inner.borrow();
+        inner.live != 0
+            && inner
+                .locate(key.hash(), |_, e| str_key_is(&e.key, key))
+                .is_some()
+    }
+
     pub fn get_str(&self, key: &super::str::Str) -> Option<Value> {
         let hash = key.hash();
         let inner = self.inner.borrow();

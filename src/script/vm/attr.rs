@@ -387,7 +387,7 @@ impl Vm {
         };
         if let Some(method) = cache.method(slot, class) {
             // An instance attribute of the same name shadows the method.
-            let shadowed = matches!(obj, Value::Instance(i) if i.dict.get_str(name).is_some());
+            let shadowed = matches!(obj, Value::Instance(i) if i.dict.has_str(name));
             if !shadowed {
                 return Ok((method, Some(obj.clone())));
             }

@@ -2,7 +2,7 @@
 //! push heap frames and continue in this same loop; only native code calling back into
 //! scripts re-enters it (through `Vm::enter`).
 
-use super::frame::{ExecState, FrameKind};
+use super::frame::{ExecState, FrameKind, LoopFlow};
 use super::generator::{GenResult, GenState, Resume};
 use super::item::wrap_index;
 use super::iter::IterState;
@@ -923,6 +923,20 @@ impl Vm {
                     Instr::CallMethod { func, argc, dst } => {
                         // `gen.send(v)` resumes the generator inline, as a `for` loop
                         // does, instead of re-entering the loop from native code.
+                        if let Value::Builtin(b) = &reg!(func) {
+                            if let Some(hook) = b.hook {
+                                if !reg!(func + 1).is_undefined() {
+                                    save_pc!();
+                                    let args = base + func as usize + 1;
+                                    let dst = base + dst as usize;
+                                    match tri!(hook(self, st, args, argc as usize + 1, dst)) {
+                                        LoopFlow::Continue => continue 'frames,
+                                        LoopFlow::Leave => return Ok(Value::None),
+                                        LoopFlow::Declined => {}
+                                    }
+                                }
+                            }
+                        }
                         if let (Value::Builtin(b), Value::Generator(g), 1) =
                             (&reg!(func), &reg!(func + 1), argc)
                         {

@@ -35,6 +35,16 @@ pub struct Frame {
     pub kind: FrameKind,
 }
 
+/// What the dispatch loop does after a [`crate::script::object::func::LoopHook`] ran.
+pub enum LoopFlow {
+    /// The hook did nothing: call the built-in as usual.
+    Declined,
+    /// Go on with the frame now on top of the (possibly swapped) execution state.
+    Continue,
+    /// The execution state was handed away and is empty: leave the loop.
+    Leave,
+}
+
 /// The execution state of one greenlet (or one native re-entry): registers and frames.
 #[derive(Default)]
 pub struct ExecState {

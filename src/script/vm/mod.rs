@@ -137,6 +137,9 @@ pub struct Vm {
     pub recursion_limit: Cell<usize>,
     /// Native re-entries into the VM (a builtin calling back into script code).
     pub native_depth: Cell<usize>,
+    /// The `native_depth` at which the running loop may swap execution states for a
+    /// greenlet switch (the base loop of a greenlet driver); `NO_SOFT` elsewhere.
+    pub soft_depth: Cell<usize>,
     /// Frames executed, for `__stacklet__.stats()`.
     pub frames_run: Cell<u64>,
     /// Buffered standard output: `print` in a loop must not make a syscall per line.
@@ -146,6 +149,8 @@ pub struct Vm {
     /// `sys.exc_info()`: the exceptions being handled, innermost last. Frames record its
     /// length on entry and truncate it on exit.
     pub(crate) exc_stack: RefCell<Vec<Value>>,
+    /// The empty tuple, shared.
+    pub empty_tuple: Value,
     /// Source files by name, for tracebacks of imported modules.
     pub sources: RefCell<HashMap<String, Rc<crate::script::compile::code::Source>>>,
 }
@@ -170,6 +175,7 @@ impl Vm {
             depth: Cell::new(0),
             recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
             native_depth: Cell::new(0),
+            soft_depth: Cell::new(NO_SOFT),
             frames_run: Cell::new(0),
             stdout: RefCell::new(std::io::BufWriter::with_capacity(
                 1 << 16,
@@ -177,6 +183,7 @@ impl Vm {
             )),
             spare_states: RefCell::new(Vec::new()),
             exc_stack: RefCell::new(Vec::new()),
+            empty_tuple: Value::tuple(Vec::new()),
             sources: RefCell::new(HashMap::new()),
         });
         crate::script::builtins::install(&vm);
@@ -223,13 +230,27 @@ impl Vm {
     }
 }
 
-/// The interpreter state that belongs to the running greenlet (or continulet): saved and
-/// restored on every switch.
-#[derive(Default)]
+/// `Vm::soft_depth` where no loop may swap execution states.
+pub const NO_SOFT: usize = usize::MAX;
+
+/// The interpreter state that belongs to the running greenlet (or continulet) and the native
+/// stack it runs on: saved and restored on every switch between native stacks.
 pub struct ThreadState {
     pub depth: usize,
     pub native_depth: usize,
+    pub soft_depth: usize,
     pub exc_stack: Vec<Value>,
+}
+
+impl Default for ThreadState {
+    fn default() -> ThreadState {
+        ThreadState {
+            depth: 0,
+            native_depth: 0,
+            soft_depth: NO_SOFT,
+            exc_stack: Vec::new(),
+        }
+    }
 }
 
 impl Vm {
@@ -238,6 +259,7 @@ impl Vm {
         ThreadState {
             depth: self.depth.replace(0),
             native_depth: self.native_depth.replace(0),
+            soft_depth: self.soft_depth.replace(NO_SOFT),
             exc_stack: std::mem::take(&mut *self.exc_stack.borrow_mut()),
         }
     }
@@ -246,6 +268,7 @@ impl Vm {
     pub fn put_thread_state(&self, state: ThreadState) {
         self.depth.set(state.depth);
         self.native_depth.set(state.native_depth);
+        self.soft_depth.set(state.soft_depth);
         *self.exc_stack.borrow_mut() = state.exc_stack;
     }
 }

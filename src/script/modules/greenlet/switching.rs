@@ -1,0 +1,381 @@
+//! Moving between script greenlets.
+//!
+//! *Soft*: a `switch()` called from the base loop of a greenlet driver swaps execution states
+//! inside that loop; nothing native is suspended, and a greenlet parked this way is heap
+//! frames only. *Hard*: a switch from native code (a builtin calling back into script code,
+//! a finalizer) or from the main greenlet parks the caller inside the call, on the runtime
+//! greenlet whose stack it is on, and the target runs elsewhere: where it is parked if it
+//! is hard, else on a *driver*, a runtime greenlet whose stack runs the base loop of soft
+//! greenlets one after another. A driver whose greenlet moves on to a hard-parked one
+//! becomes idle and is reused, so stacks are held only by greenlets parked under native
+//! code.
+
+use super::tree::{self, current, land, set_current, At, Handle, Msg, Record};
+use super::{exit_exception, is_exit, pack, pack_in, trace_arrival, trace_departure, tracing};
+use crate::greenlet::Greenlet;
+use crate::script::object::{Function, Value};
+use crate::script::vm::frame::{ExecState, FrameKind, LoopFlow};
+use crate::script::vm::{PyResult, ThreadState, Vm};
+use crate::{Error, Payload};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+/// What one runtime greenlet hands another when script greenlets move between stacks.
+enum Delivery {
+    /// For an idle driver: run this soft or unstarted greenlet.
+    Job(Rc<Record>, Msg),
+    /// For a greenlet parked hard: what its `switch()` receives.
+    Resume(Msg),
+}
+
+/// What a driver does next.
+enum Step {
+    /// Run the loop on the current greenlet's execution state, first raising this if given.
+    Run(Option<crate::script::vm::Exc>),
+    /// The current greenlet's `run` ended with this.
+    Finished(PyResult<Value>),
+    /// Hand over to another stack: this driver has nothing left to run.
+    Away(Greenlet, Delivery),
+}
+
+thread_local! {
+    /// Drivers waiting for work.
+    static IDLE: RefCell<Vec<Greenlet>> = const { RefCell::new(Vec::new()) };
+    /// Set by the loop hook when it left the loop: what the driver does next.
+    static LEAVING: RefCell<Option<Step>> = const { RefCell::new(None) };
+}
+
+/// The loop hook of `greenlet.switch`: a soft switch when the loop is a driver's base loop
+/// and the target can run here; `Declined` sends everything else down the hard path.
+pub fn switch_hook(
+    vm: &Vm,
+    st: &mut ExecState,
+    args: usize,
+    argc: usize,
+    dst: usize,
+) -> PyResult<LoopFlow> {
+    if vm.native_depth.get() != vm.soft_depth.get() || tracing() {
+        return Ok(LoopFlow::Declined);
+    }
+    let Some(named) = super::record_of(&st.regs[args]) else {
+        return Ok(LoopFlow::Declined);
+    };
+    let mut target = named;
+    if target.at.get() == At::Soft {
+        // The common case, kept lean: both sides are heap frames, and the target is alive
+        // (a soft greenlet is never current).
+        let v = pack_in(vm, &st.regs[args + 1..args + argc]);
+        st.clear(args, args + argc);
+        tree::replace_current(|me| {
+            park_soft(vm, st, me, dst);
+            let resume_at = resume_soft(vm, st, &target);
+            Value::store(&mut st.regs[resume_at], v);
+            target
+        });
+        return Ok(LoopFlow::Continue);
+    }
+    target = tree::nearest_live(target);
+    let me = current();
+    if Rc::ptr_eq(&target, &me) {
+        return Ok(LoopFlow::Declined);
+    }
+    let msg = if target.is_started() {
+        Msg::Value(pack(&st.regs[args + 1..args + argc], &[]))
+    } else {
+        // Only a script function can start in this loop; anything else is called natively.
+        if script_run(vm, &target).is_none() {
+            return Ok(LoopFlow::Declined);
+        }
+        Msg::Args(st.regs[args + 1..args + argc].to_vec(), Vec::new())
+    };
+    // The argument registers are temporaries: released now, as a finished call would.
+    st.clear(args, args + argc);
+    park_soft(vm, st, &me, dst);
+    match enter(vm, st, target, msg) {
+        Step::Run(None) => Ok(LoopFlow::Continue),
+        step => {
+            LEAVING.with(|l| *l.borrow_mut() = Some(step));
+            Ok(LoopFlow::Leave)
+        }
+    }
+}
+
+/// Parks the running greenlet with its execution state, which leaves `st` empty (it gets
+/// the record's spare one).
+fn park_soft(vm: &Vm, st: &mut ExecState, me: &Rc<Record>, dst: usize) {
+    let mut p = me.parked.borrow_mut();
+    std::mem::swap(st, &mut p.st);
+    p.depth = vm.depth.replace(0);
+    std::mem::swap(&mut p.exc_stack, &mut *vm.exc_stack.borrow_mut());
+    p.dst = dst;
+    drop(p);
+    me.at.set(At::Soft);
+    if tree::unreferenced(me) && !me.is_main {
+        let me = me.clone();
+        crate::script::vm::finalize::defer(move |vm| kill_unreferenced(vm, me));
+    }
+}
+
+/// Takes a softly parked greenlet's execution state into `st` (which is empty); returns
+/// the register that receives what resumes it.
+fn resume_soft(vm: &Vm, st: &mut ExecState, target: &Rc<Record>) -> usize {
+    let mut p = target.parked.borrow_mut();
+    std::mem::swap(st, &mut p.st);
+    vm.depth.set(p.depth);
+    std::mem::swap(&mut p.exc_stack, &mut *vm.exc_stack.borrow_mut());
+    p.dst
+}
+
+/// Makes `target` the running greenlet on this driver (whose execution state `st` is empty)
+/// and delivers `msg` to it.
+fn enter(vm: &Vm, st: &mut ExecState, target: Rc<Record>, msg: Msg) -> Step {
+    match target.at.get() {
+        At::Hard => {
+            let Some(runtime) = target.hard.borrow_mut().take() else {
+                return Step::Finished(Err(vm.runtime_error("a parked greenlet lost its stack")));
+            };
+            set_current(target);
+            Step::Away(runtime, Delivery::Resume(msg))
+        }
+        At::Soft => {
+            let dst = resume_soft(vm, st, &target);
+            set_current(target);
+            let arrival = if tracing() { trace_arrival(vm) } else { Ok(()) };
+            match (msg, arrival) {
+                (_, Err(e)) | (Msg::Raise(e), _) => Step::Run(Some(e)),
+                (Msg::Value(v), _) => {
+                    Value::store(&mut st.regs[dst], v);
+                    Step::Run(None)
+                }
+                (Msg::Args(a, kw), _) => {
+                    Value::store(&mut st.regs[dst], pack(&a, &kw));
+                    Step::Run(None)
+                }
+            }
+        }
+        At::Unstarted => {
+            vm.depth.set(0);
+            vm.exc_stack.borrow_mut().clear();
+            set_current(target.clone());
+            start(vm, st, &target, msg)
+        }
+        // Not reachable through `land`; an error rather than a panic.
+        At::Running | At::Dead => {
+            Step::Finished(Err(vm.runtime_error("cannot switch to this greenlet now")))
+        }
+    }
+}
+
+/// A script function (and its receiver) that `run` of an unstarted greenlet calls.
+fn script_run(vm: &Vm, target: &Rc<Record>) -> Option<(Rc<Function>, Option<Value>)> {
+    let run = super::peek_run(vm, target)?;
+    let (func, receiver) = match run {
+        Value::Function(f) => (f, None),
+        Value::Method(m) => match &m.func {
+            Value::Function(f) => (f.clone(), Some(m.receiver.clone())),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    (!func.code.is_generator()).then_some((func, receiver))
+}
+
+/// Starts `target` (now current) with `msg` as `run`'s arguments: a script function gets
+/// its frame in `st`, anything else is called natively here.
+fn start(vm: &Vm, st: &mut ExecState, target: &Rc<Record>, msg: Msg) -> Step {
+    if let Err(e) = trace_arrival(vm) {
+        return Step::Finished(Err(e));
+    }
+    let (mut args, kwargs) = match msg {
+        Msg::Args(a, kw) => (a, kw),
+        Msg::Value(v) => (vec![v], Vec::new()),
+        Msg::Raise(e) => return Step::Finished(Err(e)),
+    };
+    if let Some((func, receiver)) = script_run(vm, target) {
+        drop(super::take_run(vm, target));
+        if let Some(r) = receiver {
+            args.insert(0, r);
+        }
+        let n = func.code.nregs as usize;
+        st.reserve(0, n);
+        if let Err(e) = vm.bind_args(&func, &args, &kwargs, &mut st.regs[..n]) {
+            st.reset();
+            return Step::Finished(Err(e));
+        }
+        drop(args);
+        if let Err(e) = vm.push_frame(st, func, 0, 0, FrameKind::Call) {
+            st.reset();
+            return Step::Finished(Err(e));
+        }
+        return Step::Run(None);
+    }
+    let result = match super::take_run(vm, target) {
+        Ok(run) => vm.call(&run, &args, &kwargs),
+        Err(e) => Err(e),
+    };
+    Step::Finished(result)
+}
+
+/// The running greenlet's `run` ended: it dies and the result goes to its nearest live
+/// parent, started if need be.
+fn finish(vm: &Vm, st: &mut ExecState, result: PyResult<Value>) -> Step {
+    st.reset();
+    let me = current();
+    let msg = match result {
+        Ok(v) => Msg::Value(v),
+        Err(e) if is_exit(&e) => Msg::Value(Value::Instance(e)),
+        Err(e) => Msg::Raise(e),
+    };
+    trace_departure(
+        vm,
+        if matches!(msg, Msg::Raise(_)) {
+            "throw"
+        } else {
+            "switch"
+        },
+    );
+    vm.depth.set(0);
+    vm.exc_stack.borrow_mut().clear();
+    me.die();
+    let parent = me.parent_or_main();
+    drop(me);
+    let (target, msg) = land(parent, msg, is_exit);
+    enter(vm, st, target, msg)
+}
+
+/// Runs greenlets on this driver's stack until the work moves to another stack.
+fn drive(vm: &Vm, target: Rc<Record>, msg: Msg) -> (Greenlet, Delivery) {
+    let mut st = vm.spare_states.borrow_mut().pop().unwrap_or_default();
+    let mut step = enter(vm, &mut st, target, msg);
+    loop {
+        step = match step {
+            Step::Away(to, delivery) => {
+                st.reset();
+                vm.spare_states.borrow_mut().push(st);
+                return (to, delivery);
+            }
+            Step::Run(pending) => {
+                let result = vm.run_with(&mut st, 0, pending);
+                match LEAVING.with(|l| l.borrow_mut().take()) {
+                    Some(next) => next,
+                    None => Step::Finished(result),
+                }
+            }
+            Step::Finished(result) => finish(vm, &mut st, result),
+        };
+    }
+}
+
+/// The body of a driver: jobs, one after another, idle in between.
+fn driver_body(vm: Weak<Vm>) -> impl FnOnce(Payload) -> Result<Payload, Error> {
+    move |first: Payload| {
+        let mut next = Ok(first);
+        loop {
+            let (Ok(p), Some(vm)) = (next, vm.upgrade()) else {
+                return Ok(Payload::new(()));
+            };
+            let Ok(Delivery::Job(target, msg)) = p.downcast::<Delivery>() else {
+                return Ok(Payload::new(()));
+            };
+            vm.put_thread_state(ThreadState {
+                soft_depth: 0,
+                ..ThreadState::default()
+            });
+            let (to, delivery) = drive(&vm, target, msg);
+            drop(vm);
+            IDLE.with(|i| i.borrow_mut().push(Greenlet::current()));
+            next = to.switch_value(Payload::new(delivery));
+        }
+    }
+}
+
+/// An idle driver, or a new one.
+fn driver(vm: &Vm) -> Option<Greenlet> {
+    if let Some(d) = IDLE.with(|i| i.borrow_mut().pop()) {
+        return Some(d);
+    }
+    let weak = vm.self_weak()?;
+    Some(
+        Greenlet::builder()
+            .parent(&Greenlet::main())
+            .build_value(driver_body(weak)),
+    )
+}
+
+/// Sends `msg` to `target` (where it landed) from native code: the running greenlet parks
+/// here until something is sent back to it.
+pub fn hard_transfer(vm: &Vm, target: Rc<Record>, msg: Msg) -> PyResult<Value> {
+    let me = current();
+    if Rc::ptr_eq(&me, &target) {
+        trace_arrival(vm)?;
+        return delivered(msg);
+    }
+    let (to, delivery) = match target.at.get() {
+        At::Hard => match target.hard.borrow_mut().take() {
+            Some(runtime) => (runtime, None),
+            None => return Err(vm.runtime_error("a parked greenlet lost its stack")),
+        },
+        At::Soft | At::Unstarted => match driver(vm) {
+            Some(d) => (d, Some(())),
+            None => return Err(vm.runtime_error("the interpreter is shutting down")),
+        },
+        At::Running | At::Dead => {
+            return Err(vm.runtime_error("cannot switch to this greenlet now"));
+        }
+    };
+    let delivery = match delivery {
+        None => {
+            set_current(target);
+            Delivery::Resume(msg)
+        }
+        Some(()) => Delivery::Job(target, msg),
+    };
+    let saved = vm.take_thread_state();
+    me.at.set(At::Hard);
+    *me.hard.borrow_mut() = Some(Greenlet::current());
+    if tree::unreferenced(&me) && !me.is_main {
+        let me = me.clone();
+        crate::script::vm::finalize::defer(move |vm| kill_unreferenced(vm, me));
+    }
+    drop(me);
+    let back = to.switch_value(Payload::new(delivery));
+    drop(to);
+    vm.put_thread_state(saved);
+    trace_arrival(vm)?;
+    match back {
+        Ok(p) => match p.downcast::<Delivery>() {
+            Ok(Delivery::Resume(msg)) => delivered(msg),
+            _ => Err(vm.runtime_error("a greenlet received a foreign message")),
+        },
+        Err(Error::Exit) => Err(exit_exception(vm)),
+        Err(e) => Err(vm.runtime_error(format!("greenlet switch failed: {e}"))),
+    }
+}
+
+/// What a `switch()` returns (or raises) for a message.
+fn delivered(msg: Msg) -> PyResult<Value> {
+    match msg {
+        Msg::Value(v) => Ok(v),
+        Msg::Args(a, kw) => Ok(pack(&a, &kw)),
+        Msg::Raise(e) => Err(e),
+    }
+}
+
+/// Kills a suspended greenlet whose last handle went away: `GreenletExit` is thrown into it
+/// with the running greenlet as its temporary parent, and what it returns is dropped.
+pub fn kill_unreferenced(vm: &Vm, r: Rc<Record>) {
+    if !r.is_suspended() || !tree::unreferenced(&r) || r.is_current() {
+        return;
+    }
+    let original = r.replace_parent(Some(Handle::new(current())));
+    let result = hard_transfer(vm, r.clone(), Msg::Raise(exit_exception(vm)));
+    drop(r.replace_parent(original));
+    if let Err(e) = result {
+        if !is_exit(&e) {
+            vm.write_stderr(&format!(
+                "Exception ignored in: <greenlet>\n{}",
+                vm.format_exception(&e)
+            ));
+        }
+    }
+}

@@ -1,0 +1,301 @@
+//! The greenlet tree of one thread's scripts, as plain data: records, their parents, and
+//! where a switch, a throw or a result really goes.
+//!
+//! A script greenlet is not tied to a native stack. While it is suspended it is one of:
+//! *soft*, everything it was doing kept in heap frames (it switched from its loop's base,
+//! so any loop can take its execution state over), or *hard*, parked inside a native call
+//! on some runtime greenlet's stack (it switched from native code, or it is the main
+//! greenlet, whose frames never leave the thread's own stack).
+
+use crate::greenlet::Greenlet;
+use crate::script::object::{Instance, Str, Value};
+use crate::script::vm::frame::ExecState;
+use crate::script::vm::{finalize, Exc};
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+/// A greenlet's execution state while it is suspended softly. It stays in the record and
+/// is swapped with the loop's, so a soft switch moves no frames and allocates nothing.
+#[derive(Default)]
+pub struct Parked {
+    pub st: ExecState,
+    /// Its Python frame count (for `RecursionError`).
+    pub depth: usize,
+    /// Its `sys.exc_info()` stack.
+    pub exc_stack: Vec<Value>,
+    /// The absolute register that receives what resumes it (its `switch()` call's result).
+    pub dst: usize,
+}
+
+/// Where a greenlet is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum At {
+    Unstarted,
+    Running,
+    /// Suspended with its execution state in `Record::parked`.
+    Soft,
+    /// Parked in a native `switch` on the runtime greenlet in `Record::hard`.
+    Hard,
+    Dead,
+}
+
+/// What travels to a greenlet.
+pub enum Msg {
+    /// `switch(*args, **kwargs)`: the arguments of `run` for a greenlet that starts, packed
+    /// into the result of `switch()` for one that resumes.
+    Args(Vec<Value>, Vec<(Rc<Str>, Value)>),
+    /// One value (a finishing child's result, or arguments already packed).
+    Value(Value),
+    Raise(Exc),
+}
+
+/// One script greenlet.
+pub struct Record {
+    pub id: u64,
+    pub is_main: bool,
+    pub at: Cell<At>,
+    pub parked: RefCell<Parked>,
+    /// Where a hard-parked greenlet waits.
+    pub hard: RefCell<Option<Greenlet>>,
+    parent: RefCell<Option<Handle>>,
+    /// `run` as given to the constructor or assigned before the start (a subclass's `run`
+    /// method is looked up at the start).
+    pub run: RefCell<Option<Value>>,
+    /// The script object, if it is alive (it owns the record, not the other way round).
+    pub object: RefCell<Weak<Instance>>,
+    /// Counted handles: the script object and the children's parent links. A suspended
+    /// greenlet left with none is killed.
+    handles: Cell<usize>,
+}
+
+thread_local! {
+    static NEXT_ID: Cell<u64> = const { Cell::new(1) };
+    static MAIN: Rc<Record> = Record::new(true);
+    /// The greenlet running now; `None` until one other than the main greenlet runs.
+    static CURRENT: RefCell<Option<Rc<Record>>> = const { RefCell::new(None) };
+    static ALIVE: Cell<usize> = const { Cell::new(0) };
+    static SWITCHES: Cell<u64> = const { Cell::new(0) };
+}
+
+impl Record {
+    fn new(is_main: bool) -> Rc<Record> {
+        let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+        let _ = ALIVE.try_with(|a| a.set(a.get() + 1));
+        Rc::new(Record {
+            id,
+            is_main,
+            at: Cell::new(if is_main { At::Running } else { At::Unstarted }),
+            parked: RefCell::new(Parked::default()),
+            hard: RefCell::new(None),
+            parent: RefCell::new(None),
+            run: RefCell::new(None),
+            object: RefCell::new(Weak::new()),
+            handles: Cell::new(0),
+        })
+    }
+
+    /// A new greenlet, child of the current one.
+    pub fn new_child() -> Rc<Record> {
+        let r = Record::new(false);
+        *r.parent.borrow_mut() = Some(Handle::new(current()));
+        r
+    }
+
+    pub fn is_dead(&self) -> bool {
+        self.at.get() == At::Dead
+    }
+
+    pub fn is_started(&self) -> bool {
+        self.at.get() != At::Unstarted
+    }
+
+    /// Started and not dead.
+    pub fn is_active(&self) -> bool {
+        matches!(self.at.get(), At::Running | At::Soft | At::Hard)
+    }
+
+    pub fn is_suspended(&self) -> bool {
+        matches!(self.at.get(), At::Soft | At::Hard)
+    }
+
+    pub fn is_current(self: &Rc<Self>) -> bool {
+        is_current(self)
+    }
+
+    /// The parent (`None` for the main greenlet).
+    pub fn parent(&self) -> Option<Rc<Record>> {
+        self.parent.borrow().as_ref().map(|h| h.0.clone())
+    }
+
+    /// The parent, the main greenlet standing in for none.
+    pub fn parent_or_main(&self) -> Rc<Record> {
+        self.parent().unwrap_or_else(main)
+    }
+
+    /// Re-parents the greenlet; `Err(true)` for a cycle, `Err(false)` for a main greenlet.
+    pub fn set_parent(self: &Rc<Self>, parent: &Rc<Record>) -> Result<(), bool> {
+        if self.is_main {
+            return Err(false);
+        }
+        let mut ancestor = Some(parent.clone());
+        while let Some(g) = ancestor {
+            if Rc::ptr_eq(&g, self) {
+                return Err(true);
+            }
+            ancestor = g.parent();
+        }
+        self.replace_parent(Some(Handle::new(parent.clone())));
+        Ok(())
+    }
+
+    /// Swaps the parent link (for a kill's temporary parent), returning the old one.
+    pub fn replace_parent(&self, parent: Option<Handle>) -> Option<Handle> {
+        self.parent.replace(parent)
+    }
+
+    /// The greenlet ends: what it held is released (its frames, if it was parked softly).
+    pub fn die(&self) {
+        self.at.set(At::Dead);
+        drop(self.run.borrow_mut().take());
+        drop(std::mem::take(&mut *self.parked.borrow_mut()));
+        drop(self.hard.borrow_mut().take());
+    }
+}
+
+impl Drop for Record {
+    fn drop(&mut self) {
+        let _ = ALIVE.try_with(|a| a.set(a.get() - 1));
+    }
+}
+
+/// Script greenlet records alive on this thread (the main one included).
+pub fn alive() -> usize {
+    ALIVE.try_with(Cell::get).unwrap_or(0)
+}
+
+/// A counted reference to a record: the last one to go kills a suspended greenlet.
+pub struct Handle(pub Rc<Record>);
+
+impl Handle {
+    pub fn new(record: Rc<Record>) -> Handle {
+        record.handles.set(record.handles.get() + 1);
+        Handle(record)
+    }
+}
+
+impl Clone for Handle {
+    fn clone(&self) -> Handle {
+        Handle::new(self.0.clone())
+    }
+}
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        let r = &self.0;
+        r.handles.set(r.handles.get() - 1);
+        if r.handles.get() == 0 && r.is_suspended() && !r.is_main {
+            // Killing runs script code, which a `Drop` must not: hand it to a safe point.
+            let r = r.clone();
+            finalize::defer(move |vm| super::switching::kill_unreferenced(vm, r));
+        }
+    }
+}
+
+/// Whether a suspended greenlet has no handles left (a kill is due when it is suspended).
+pub fn unreferenced(r: &Record) -> bool {
+    r.handles.get() == 0
+}
+
+/// This thread's main greenlet.
+pub fn main() -> Rc<Record> {
+    MAIN.with(Rc::clone)
+}
+
+/// The greenlet running now.
+#[inline]
+pub fn current() -> Rc<Record> {
+    CURRENT.with(|c| c.borrow().clone()).unwrap_or_else(main)
+}
+
+/// Whether `r` is the greenlet running now.
+#[inline]
+pub fn is_current(r: &Rc<Record>) -> bool {
+    match CURRENT.with(|c| c.borrow().as_ref().map(|c| Rc::ptr_eq(c, r))) {
+        Some(is) => is,
+        None => r.is_main,
+    }
+}
+
+/// Runs `f` on the running greenlet and makes the greenlet it returns current instead
+/// (one thread-local access for the whole of a soft switch).
+#[inline]
+pub fn replace_current(f: impl FnOnce(&Rc<Record>) -> Rc<Record>) {
+    CURRENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let next = match c.as_ref() {
+            Some(me) => f(me),
+            None => f(&main()),
+        };
+        next.at.set(At::Running);
+        drop(c.replace(next));
+    });
+    SWITCHES.with(|s| s.set(s.get() + 1));
+}
+
+/// Switches between script greenlets made on this thread.
+pub fn switches() -> u64 {
+    SWITCHES.try_with(Cell::get).unwrap_or(0)
+}
+
+/// Makes `r` the running greenlet.
+#[inline]
+pub fn set_current(r: Rc<Record>) {
+    SWITCHES.with(|s| s.set(s.get() + 1));
+    r.at.set(At::Running);
+    let old = CURRENT.with(|c| c.borrow_mut().replace(r));
+    drop(old);
+}
+
+/// The first greenlet on the parent chain of `target` (itself included) that is not dead.
+pub fn nearest_live(mut target: Rc<Record>) -> Rc<Record> {
+    while target.is_dead() {
+        match target.parent() {
+            Some(p) => target = p,
+            None => break,
+        }
+    }
+    target
+}
+
+/// A `GreenletExit` that ends a greenlet reaches its parent as a value.
+pub fn exit_as_value(msg: Msg, is_exit: impl Fn(&Exc) -> bool) -> Msg {
+    match msg {
+        Msg::Raise(e) if is_exit(&e) => Msg::Value(Value::Instance(e)),
+        other => other,
+    }
+}
+
+/// Where `msg`, sent to `target`, lands: dead greenlets forward to their parents, and an
+/// exception thrown into an unstarted greenlet kills it before `run` is called and goes on
+/// to its parent (as if `run` had raised it on its first line). The greenlet returned is
+/// started, or unstarted with a message that starts it.
+pub fn land(
+    mut target: Rc<Record>,
+    mut msg: Msg,
+    is_exit: impl Fn(&Exc) -> bool,
+) -> (Rc<Record>, Msg) {
+    loop {
+        target = nearest_live(target);
+        if target.is_started() {
+            return (target, msg);
+        }
+        match msg {
+            Msg::Raise(e) => {
+                msg = exit_as_value(Msg::Raise(e), &is_exit);
+                target.die();
+                target = target.parent_or_main();
+            }
+            other => return (target, other),
+        }
+    }
+}
