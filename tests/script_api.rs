@@ -148,6 +148,36 @@ fn greenlets_parked_from_script_code_hold_no_native_stack() {
 }
 
 #[test]
+fn a_thread_exits_cleanly_with_greenlets_parked_softly_and_hard() {
+    // At exit, parked greenlets run no script code (their `finally` blocks would print) and
+    // the thread ends without a panic, whether they hold a driver's stack or not.
+    let out = std::thread::spawn(|| {
+        let interp = Interpreter::new();
+        interp
+            .run_source(
+                "exit.py",
+                "from greenlet import greenlet, getcurrent\n\
+                 main = getcurrent()\n\
+                 ran = []\n\
+                 def soft():\n    try:\n        main.switch()\n    finally:\n        ran.append('soft')\n\
+                 def hard():\n    try:\n        list(map(lambda x: main.switch(), [1]))\n    finally:\n        ran.append('hard')\n\
+                 keep = [greenlet(soft), greenlet(hard)]\n\
+                 for g in keep:\n    g.switch()\n",
+            )
+            .expect("runs");
+        // The list outlives the interpreter: whatever runs while it is torn down shows.
+        let Some(Value::List(ran)) = interp.global("ran") else {
+            panic!("ran is a list");
+        };
+        drop(interp);
+        ran.len()
+    })
+    .join()
+    .expect("the thread ends without a panic");
+    assert_eq!(out, 0, "finally blocks ran at exit");
+}
+
+#[test]
 fn unsupported_syntax_is_a_clear_error_not_a_panic() {
     let interp = Interpreter::new();
     let err = interp
