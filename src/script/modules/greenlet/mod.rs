@@ -159,7 +159,13 @@ fn pack(args: &[Value], kwargs: &[(Rc<Str>, Value)]) -> Value {
 
 /// Whether a trace callback is set.
 fn tracing() -> bool {
-    TRACE.with(|t| !t.borrow().is_none())
+    tree::tracing()
+}
+
+/// Sets the trace callback, returning the old one.
+fn set_trace(new: Value) -> Value {
+    tree::set_tracing(!new.is_none());
+    TRACE.with(|t| std::mem::replace(&mut *t.borrow_mut(), new))
 }
 
 /// Runs the trace callback for a transfer that landed here.
@@ -177,7 +183,7 @@ fn trace_arrival(vm: &Vm) -> PyResult<()> {
         &[Value::str(event), Value::tuple(vec![origin, target])],
         &[],
     ) {
-        TRACE.with(|t| *t.borrow_mut() = Value::None);
+        set_trace(Value::None);
         return Err(e);
     }
     Ok(())
@@ -516,7 +522,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
         &[
             ("settrace", |_, a, _| {
                 let new = a.first().cloned().unwrap_or(Value::None);
-                Ok(TRACE.with(|t| std::mem::replace(&mut *t.borrow_mut(), new)))
+                Ok(set_trace(new))
             }),
             ("gettrace", |_, _, _| Ok(TRACE.with(|t| t.borrow().clone()))),
         ],

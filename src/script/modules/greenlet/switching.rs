@@ -106,7 +106,7 @@ fn park_soft(vm: &Vm, st: &mut ExecState, me: &Rc<Record>, dst: usize) {
     let mut p = me.parked.borrow_mut();
     std::mem::swap(st, &mut p.st);
     p.depth = vm.depth.replace(0);
-    std::mem::swap(&mut p.exc_stack, &mut *vm.exc_stack.borrow_mut());
+    swap_exc_stack(vm, &mut p.exc_stack);
     p.dst = dst;
     drop(p);
     me.at.set(At::Soft);
@@ -122,8 +122,18 @@ fn resume_soft(vm: &Vm, st: &mut ExecState, target: &Rc<Record>) -> usize {
     let mut p = target.parked.borrow_mut();
     std::mem::swap(st, &mut p.st);
     vm.depth.set(p.depth);
-    std::mem::swap(&mut p.exc_stack, &mut *vm.exc_stack.borrow_mut());
+    swap_exc_stack(vm, &mut p.exc_stack);
     p.dst
+}
+
+/// Exchanges the interpreter's handled-exception stack with a greenlet's (mostly both
+/// empty, with nothing to move).
+#[inline]
+fn swap_exc_stack(vm: &Vm, other: &mut Vec<Value>) {
+    let mut live = vm.exc_stack.borrow_mut();
+    if !(live.is_empty() && other.is_empty()) {
+        std::mem::swap(&mut *live, other);
+    }
 }
 
 /// Makes `target` the running greenlet on this driver (whose execution state `st` is empty)

@@ -71,10 +71,34 @@ pub struct Record {
 thread_local! {
     static NEXT_ID: Cell<u64> = const { Cell::new(1) };
     static MAIN: Rc<Record> = Record::new(true);
-    /// The greenlet running now; `None` until one other than the main greenlet runs.
-    static CURRENT: RefCell<Option<Rc<Record>>> = const { RefCell::new(None) };
+    static RUNNING: Running = const {
+        Running {
+            current: RefCell::new(None),
+            switches: Cell::new(0),
+            tracing: Cell::new(false),
+        }
+    };
     static ALIVE: Cell<usize> = const { Cell::new(0) };
-    static SWITCHES: Cell<u64> = const { Cell::new(0) };
+}
+
+/// What a switch reads and writes, in one thread-local.
+struct Running {
+    /// The greenlet running now; `None` until one other than the main greenlet runs.
+    current: RefCell<Option<Rc<Record>>>,
+    /// Switches between script greenlets made on this thread.
+    switches: Cell<u64>,
+    /// Whether a trace callback is set (its switches take the general path).
+    tracing: Cell<bool>,
+}
+
+/// Whether a trace callback is set.
+#[inline]
+pub fn tracing() -> bool {
+    RUNNING.with(|r| r.tracing.get())
+}
+
+pub fn set_tracing(on: bool) {
+    RUNNING.with(|r| r.tracing.set(on));
 }
 
 impl Record {
@@ -214,13 +238,15 @@ pub fn main() -> Rc<Record> {
 /// The greenlet running now.
 #[inline]
 pub fn current() -> Rc<Record> {
-    CURRENT.with(|c| c.borrow().clone()).unwrap_or_else(main)
+    RUNNING
+        .with(|r| r.current.borrow().clone())
+        .unwrap_or_else(main)
 }
 
 /// Whether `r` is the greenlet running now.
 #[inline]
 pub fn is_current(r: &Rc<Record>) -> bool {
-    match CURRENT.with(|c| c.borrow().as_ref().map(|c| Rc::ptr_eq(c, r))) {
+    match RUNNING.with(|c| c.current.borrow().as_ref().map(|c| Rc::ptr_eq(c, r))) {
         Some(is) => is,
         None => r.is_main,
     }
@@ -230,8 +256,9 @@ pub fn is_current(r: &Rc<Record>) -> bool {
 /// (one thread-local access for the whole of a soft switch).
 #[inline]
 pub fn replace_current(f: impl FnOnce(&Rc<Record>) -> Rc<Record>) {
-    CURRENT.with(|c| {
-        let mut c = c.borrow_mut();
+    RUNNING.with(|r| {
+        r.switches.set(r.switches.get() + 1);
+        let mut c = r.current.borrow_mut();
         let next = match c.as_ref() {
             Some(me) => f(me),
             None => f(&main()),
@@ -239,20 +266,21 @@ pub fn replace_current(f: impl FnOnce(&Rc<Record>) -> Rc<Record>) {
         next.at.set(At::Running);
         drop(c.replace(next));
     });
-    SWITCHES.with(|s| s.set(s.get() + 1));
 }
 
 /// Switches between script greenlets made on this thread.
 pub fn switches() -> u64 {
-    SWITCHES.try_with(Cell::get).unwrap_or(0)
+    RUNNING.try_with(|r| r.switches.get()).unwrap_or(0)
 }
 
 /// Makes `r` the running greenlet.
 #[inline]
 pub fn set_current(r: Rc<Record>) {
-    SWITCHES.with(|s| s.set(s.get() + 1));
     r.at.set(At::Running);
-    let old = CURRENT.with(|c| c.borrow_mut().replace(r));
+    let old = RUNNING.with(|c| {
+        c.switches.set(c.switches.get() + 1);
+        c.current.borrow_mut().replace(r)
+    });
     drop(old);
 }
 
