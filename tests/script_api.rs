@@ -148,6 +148,38 @@ fn greenlets_parked_from_script_code_hold_no_native_stack() {
 }
 
 #[test]
+fn drivers_left_idle_by_hard_parked_greenlets_are_released() {
+    // Each greenlet parked inside native code (here a map callback) pins a driver's stack
+    // while it waits; once they have all finished, only a few idle drivers stay.
+    let interp = Interpreter::new();
+    interp
+        .run_source(
+            "drivers.py",
+            "import __stacklet__\nfrom greenlet import greenlet, getcurrent\n\
+             main = getcurrent()\n\
+             def park():\n    return sum(map(lambda x: main.switch(x), [1, 2]))\n\
+             gs = [greenlet(park) for _ in range(200)]\n\
+             for g in gs:\n    g.switch()\n\
+             pinned = __stacklet__.stats().coroutines_alive\n\
+             for g in gs:\n    g.switch(10)\n\
+             total = sum(g.switch(20) for g in gs)\n\
+             left = __stacklet__.stats().coroutines_alive\n",
+        )
+        .expect("runs");
+    let int = |name: &str| match interp.global(name) {
+        Some(Value::Int(i)) => i,
+        other => panic!("{name} is not an int: {other:?}"),
+    };
+    assert_eq!(int("total"), 200 * 30);
+    assert!(
+        int("pinned") >= 200,
+        "{} coroutines while parked",
+        int("pinned")
+    );
+    assert!(int("left") <= 10, "{} coroutines left", int("left"));
+}
+
+#[test]
 fn a_thread_exits_cleanly_with_greenlets_parked_softly_and_hard() {
     // At exit, parked greenlets run no script code (their `finally` blocks would print) and
     // the thread ends without a panic, whether they hold a driver's stack or not.

@@ -38,6 +38,9 @@ enum Step {
     Away(Greenlet, Delivery),
 }
 
+/// Idle drivers kept for reuse; more than this many at once end instead.
+const MAX_IDLE: usize = 8;
+
 thread_local! {
     /// Drivers waiting for work.
     static IDLE: RefCell<Vec<Greenlet>> = const { RefCell::new(Vec::new()) };
@@ -293,7 +296,24 @@ fn driver_body(vm: Weak<Vm>) -> impl FnOnce(Payload) -> Result<Payload, Error> {
             });
             let (to, delivery) = drive(&vm, target, msg);
             drop(vm);
-            IDLE.with(|i| i.borrow_mut().push(Greenlet::current()));
+            let me = Greenlet::current();
+            let kept = IDLE.with(|i| {
+                let mut idle = i.borrow_mut();
+                let room = idle.len() < MAX_IDLE;
+                if room {
+                    idle.push(me.clone());
+                }
+                room
+            });
+            // Enough drivers wait already: this one ends, its stack goes back to the pool,
+            // and its last delivery travels as its result to `to`, made its parent.
+            if !kept && me.set_parent(&to).is_ok() {
+                return Ok(Payload::new(delivery));
+            }
+            if !kept {
+                IDLE.with(|i| i.borrow_mut().push(me.clone()));
+            }
+            drop(me);
             next = to.switch_value(Payload::new(delivery));
         }
     }
