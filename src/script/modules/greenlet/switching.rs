@@ -57,7 +57,7 @@ pub fn switch_hook(
     argc: usize,
     dst: usize,
 ) -> PyResult<LoopFlow> {
-    if vm.native_depth.get() != vm.soft_depth.get() || tracing() {
+    if vm.native_depth.get() != vm.soft_depth.get() {
         return Ok(LoopFlow::Declined);
     }
     let Some(named) = super::record_of(&st.regs[args]) else {
@@ -68,14 +68,23 @@ pub fn switch_hook(
         // The common case, kept lean: both sides are heap frames, and the target is alive
         // (a soft greenlet is never current).
         let v = pack_in(vm, &st.regs[args + 1..args + argc]);
-        st.clear(args, args + argc);
-        tree::replace_current(|me| {
+        let switched = tree::replace_current(|me| {
+            // The argument registers are temporaries: released now, as a finished call
+            // would, not kept alive while the caller is parked.
+            st.clear(args, args + argc);
             park_soft(vm, st, me, dst);
             let resume_at = resume_soft(vm, st, &target);
             Value::store(&mut st.regs[resume_at], v);
             target
         });
-        return Ok(LoopFlow::Continue);
+        return Ok(if switched {
+            LoopFlow::Continue
+        } else {
+            LoopFlow::Declined
+        });
+    }
+    if tracing() {
+        return Ok(LoopFlow::Declined);
     }
     target = tree::nearest_live(target);
     let me = current();

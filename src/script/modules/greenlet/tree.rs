@@ -73,7 +73,7 @@ thread_local! {
     static MAIN: Rc<Record> = Record::new(true);
     static RUNNING: Running = const {
         Running {
-            current: RefCell::new(None),
+            current: Cell::new(None),
             switches: Cell::new(0),
             tracing: Cell::new(false),
         }
@@ -84,7 +84,7 @@ thread_local! {
 /// What a switch reads and writes, in one thread-local.
 struct Running {
     /// The greenlet running now; `None` until one other than the main greenlet runs.
-    current: RefCell<Option<Rc<Record>>>,
+    current: Cell<Option<Rc<Record>>>,
     /// Switches between script greenlets made on this thread.
     switches: Cell<u64>,
     /// Whether a trace callback is set (its switches take the general path).
@@ -239,33 +239,46 @@ pub fn main() -> Rc<Record> {
 #[inline]
 pub fn current() -> Rc<Record> {
     RUNNING
-        .with(|r| r.current.borrow().clone())
+        .with(|r| {
+            let c = r.current.take();
+            let me = c.clone();
+            r.current.set(c);
+            me
+        })
         .unwrap_or_else(main)
 }
 
 /// Whether `r` is the greenlet running now.
 #[inline]
 pub fn is_current(r: &Rc<Record>) -> bool {
-    match RUNNING.with(|c| c.current.borrow().as_ref().map(|c| Rc::ptr_eq(c, r))) {
-        Some(is) => is,
-        None => r.is_main,
-    }
+    RUNNING.with(|c| {
+        let cur = c.current.take();
+        let is = match &cur {
+            Some(cur) => Rc::ptr_eq(cur, r),
+            None => r.is_main,
+        };
+        c.current.set(cur);
+        is
+    })
 }
 
-/// Runs `f` on the running greenlet and makes the greenlet it returns current instead
-/// (one thread-local access for the whole of a soft switch).
+/// Unless a trace callback is set (then `false`, nothing done), runs `f` on the running
+/// greenlet and makes the greenlet it returns current instead: the bookkeeping of a soft
+/// switch in one thread-local access.
 #[inline]
-pub fn replace_current(f: impl FnOnce(&Rc<Record>) -> Rc<Record>) {
+pub fn replace_current(f: impl FnOnce(&Rc<Record>) -> Rc<Record>) -> bool {
     RUNNING.with(|r| {
+        if r.tracing.get() {
+            return false;
+        }
         r.switches.set(r.switches.get() + 1);
-        let mut c = r.current.borrow_mut();
-        let next = match c.as_ref() {
-            Some(me) => f(me),
-            None => f(&main()),
-        };
+        let me = r.current.take().unwrap_or_else(main);
+        let next = f(&me);
         next.at.set(At::Running);
-        drop(c.replace(next));
-    });
+        r.current.set(Some(next));
+        drop(me);
+        true
+    })
 }
 
 /// Switches between script greenlets made on this thread.
@@ -279,7 +292,7 @@ pub fn set_current(r: Rc<Record>) {
     r.at.set(At::Running);
     let old = RUNNING.with(|c| {
         c.switches.set(c.switches.get() + 1);
-        c.current.borrow_mut().replace(r)
+        c.current.replace(Some(r))
     });
     drop(old);
 }
