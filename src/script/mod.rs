@@ -121,6 +121,10 @@ impl Default for Interpreter {
 impl Interpreter {
     pub fn new() -> Interpreter {
         let vm = Vm::new();
+        // Script code entered from Rust runs in the greenlet entry loop, so that the main
+        // greenlet's frames switch softly like any other greenlet's.
+        vm.entry_loop
+            .set(Some(modules::greenlet::entry_loop as vm::EntryLoop));
         let main = Rc::new(Module::new("__main__"));
         main.set("__name__", Value::str("__main__"));
         main.set("__builtins__", Value::Module(vm.builtins.clone()));

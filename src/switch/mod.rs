@@ -53,6 +53,13 @@ pub(crate) fn set_exiting() {
     STATE.with(|s| s.exiting.set(true));
 }
 
+/// Whether code runs on the thread's own stack (no fiber is running).
+#[cfg(feature = "script")]
+#[inline]
+pub(crate) fn on_root() -> bool {
+    STATE.with(|s| s.current.get().is_null())
+}
+
 /// The running fiber (`None`: the root context).
 #[inline]
 pub(crate) fn current() -> Option<Rc<Fiber>> {

@@ -2,7 +2,7 @@
 //! language itself (`timeit`), compiled on first import.
 
 mod continuation;
-mod greenlet;
+pub(crate) mod greenlet;
 mod introspect;
 pub mod io;
 mod math;

@@ -103,7 +103,12 @@ impl Vm {
                     "maximum recursion depth exceeded while calling a Python object",
                 ));
             }
-            vm.run(st, 0)
+            match vm.entry_loop.get() {
+                Some(entry) if vm.native_depth.get() == 1 && crate::switch::on_root() => {
+                    entry(vm, st)
+                }
+                _ => vm.run(st, 0),
+            }
         });
         st.reset();
         self.spare_states.borrow_mut().push(st);

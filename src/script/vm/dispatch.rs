@@ -74,11 +74,14 @@ impl Vm {
             } else {
                 self.add_traceback(&exc, &code, pc);
             }
-            let h = code
-                .handler_of
-                .get(pc as usize)
-                .copied()
-                .unwrap_or(NO_HANDLER);
+            let h = if self.abandoning.get() {
+                NO_HANDLER
+            } else {
+                code.handler_of
+                    .get(pc as usize)
+                    .copied()
+                    .unwrap_or(NO_HANDLER)
+            };
             if h != NO_HANDLER {
                 let handler = code.handlers[h as usize];
                 let base = frame.base as usize;

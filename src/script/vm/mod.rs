@@ -35,6 +35,9 @@ pub type Exc = Rc<Instance>;
 /// The result of anything that can raise.
 pub type PyResult<T> = Result<T, Exc>;
 
+/// See [`Vm::entry_loop`].
+pub type EntryLoop = fn(&Vm, &mut frame::ExecState) -> PyResult<Value>;
+
 /// Names looked up on hot paths, created once.
 pub struct Names {
     pub init: Rc<Str>,
@@ -151,6 +154,13 @@ pub struct Vm {
     pub(crate) exc_stack: RefCell<Vec<Value>>,
     /// The empty tuple, shared.
     pub empty_tuple: Value,
+    /// Runs script code entered from outside the interpreter on the thread's own stack,
+    /// once a module has taken such loops over (the `greenlet` module, so that the main
+    /// greenlet switches softly); `None`: the plain loop.
+    pub entry_loop: Cell<Option<EntryLoop>>,
+    /// Set while frames are unwound without running their handlers (a greenlet stranded on
+    /// the thread's stack when the main greenlet finished elsewhere).
+    pub abandoning: Cell<bool>,
     /// Source files by name, for tracebacks of imported modules.
     pub sources: RefCell<HashMap<String, Rc<crate::script::compile::code::Source>>>,
 }
@@ -184,6 +194,8 @@ impl Vm {
             spare_states: RefCell::new(Vec::new()),
             exc_stack: RefCell::new(Vec::new()),
             empty_tuple: Value::tuple(Vec::new()),
+            entry_loop: Cell::new(None),
+            abandoning: Cell::new(false),
             sources: RefCell::new(HashMap::new()),
         });
         crate::script::builtins::install(&vm);

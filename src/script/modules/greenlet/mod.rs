@@ -9,6 +9,8 @@
 mod switching;
 mod tree;
 
+pub use switching::entry_loop;
+
 use crate::script::builtins::{kwarg, method};
 use crate::script::object::misc::Opaque;
 use crate::script::object::{Instance, Kwargs, Layout, Module, NativeFn, Str, Type, Value};

@@ -17,7 +17,7 @@ use crate::script::object::{Function, Value};
 use crate::script::vm::frame::{ExecState, FrameKind, LoopFlow};
 use crate::script::vm::{PyResult, ThreadState, Vm};
 use crate::{Error, Payload};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 /// What one runtime greenlet hands another when script greenlets move between stacks.
@@ -26,6 +26,8 @@ enum Delivery {
     Job(Rc<Record>, Msg),
     /// For a greenlet parked hard: what its `switch()` receives.
     Resume(Msg),
+    /// For the thread's own stack: the main greenlet's frames ended (on a driver) with this.
+    MainDone(PyResult<Value>),
 }
 
 /// What a driver does next.
@@ -46,6 +48,18 @@ thread_local! {
     static IDLE: RefCell<Vec<Greenlet>> = const { RefCell::new(Vec::new()) };
     /// Set by the loop hook when it left the loop: what the driver does next.
     static LEAVING: RefCell<Option<Step>> = const { RefCell::new(None) };
+    /// Whether the thread's own stack waits in its entry loop for the main greenlet (so
+    /// nothing is parked on it, and the main greenlet's frames resume there).
+    static ROOT_WAITING: Cell<bool> = const { Cell::new(false) };
+    /// The result of the main greenlet's frames, ended on a driver while a greenlet was
+    /// parked on the thread's stack (which is then unwound without running handlers).
+    static MAIN_RESULT: RefCell<Option<PyResult<Value>>> = const { RefCell::new(None) };
+}
+
+/// Whether the main greenlet's parked frames must go back to the thread's own stack: it
+/// waits for them, and they are not there now.
+fn main_goes_home(target: &Record) -> bool {
+    target.is_main && !crate::switch::on_root() && ROOT_WAITING.with(Cell::get)
 }
 
 /// The loop hook of `greenlet.switch`: a soft switch when the loop is a driver's base loop
@@ -64,7 +78,7 @@ pub fn switch_hook(
         return Ok(LoopFlow::Declined);
     };
     let mut target = named;
-    if target.at.get() == At::Soft {
+    if target.at.get() == At::Soft && !main_goes_home(&target) {
         // The common case, kept lean: both sides are heap frames, and the target is alive
         // (a soft greenlet is never current).
         let v = pack_in(vm, &st.regs[args + 1..args + argc]);
@@ -158,6 +172,9 @@ fn enter(vm: &Vm, st: &mut ExecState, target: Rc<Record>, msg: Msg) -> Step {
             };
             set_current(target);
             Step::Away(runtime, Delivery::Resume(msg))
+        }
+        At::Soft if main_goes_home(&target) => {
+            Step::Away(Greenlet::main(), Delivery::Job(target, msg))
         }
         At::Soft => {
             let dst = resume_soft(vm, st, &target);
@@ -283,7 +300,59 @@ fn drive(vm: &Vm, target: Rc<Record>, msg: Msg) -> (Greenlet, Delivery) {
                     None => Step::Finished(result),
                 }
             }
+            Step::Finished(result) if current().is_main => {
+                Step::Away(Greenlet::main(), Delivery::MainDone(result))
+            }
             Step::Finished(result) => finish(vm, &mut st, result),
+        };
+    }
+}
+
+/// The loop of script code entered from outside the interpreter on the thread's own stack
+/// ([`Vm::entry_loop`]): the main greenlet's frames, and any greenlet switched to softly
+/// from them, run here. Returns when the main greenlet's frames end, here or on a driver.
+pub fn entry_loop(vm: &Vm, st: &mut ExecState) -> PyResult<Value> {
+    let outer = vm.soft_depth.replace(vm.native_depth.get());
+    let result = drive_root(vm, st);
+    vm.soft_depth.set(outer);
+    result
+}
+
+fn drive_root(vm: &Vm, st: &mut ExecState) -> PyResult<Value> {
+    let mut step = Step::Run(None);
+    loop {
+        step = match step {
+            Step::Run(pending) => {
+                let result = vm.run_with(st, 0, pending);
+                if vm.abandoning.replace(false) {
+                    // A greenlet stranded here was unwound; the main greenlet ended elsewhere.
+                    st.reset();
+                    let done = MAIN_RESULT.with(|r| r.borrow_mut().take());
+                    return done.unwrap_or(result);
+                }
+                match LEAVING.with(|l| l.borrow_mut().take()) {
+                    Some(next) => next,
+                    None => Step::Finished(result),
+                }
+            }
+            Step::Finished(result) if current().is_main => return result,
+            Step::Finished(result) => finish(vm, st, result),
+            Step::Away(to, delivery) => {
+                // Nothing left to run here: wait for the main greenlet's frames.
+                st.reset();
+                let saved = vm.take_thread_state();
+                ROOT_WAITING.with(|w| w.set(true));
+                let back = to.switch_value(Payload::new(delivery));
+                ROOT_WAITING.with(|w| w.set(false));
+                vm.put_thread_state(saved);
+                match back.map(|p| p.downcast::<Delivery>()) {
+                    Ok(Ok(Delivery::Job(main, msg))) => enter(vm, st, main, msg),
+                    Ok(Ok(Delivery::MainDone(result))) => return result,
+                    Ok(_) => return Err(vm.runtime_error("a greenlet received a foreign message")),
+                    Err(Error::Exit) => return Err(exit_exception(vm)),
+                    Err(e) => return Err(vm.runtime_error(format!("greenlet switch failed: {e}"))),
+                }
+            }
         };
     }
 }
@@ -354,6 +423,7 @@ pub fn hard_transfer(vm: &Vm, target: Rc<Record>, msg: Msg) -> PyResult<Value> {
             Some(runtime) => (runtime, None),
             None => return Err(vm.runtime_error("a parked greenlet lost its stack")),
         },
+        At::Soft if main_goes_home(&target) => (Greenlet::main(), Some(())),
         At::Soft | At::Unstarted => match driver(vm) {
             Some(d) => (d, Some(())),
             None => return Err(vm.runtime_error("the interpreter is shutting down")),
@@ -376,7 +446,6 @@ pub fn hard_transfer(vm: &Vm, target: Rc<Record>, msg: Msg) -> PyResult<Value> {
         let me = me.clone();
         crate::script::vm::finalize::defer(move |vm| kill_unreferenced(vm, me));
     }
-    drop(me);
     let back = to.switch_value(Payload::new(delivery));
     drop(to);
     vm.put_thread_state(saved);
@@ -384,6 +453,17 @@ pub fn hard_transfer(vm: &Vm, target: Rc<Record>, msg: Msg) -> PyResult<Value> {
     match back {
         Ok(p) => match p.downcast::<Delivery>() {
             Ok(Delivery::Resume(msg)) => delivered(msg),
+            Ok(Delivery::MainDone(result)) => {
+                // The main greenlet ended on a driver while this greenlet was parked on the
+                // thread's stack: its frames are unwound without running any handler (as
+                // a greenlet parked at exit runs no code), and it counts as dead.
+                if !me.is_main {
+                    me.die();
+                }
+                MAIN_RESULT.with(|r| *r.borrow_mut() = Some(result));
+                vm.abandoning.set(true);
+                Err(vm.runtime_error("the main greenlet ended elsewhere"))
+            }
             _ => Err(vm.runtime_error("a greenlet received a foreign message")),
         },
         Err(Error::Exit) => Err(exit_exception(vm)),
