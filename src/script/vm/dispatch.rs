@@ -1571,7 +1571,7 @@ impl Vm {
     }
 
     /// `globals()`, `locals()` and `dir()` of the frame running `code`.
-    fn namespace(
+    pub(super) fn namespace(
         &self,
         st: &ExecState,
         code: &Code,

@@ -1,5 +1,5 @@
-//! Traceback and frame objects for `exc.__traceback__`: read-only views of the entries an
-//! exception collected while it propagated.
+//! Traceback and frame objects: read-only views of the entries an exception collected while
+//! it propagated (`exc.__traceback__`), and of a suspended greenlet's frames (`gr_frame`).
 
 use super::{PyResult, Vm};
 use crate::script::object::class::TraceEntry;
@@ -14,9 +14,13 @@ struct Traceback {
     index: usize,
 }
 
-/// `tb_frame` / `f_code`: what is known about one frame of a traceback.
+/// `tb_frame` / `gr_frame`: what is known about one frame.
 struct FrameView {
     entry: TraceEntry,
+    /// The calling frame (None for the outermost one, or when not known).
+    back: Value,
+    /// A snapshot of the frame's variables (None when not known: an empty dict).
+    locals: Value,
 }
 
 struct CodeView {
@@ -83,11 +87,27 @@ fn classes(vm: &Vm) -> Rc<Classes> {
         getter(&made.traceback, "tb_frame", |vm, a, _| {
             let tb = data::<Traceback>(vm, a)?;
             let entry = tb.entries[tb.index].clone();
-            Ok(opaque(classes(vm).frame.clone(), FrameView { entry }))
+            Ok(opaque(
+                classes(vm).frame.clone(),
+                FrameView {
+                    entry,
+                    back: Value::None,
+                    locals: Value::None,
+                },
+            ))
         });
         getter(&made.frame, "f_lineno", |vm, a, _| {
             let f = data::<FrameView>(vm, a)?;
             Ok(Value::Int(f.entry.code.line_of(f.entry.pc) as i64))
+        });
+        getter(&made.frame, "f_back", |vm, a, _| {
+            Ok(data::<FrameView>(vm, a)?.back.clone())
+        });
+        getter(&made.frame, "f_locals", |vm, a, _| {
+            Ok(match &data::<FrameView>(vm, a)?.locals {
+                Value::None => Value::Dict(Rc::new(crate::script::object::Dict::new())),
+                locals => locals.clone(),
+            })
         });
         getter(&made.frame, "f_code", |vm, a, _| {
             let f = data::<FrameView>(vm, a)?;
@@ -133,6 +153,30 @@ fn make_tb(vm: &Vm, entries: Rc<[TraceEntry]>, index: usize) -> Value {
 }
 
 impl Vm {
+    /// Frame objects for the frames of a suspended execution state: the innermost one,
+    /// whose `f_back` chain ends at the outermost with None.
+    pub fn suspended_frames(&self, st: &super::frame::ExecState) -> PyResult<Value> {
+        let mut back = Value::None;
+        for f in &st.frames {
+            let code = f.func.code.clone();
+            let locals = self.namespace(st, &code, f.base as usize, &f.func.module, 1)?;
+            let entry = TraceEntry {
+                code,
+                // The saved pc is past the call the frame is suspended in.
+                pc: f.pc.saturating_sub(1),
+            };
+            back = opaque(
+                classes(self).frame.clone(),
+                FrameView {
+                    entry,
+                    back,
+                    locals,
+                },
+            );
+        }
+        Ok(back)
+    }
+
     /// `exc.with_traceback(tb)`: the exception's traceback becomes `tb` (None clears it).
     pub fn set_traceback(&self, exc: &crate::script::object::Instance, tb: &Value) -> PyResult<()> {
         let Some(state) = &exc.exc else {

@@ -504,16 +504,17 @@ pub fn module(vm: &Vm) -> Rc<Module> {
         &greenlet,
         "gr_frame",
         |vm, a, _| {
-            // Suspended greenlets have a resume frame; its contents are not modelled yet.
-            let h = record(vm, &a[0])?;
-            Ok(if h.is_started() && !h.is_dead() && !h.is_current() {
-                Value::Opaque(Rc::new(Opaque {
+            let r = record(vm, &a[0])?;
+            match r.at.get() {
+                // Parked from script code: its frames are all here.
+                tree::At::Soft => vm.suspended_frames(&r.parked.borrow().st),
+                // Parked inside native code: its frames are on that stack, out of reach.
+                tree::At::Hard => Ok(Value::Opaque(Rc::new(Opaque {
                     class: frame_class(vm),
                     data: Box::new(()),
-                }))
-            } else {
-                Value::None
-            })
+                }))),
+                _ => Ok(Value::None),
+            }
         },
         None,
     );
