@@ -210,6 +210,29 @@ fn a_thread_exits_cleanly_with_greenlets_parked_softly_and_hard() {
 }
 
 #[test]
+fn greenlets_parked_by_one_call_from_rust_resume_in_the_next() {
+    let interp = Interpreter::new();
+    interp
+        .run_source(
+            "first.py",
+            "from greenlet import greenlet, getcurrent\n\
+             main = getcurrent()\n\
+             def counter():\n    n = 0\n    while True:\n        n += main.switch(n)\n\
+             g = greenlet(counter)\n\
+             first = g.switch()\n",
+        )
+        .expect("first call runs");
+    interp
+        .run_source("second.py", "second = g.switch(5)\nthird = g.switch(7)\n")
+        .expect("second call runs");
+    let int = |name: &str| match interp.global(name) {
+        Some(Value::Int(i)) => i,
+        other => panic!("{name} is not an int: {other:?}"),
+    };
+    assert_eq!((int("first"), int("second"), int("third")), (0, 5, 12));
+}
+
+#[test]
 fn unsupported_syntax_is_a_clear_error_not_a_panic() {
     let interp = Interpreter::new();
     let err = interp
