@@ -230,29 +230,44 @@ fn start(vm: &Vm, st: &mut ExecState, target: &Rc<Record>, msg: Msg) -> Step {
         Msg::Value(v) => (vec![v], Vec::new()),
         Msg::Raise(e) => return Step::Finished(Err(e)),
     };
-    if let Some((func, receiver)) = script_run(vm, target) {
-        drop(super::take_run(vm, target));
-        if let Some(r) = receiver {
-            args.insert(0, r);
-        }
-        let n = func.code.nregs as usize;
-        st.reserve(0, n);
-        if let Err(e) = vm.bind_args(&func, &args, &kwargs, &mut st.regs[..n]) {
-            st.reset();
-            return Step::Finished(Err(e));
-        }
-        drop(args);
-        if let Err(e) = vm.push_frame(st, func, 0, 0, FrameKind::Call) {
-            st.reset();
-            return Step::Finished(Err(e));
-        }
-        return Step::Run(None);
-    }
-    let result = match super::take_run(vm, target) {
-        Ok(run) => vm.call(&run, &args, &kwargs),
-        Err(e) => Err(e),
+    let run = match super::take_run(vm, target) {
+        Ok(run) => run,
+        Err(e) => return Step::Finished(Err(e)),
     };
-    Step::Finished(result)
+    let (func, receiver) = match &run {
+        Value::Function(f) => (f.clone(), None),
+        Value::Method(m) => match &m.func {
+            Value::Function(f) => (f.clone(), Some(m.receiver.clone())),
+            _ => return Step::Finished(vm.call(&run, &args, &kwargs)),
+        },
+        _ => return Step::Finished(vm.call(&run, &args, &kwargs)),
+    };
+    if func.code.is_generator() {
+        return Step::Finished(vm.call(&run, &args, &kwargs));
+    }
+    drop(run);
+    if let Some(r) = receiver {
+        args.insert(0, r);
+    }
+    let n = func.code.nregs as usize;
+    st.reserve(0, n);
+    if func.code.simple_call && kwargs.is_empty() && args.len() == func.code.argcount as usize {
+        // Exactly the positional parameters: they go straight into their registers, and
+        // the frame's other registers start unbound.
+        let given = args.len();
+        for (slot, a) in st.regs.iter_mut().zip(args) {
+            *slot = a;
+        }
+        st.clear(given, n);
+    } else if let Err(e) = vm.bind_args(&func, &args, &kwargs, &mut st.regs[..n]) {
+        st.reset();
+        return Step::Finished(Err(e));
+    }
+    if let Err(e) = vm.push_frame(st, func, 0, 0, FrameKind::Call) {
+        st.reset();
+        return Step::Finished(Err(e));
+    }
+    Step::Run(None)
 }
 
 /// The running greenlet's `run` ended: it dies and the result goes to its nearest live
