@@ -6,6 +6,14 @@ use stacklet::script::object::Value;
 use stacklet::script::Interpreter;
 use std::process::Command;
 
+/// A script global that must be an int.
+fn global_int(interp: &Interpreter, name: &str) -> i64 {
+    match interp.global(name) {
+        Some(Value::Int(i)) => i,
+        other => panic!("{name} is not an int: {other:?}"),
+    }
+}
+
 fn run_example(name: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_stacklet"))
         .arg(format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR")))
@@ -133,10 +141,7 @@ fn greenlets_parked_from_script_code_hold_no_native_stack() {
              rest = sum(g.switch(0) for g in parked)\n",
         )
         .expect("runs");
-    let int = |name: &str| match interp.global(name) {
-        Some(Value::Int(i)) => i,
-        other => panic!("{name} is not an int: {other:?}"),
-    };
+    let int = |name: &str| global_int(&interp, name);
     assert_eq!(int("firsts"), 49_995_000);
     assert_eq!(int("rest"), 10_000);
     assert!(int("alive") >= 10_000, "{} greenlets alive", int("alive"));
@@ -166,10 +171,7 @@ fn drivers_left_idle_by_hard_parked_greenlets_are_released() {
              left = __stacklet__.stats().coroutines_alive\n",
         )
         .expect("runs");
-    let int = |name: &str| match interp.global(name) {
-        Some(Value::Int(i)) => i,
-        other => panic!("{name} is not an int: {other:?}"),
-    };
+    let int = |name: &str| global_int(&interp, name);
     assert_eq!(int("total"), 200 * 30);
     assert!(
         int("pinned") >= 200,
@@ -225,10 +227,7 @@ fn greenlets_parked_by_one_call_from_rust_resume_in_the_next() {
     interp
         .run_source("second.py", "second = g.switch(5)\nthird = g.switch(7)\n")
         .expect("second call runs");
-    let int = |name: &str| match interp.global(name) {
-        Some(Value::Int(i)) => i,
-        other => panic!("{name} is not an int: {other:?}"),
-    };
+    let int = |name: &str| global_int(&interp, name);
     assert_eq!((int("first"), int("second"), int("third")), (0, 5, 12));
 }
 

@@ -59,6 +59,26 @@ pub fn install(vm: &Rc<Vm>) {
 
 /// Adds a method to a built-in type.
 pub fn method(t: &Rc<Type>, name: &'static str, func: NativeFn) {
+    add_method(t, name, func, None);
+}
+
+/// Adds a method that, called from script code, acts on the dispatch loop itself through
+/// `hook` (see [`crate::script::object::func::LoopHook`]); `func` serves every other call.
+pub fn hooked_method(
+    t: &Rc<Type>,
+    name: &'static str,
+    func: NativeFn,
+    hook: crate::script::object::func::LoopHook,
+) {
+    add_method(t, name, func, Some(hook));
+}
+
+fn add_method(
+    t: &Rc<Type>,
+    name: &'static str,
+    func: NativeFn,
+    hook: Option<crate::script::object::func::LoopHook>,
+) {
     let owner: &'static str = leak_name(t);
     t.dict.insert_str(
         crate::script::object::str::intern(name),
@@ -66,7 +86,7 @@ pub fn method(t: &Rc<Type>, name: &'static str, func: NativeFn) {
             name,
             func,
             owner: Some(owner),
-            hook: None,
+            hook,
         })),
     );
 }

@@ -61,6 +61,12 @@ impl Inner {
             .map(|&i| i as usize)
     }
 
+    /// The entry of a string key (string equality never runs script code).
+    #[inline]
+    fn locate_str(&self, key: &super::str::Str) -> Option<usize> {
+        self.locate(key.hash(), |_, e| str_key_is(&e.key, key))
+    }
+
     /// Whether entry `slot` has exactly the string `key` (the same object) as its key.
     #[inline]
     fn holds_at(&self, slot: u32, key: &std::rc::Rc<super::str::Str>) -> bool {
@@ -222,21 +228,17 @@ impl Table {
             .map(|i| self.inner.borrow().entries[i].value.clone()))
     }
 
-    /// Looks up a string key without the VM: string equality never runs script code.
     /// Whether a string key is present (an empty table answers without hashing).
     #[inline]
     pub fn has_str(&self, key: &super::str::Str) -> bool {
         let inner = self.inner.borrow();
-        inner.live != 0
-            && inner
-                .locate(key.hash(), |_, e| str_key_is(&e.key, key))
-                .is_some()
+        inner.live != 0 && inner.locate_str(key).is_some()
     }
 
+    /// Looks up a string key without the VM: string equality never runs script code.
     pub fn get_str(&self, key: &super::str::Str) -> Option<Value> {
-        let hash = key.hash();
         let inner = self.inner.borrow();
-        let i = inner.locate(hash, |_, e| str_key_is(&e.key, key))?;
+        let i = inner.locate_str(key)?;
         Some(inner.entries[i].value.clone())
     }
 
@@ -282,7 +284,7 @@ impl Table {
         if inner.holds_at(hint.get(), key) {
             return Some(inner.entries[hint.get() as usize].value.clone());
         }
-        let i = inner.locate(key.hash(), |_, e| str_key_is(&e.key, key))?;
+        let i = inner.locate_str(key)?;
         hint.set(i as u32);
         Some(inner.entries[i].value.clone())
     }
@@ -310,10 +312,7 @@ impl Table {
     /// Inserts a string key; returns the entry slot it occupies.
     fn insert_str_slot(&self, key: std::rc::Rc<super::str::Str>, value: Value) -> usize {
         let hash = key.hash();
-        let existing = {
-            let inner = self.inner.borrow();
-            inner.locate(hash, |_, e| str_key_is(&e.key, &key))
-        };
+        let existing = self.inner.borrow().locate_str(&key);
         match existing {
             Some(i) => {
                 let old = std::mem::replace(&mut self.inner.borrow_mut().entries[i].value, value);
@@ -352,11 +351,7 @@ impl Table {
 
     /// Removes a string key (no script code can run).
     pub fn remove_str(&self, key: &super::str::Str) -> Option<Value> {
-        let hash = key.hash();
-        let slot = {
-            let inner = self.inner.borrow();
-            inner.locate(hash, |_, e| str_key_is(&e.key, key))?
-        };
+        let slot = self.inner.borrow().locate_str(key)?;
         Some(self.remove_slot(slot).1)
     }
 

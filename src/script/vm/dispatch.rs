@@ -924,8 +924,8 @@ impl Vm {
                         }
                     }
                     Instr::CallMethod { func, argc, dst } => {
-                        // `gen.send(v)` resumes the generator inline, as a `for` loop
-                        // does, instead of re-entering the loop from native code.
+                        // A method that works on the loop itself (a greenlet switch swaps
+                        // execution states) gets the execution state, not a native call.
                         if let Value::Builtin(b) = &reg!(func) {
                             if let Some(hook) = b.hook {
                                 if !reg!(func + 1).is_undefined() {
@@ -940,6 +940,10 @@ impl Vm {
                                 }
                             }
                         }
+                        // `gen.send(v)` resumes the generator inline, as a `for` loop
+                        // does, instead of re-entering the loop from native code. Kept here
+                        // rather than as a hook: inlined, it costs ~100 instructions less
+                        // per send.
                         if let (Value::Builtin(b), Value::Generator(g), 1) =
                             (&reg!(func), &reg!(func + 1), argc)
                         {

@@ -16,7 +16,9 @@ struct Traceback {
 
 /// `tb_frame` / `gr_frame`: what is known about one frame.
 struct FrameView {
-    entry: TraceEntry,
+    /// Its code and position; `None` for a frame known only to exist (`f_code` and
+    /// `f_lineno` are then missing).
+    entry: Option<TraceEntry>,
     /// The calling frame (None for the outermost one, or when not known).
     back: Value,
     /// A snapshot of the frame's variables (None when not known: an empty dict).
@@ -90,15 +92,15 @@ fn classes(vm: &Vm) -> Rc<Classes> {
             Ok(opaque(
                 classes(vm).frame.clone(),
                 FrameView {
-                    entry,
+                    entry: Some(entry),
                     back: Value::None,
                     locals: Value::None,
                 },
             ))
         });
         getter(&made.frame, "f_lineno", |vm, a, _| {
-            let f = data::<FrameView>(vm, a)?;
-            Ok(Value::Int(f.entry.code.line_of(f.entry.pc) as i64))
+            let e = frame_entry(vm, a, "f_lineno")?;
+            Ok(Value::Int(e.code.line_of(e.pc) as i64))
         });
         getter(&made.frame, "f_back", |vm, a, _| {
             Ok(data::<FrameView>(vm, a)?.back.clone())
@@ -110,13 +112,8 @@ fn classes(vm: &Vm) -> Rc<Classes> {
             })
         });
         getter(&made.frame, "f_code", |vm, a, _| {
-            let f = data::<FrameView>(vm, a)?;
-            Ok(opaque(
-                classes(vm).code.clone(),
-                CodeView {
-                    entry: f.entry.clone(),
-                },
-            ))
+            let entry = frame_entry(vm, a, "f_code")?.clone();
+            Ok(opaque(classes(vm).code.clone(), CodeView { entry }))
         });
         getter(&made.code, "co_name", |vm, a, _| {
             Ok(Value::Str(data::<CodeView>(vm, a)?.entry.code.name.clone()))
@@ -139,6 +136,14 @@ fn classes(vm: &Vm) -> Rc<Classes> {
         *c.borrow_mut() = Some(made.clone());
         made
     })
+}
+
+/// The code and position of a frame object, for the attribute `what`.
+fn frame_entry<'a>(vm: &Vm, a: &'a [Value], what: &str) -> PyResult<&'a TraceEntry> {
+    data::<FrameView>(vm, a)?
+        .entry
+        .as_ref()
+        .ok_or_else(|| vm.attribute_error(format!("'frame' object has no attribute '{what}'")))
 }
 
 fn opaque<T: 'static>(class: Rc<Type>, data: T) -> Value {
@@ -168,13 +173,26 @@ impl Vm {
             back = opaque(
                 classes(self).frame.clone(),
                 FrameView {
-                    entry,
+                    entry: Some(entry),
                     back,
                     locals,
                 },
             );
         }
         Ok(back)
+    }
+
+    /// A frame object for frames that exist but cannot be looked at (a greenlet suspended
+    /// inside native code): `f_back` is None, `f_code` and `f_lineno` are missing.
+    pub fn unknown_frame(&self) -> Value {
+        opaque(
+            classes(self).frame.clone(),
+            FrameView {
+                entry: None,
+                back: Value::None,
+                locals: Value::None,
+            },
+        )
     }
 
     /// `exc.with_traceback(tb)`: the exception's traceback becomes `tb` (None clears it).

@@ -37,7 +37,6 @@ thread_local! {
     static CLASSES: RefCell<Option<Rc<Classes>>> = const { RefCell::new(None) };
     /// `settrace` callback.
     static TRACE: RefCell<Value> = const { RefCell::new(Value::None) };
-    static EMPTY: Value = Value::tuple(Vec::new());
     /// The transfer in flight: event and origin, read by the receiving side for tracing.
     static TRANSFER: RefCell<Option<(&'static str, Value)>> = const { RefCell::new(None) };
 }
@@ -130,18 +129,9 @@ fn is_exit(e: &Exc) -> bool {
     classes().is_some_and(|c| e.class().is_subtype(&c.exit))
 }
 
-/// The packing rule for positional arguments only, with the interpreter's empty tuple.
-#[inline]
-fn pack_in(vm: &Vm, args: &[Value]) -> Value {
-    match args {
-        [one] => one.clone(),
-        [] => vm.empty_tuple.clone(),
-        _ => Value::tuple(args.to_vec()),
-    }
-}
-
 /// The packing rule of a resumed `switch()`.
-fn pack(args: &[Value], kwargs: &[(Rc<Str>, Value)]) -> Value {
+#[inline]
+fn pack(vm: &Vm, args: &[Value], kwargs: &[(Rc<Str>, Value)]) -> Value {
     let kw = || {
         let d = crate::script::object::Dict::new();
         for (k, v) in kwargs {
@@ -149,19 +139,14 @@ fn pack(args: &[Value], kwargs: &[(Rc<Str>, Value)]) -> Value {
         }
         Value::Dict(Rc::new(d))
     };
-    match (args.len(), kwargs.is_empty()) {
-        (1, true) => args[0].clone(),
-        // `switch()`: one shared empty tuple, not an allocation per switch.
-        (0, true) => EMPTY.with(Value::clone),
+    match (args, kwargs.is_empty()) {
+        ([one], true) => one.clone(),
+        // `switch()`: the shared empty tuple, not an allocation per switch.
+        ([], true) => vm.empty_tuple.clone(),
         (_, true) => Value::tuple(args.to_vec()),
-        (0, false) => kw(),
+        ([], false) => kw(),
         (_, false) => Value::tuple(vec![Value::tuple(args.to_vec()), kw()]),
     }
-}
-
-/// Whether a trace callback is set.
-fn tracing() -> bool {
-    tree::tracing()
 }
 
 /// Sets the trace callback, returning the old one.
@@ -193,7 +178,7 @@ fn trace_arrival(vm: &Vm) -> PyResult<()> {
 
 /// Notes a transfer leaving the current greenlet, for the receiver's trace callback.
 fn trace_departure(vm: &Vm, event: &'static str) {
-    if !tracing() {
+    if !tree::tracing() {
         return;
     }
     let origin = object_of(vm, &current());
@@ -201,12 +186,11 @@ fn trace_departure(vm: &Vm, event: &'static str) {
 }
 
 /// The `run` a greenlet would start with: given, or its class's `run` method bound to it.
-fn peek_run(vm: &Vm, r: &Rc<Record>) -> Option<Value> {
+fn peek_run(r: &Rc<Record>) -> Option<Value> {
     if let Some(run) = r.run.borrow().clone() {
         return Some(run);
     }
     let obj = r.object.borrow().upgrade()?;
-    let _ = vm;
     match obj.class.lookup(&Str::new("run")) {
         Some(Value::Function(f)) => {
             Some(Value::Method(Rc::new(crate::script::object::BoundMethod {
@@ -227,13 +211,9 @@ fn take_run(vm: &Vm, r: &Rc<Record>) -> PyResult<Value> {
             "cannot switch to a garbage collected greenlet",
         ));
     }
-    let run = peek_run(vm, r).ok_or_else(|| vm.attribute_error("run"));
+    let run = peek_run(r).ok_or_else(|| vm.attribute_error("run"));
     drop(r.run.borrow_mut().take());
     run
-}
-
-fn has_run(vm: &Vm, r: &Rc<Record>) -> bool {
-    peek_run(vm, r).is_some()
 }
 
 fn switch(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
@@ -243,12 +223,12 @@ fn switch(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
     let target = tree::nearest_live(record(vm, me)?);
     let rest = &args[1..];
     let msg = if !target.is_started() {
-        if !has_run(vm, &target) {
+        if peek_run(&target).is_none() {
             return Err(vm.attribute_error("run"));
         }
         Msg::Args(rest.to_vec(), kwargs.to_vec())
     } else {
-        Msg::Value(pack(rest, kwargs))
+        Msg::Value(pack(vm, rest, kwargs))
     };
     trace_departure(vm, "switch");
     switching::hard_transfer(vm, target, msg)
@@ -312,11 +292,11 @@ fn throw(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
     }
     if !target.is_started() {
         let obj = object_of(vm, &target);
-        if !has_run(vm, &target) {
+        if peek_run(&target).is_none() {
             return Err(vm.attribute_error("run"));
         }
         // An unstarted greenlet dies without running: report both legs of the transfer.
-        if tracing() {
+        if tree::tracing() {
             let origin = object_of(vm, &current());
             let cb = TRACE.with(|t| t.borrow().clone());
             vm.call(
@@ -329,7 +309,7 @@ fn throw(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
     } else {
         trace_departure(vm, "throw");
     }
-    let (landed, msg) = tree::land(target.clone(), Msg::Raise(exc), is_exit);
+    let (landed, msg) = tree::land(target.clone(), Msg::Raise(exc));
     let result = switching::hard_transfer(vm, landed, msg);
     match result {
         // A GreenletExit that comes back to the thrower from a dead target is returned.
@@ -358,27 +338,6 @@ fn init_greenlet(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value>
         set_parent(vm, &[me.clone(), p.clone()], &[])?;
     }
     Ok(Value::None)
-}
-
-/// The class of the frame objects `gr_frame` returns.
-fn frame_class(vm: &Vm) -> Rc<Type> {
-    thread_local! {
-        static FRAME: RefCell<Option<Rc<Type>>> = const { RefCell::new(None) };
-    }
-    FRAME.with(|f| {
-        f.borrow_mut()
-            .get_or_insert_with(|| {
-                let t = Rc::new(Type::new_builtin(
-                    "frame",
-                    Layout::Builtin,
-                    vec![vm.types.object.clone()],
-                ));
-                t.dict
-                    .insert_str(crate::script::object::str::intern("f_back"), Value::None);
-                t
-            })
-            .clone()
-    })
 }
 
 fn set_parent(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
@@ -423,19 +382,11 @@ pub fn module(vm: &Vm) -> Rc<Module> {
     });
     method(&greenlet, "__new__", new_greenlet);
     method(&greenlet, "__init__", init_greenlet);
-    greenlet.dict.insert_str(
-        crate::script::object::str::intern("switch"),
-        Value::Builtin(Rc::new(crate::script::object::Builtin {
-            name: "switch",
-            func: switch,
-            owner: Some("greenlet"),
-            hook: Some(switching::switch_hook),
-        })),
-    );
+    crate::script::builtins::hooked_method(&greenlet, "switch", switch, switching::switch_hook);
     method(&greenlet, "throw", throw);
     method(&greenlet, "__bool__", |vm, a, _| {
         let h = record(vm, &a[0])?;
-        Ok(Value::Bool(h.is_main || h.is_active()))
+        Ok(Value::Bool(h.is_active()))
     });
     method(&greenlet, "__repr__", |vm, a, _| {
         let h = record(vm, &a[0])?;
@@ -485,7 +436,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             if h.is_main {
                 return Err(vm.attribute_error("Main greenlets do not have a run attribute."));
             }
-            if h.is_started() || h.is_dead() {
+            if h.is_started() {
                 return Err(vm.attribute_error("run"));
             }
             let run = h.run.borrow().clone();
@@ -493,7 +444,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
         },
         Some(|vm, a, _| {
             let h = record(vm, &a[0])?;
-            if h.is_started() || h.is_dead() {
+            if h.is_started() {
                 return Err(vm.attribute_error("run cannot be set after the start of the greenlet"));
             }
             *h.run.borrow_mut() = a.get(1).cloned();
@@ -509,10 +460,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
                 // Parked from script code: its frames are all here.
                 tree::At::Soft => vm.suspended_frames(&r.parked.borrow().st),
                 // Parked inside native code: its frames are on that stack, out of reach.
-                tree::At::Hard => Ok(Value::Opaque(Rc::new(Opaque {
-                    class: frame_class(vm),
-                    data: Box::new(()),
-                }))),
+                tree::At::Hard => Ok(vm.unknown_frame()),
                 _ => Ok(Value::None),
             }
         },

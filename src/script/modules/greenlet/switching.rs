@@ -1,17 +1,18 @@
 //! Moving between script greenlets.
 //!
-//! *Soft*: a `switch()` called from the base loop of a greenlet driver swaps execution states
+//! *Soft*: a `switch()` called from the base loop of a *driver* swaps execution states
 //! inside that loop; nothing native is suspended, and a greenlet parked this way is heap
-//! frames only. *Hard*: a switch from native code (a builtin calling back into script code,
-//! a finalizer) or from the main greenlet parks the caller inside the call, on the runtime
-//! greenlet whose stack it is on, and the target runs elsewhere: where it is parked if it
-//! is hard, else on a *driver*, a runtime greenlet whose stack runs the base loop of soft
-//! greenlets one after another. A driver whose greenlet moves on to a hard-parked one
-//! becomes idle and is reused, so stacks are held only by greenlets parked under native
-//! code.
+//! frames only. Drivers are the entry loop (script code entered from Rust on the thread's
+//! own stack, where the main greenlet's frames run) and runtime greenlets that run soft
+//! greenlets' base loops one after another. *Hard*: a switch from native code (a builtin
+//! calling back into script code, a finalizer) parks the caller inside the call, on the
+//! runtime greenlet whose stack it is on, and the target runs elsewhere: where it is
+//! parked if it is hard, else on a driver. A driver whose greenlet moves on to a
+//! hard-parked one becomes idle and is reused, so stacks are held only by greenlets
+//! parked under native code.
 
-use super::tree::{self, current, land, set_current, At, Handle, Msg, Record};
-use super::{exit_exception, is_exit, pack, pack_in, trace_arrival, trace_departure, tracing};
+use super::tree::{self, current, land, set_current, tracing, At, Handle, Msg, Record};
+use super::{exit_exception, is_exit, pack, trace_arrival, trace_departure};
 use crate::greenlet::Greenlet;
 use crate::script::object::{Function, Value};
 use crate::script::vm::frame::{ExecState, FrameKind, LoopFlow};
@@ -81,7 +82,7 @@ pub fn switch_hook(
     if target.at.get() == At::Soft && !main_goes_home(&target) {
         // The common case, kept lean: both sides are heap frames, and the target is alive
         // (a soft greenlet is never current).
-        let v = pack_in(vm, &st.regs[args + 1..args + argc]);
+        let v = pack(vm, &st.regs[args + 1..args + argc], &[]);
         let switched = tree::replace_current(|me| {
             // The argument registers are temporaries: released now, as a finished call
             // would, not kept alive while the caller is parked.
@@ -106,10 +107,14 @@ pub fn switch_hook(
         return Ok(LoopFlow::Declined);
     }
     let msg = if target.is_started() {
-        Msg::Value(pack(&st.regs[args + 1..args + argc], &[]))
+        Msg::Value(pack(vm, &st.regs[args + 1..args + argc], &[]))
     } else {
         // Only a script function can start in this loop; anything else is called natively.
-        if script_run(vm, &target).is_none() {
+        if super::peek_run(&target)
+            .as_ref()
+            .and_then(script_function)
+            .is_none()
+        {
             return Ok(LoopFlow::Declined);
         }
         Msg::Args(st.regs[args + 1..args + argc].to_vec(), Vec::new())
@@ -136,10 +141,7 @@ fn park_soft(vm: &Vm, st: &mut ExecState, me: &Rc<Record>, dst: usize) {
     p.dst = dst;
     drop(p);
     me.at.set(At::Soft);
-    if tree::unreferenced(me) && !me.is_main {
-        let me = me.clone();
-        crate::script::vm::finalize::defer(move |vm| kill_unreferenced(vm, me));
-    }
+    me.kill_when_unreferenced();
 }
 
 /// Takes a softly parked greenlet's execution state into `st` (which is empty); returns
@@ -179,17 +181,12 @@ fn enter(vm: &Vm, st: &mut ExecState, target: Rc<Record>, msg: Msg) -> Step {
         At::Soft => {
             let dst = resume_soft(vm, st, &target);
             set_current(target);
-            let arrival = if tracing() { trace_arrival(vm) } else { Ok(()) };
-            match (msg, arrival) {
-                (_, Err(e)) | (Msg::Raise(e), _) => Step::Run(Some(e)),
-                (Msg::Value(v), _) => {
+            match trace_arrival(vm).and_then(|()| delivered(vm, msg)) {
+                Ok(v) => {
                     Value::store(&mut st.regs[dst], v);
                     Step::Run(None)
                 }
-                (Msg::Args(a, kw), _) => {
-                    Value::store(&mut st.regs[dst], pack(&a, &kw));
-                    Step::Run(None)
-                }
+                Err(e) => Step::Run(Some(e)),
             }
         }
         At::Unstarted => {
@@ -205,11 +202,11 @@ fn enter(vm: &Vm, st: &mut ExecState, target: Rc<Record>, msg: Msg) -> Step {
     }
 }
 
-/// A script function (and its receiver) that `run` of an unstarted greenlet calls.
-fn script_run(vm: &Vm, target: &Rc<Record>) -> Option<(Rc<Function>, Option<Value>)> {
-    let run = super::peek_run(vm, target)?;
+/// The script function (and its receiver) a `run` calls, when it can run as a frame of
+/// a driver's loop (a generator function makes a generator instead).
+fn script_function(run: &Value) -> Option<(Rc<Function>, Option<Value>)> {
     let (func, receiver) = match run {
-        Value::Function(f) => (f, None),
+        Value::Function(f) => (f.clone(), None),
         Value::Method(m) => match &m.func {
             Value::Function(f) => (f.clone(), Some(m.receiver.clone())),
             _ => return None,
@@ -234,17 +231,9 @@ fn start(vm: &Vm, st: &mut ExecState, target: &Rc<Record>, msg: Msg) -> Step {
         Ok(run) => run,
         Err(e) => return Step::Finished(Err(e)),
     };
-    let (func, receiver) = match &run {
-        Value::Function(f) => (f.clone(), None),
-        Value::Method(m) => match &m.func {
-            Value::Function(f) => (f.clone(), Some(m.receiver.clone())),
-            _ => return Step::Finished(vm.call(&run, &args, &kwargs)),
-        },
-        _ => return Step::Finished(vm.call(&run, &args, &kwargs)),
-    };
-    if func.code.is_generator() {
+    let Some((func, receiver)) = script_function(&run) else {
         return Step::Finished(vm.call(&run, &args, &kwargs));
-    }
+    };
     drop(run);
     if let Some(r) = receiver {
         args.insert(0, r);
@@ -275,11 +264,7 @@ fn start(vm: &Vm, st: &mut ExecState, target: &Rc<Record>, msg: Msg) -> Step {
 fn finish(vm: &Vm, st: &mut ExecState, result: PyResult<Value>) -> Step {
     st.reset();
     let me = current();
-    let msg = match result {
-        Ok(v) => Msg::Value(v),
-        Err(e) if is_exit(&e) => Msg::Value(Value::Instance(e)),
-        Err(e) => Msg::Raise(e),
-    };
+    let msg = Msg::of_result(result);
     trace_departure(
         vm,
         if matches!(msg, Msg::Raise(_)) {
@@ -293,7 +278,7 @@ fn finish(vm: &Vm, st: &mut ExecState, result: PyResult<Value>) -> Step {
     me.die();
     let parent = me.parent_or_main();
     drop(me);
-    let (target, msg) = land(parent, msg, is_exit);
+    let (target, msg) = land(parent, msg);
     enter(vm, st, target, msg)
 }
 
@@ -308,19 +293,37 @@ fn drive(vm: &Vm, target: Rc<Record>, msg: Msg) -> (Greenlet, Delivery) {
                 vm.spare_states.borrow_mut().push(st);
                 return (to, delivery);
             }
-            Step::Run(pending) => {
-                let result = vm.run_with(&mut st, 0, pending);
-                match LEAVING.with(|l| l.borrow_mut().take()) {
-                    Some(next) => next,
-                    None => Step::Finished(result),
-                }
-            }
+            Step::Run(pending) => run(vm, &mut st, pending),
             Step::Finished(result) if current().is_main => {
                 Step::Away(Greenlet::main(), Delivery::MainDone(result))
             }
             Step::Finished(result) => finish(vm, &mut st, result),
         };
     }
+}
+
+/// Runs the loop on the current greenlet's execution state; what comes next is what the
+/// loop hook left behind if it left the loop, else the end of the greenlet's `run`.
+fn run(vm: &Vm, st: &mut ExecState, pending: Option<crate::script::vm::Exc>) -> Step {
+    let result = vm.run_with(st, 0, pending);
+    match LEAVING.with(|l| l.borrow_mut().take()) {
+        Some(next) => next,
+        None => Step::Finished(result),
+    }
+}
+
+/// What a runtime switch brought back to a stack waiting in a switch.
+fn received(vm: &Vm, back: Result<Payload, Error>) -> PyResult<Delivery> {
+    match back {
+        Ok(p) => p.downcast::<Delivery>().map_err(|_| foreign(vm)),
+        Err(Error::Exit) => Err(exit_exception(vm)),
+        Err(e) => Err(vm.runtime_error(format!("greenlet switch failed: {e}"))),
+    }
+}
+
+#[cold]
+fn foreign(vm: &Vm) -> crate::script::vm::Exc {
+    vm.runtime_error("a greenlet received a foreign message")
 }
 
 /// The loop of script code entered from outside the interpreter on the thread's own stack
@@ -337,19 +340,15 @@ fn drive_root(vm: &Vm, st: &mut ExecState) -> PyResult<Value> {
     let mut step = Step::Run(None);
     loop {
         step = match step {
-            Step::Run(pending) => {
-                let result = vm.run_with(st, 0, pending);
-                if vm.abandoning.replace(false) {
+            Step::Run(pending) => match run(vm, st, pending) {
+                Step::Finished(result) if vm.abandoning.replace(false) => {
                     // A greenlet stranded here was unwound; the main greenlet ended elsewhere.
                     st.reset();
                     let done = MAIN_RESULT.with(|r| r.borrow_mut().take());
                     return done.unwrap_or(result);
                 }
-                match LEAVING.with(|l| l.borrow_mut().take()) {
-                    Some(next) => next,
-                    None => Step::Finished(result),
-                }
-            }
+                next => next,
+            },
             Step::Finished(result) if current().is_main => return result,
             Step::Finished(result) => finish(vm, st, result),
             Step::Away(to, delivery) => {
@@ -360,12 +359,10 @@ fn drive_root(vm: &Vm, st: &mut ExecState) -> PyResult<Value> {
                 let back = to.switch_value(Payload::new(delivery));
                 ROOT_WAITING.with(|w| w.set(false));
                 vm.put_thread_state(saved);
-                match back.map(|p| p.downcast::<Delivery>()) {
-                    Ok(Ok(Delivery::Job(main, msg))) => enter(vm, st, main, msg),
-                    Ok(Ok(Delivery::MainDone(result))) => return result,
-                    Ok(_) => return Err(vm.runtime_error("a greenlet received a foreign message")),
-                    Err(Error::Exit) => return Err(exit_exception(vm)),
-                    Err(e) => return Err(vm.runtime_error(format!("greenlet switch failed: {e}"))),
+                match received(vm, back)? {
+                    Delivery::Job(main, msg) => enter(vm, st, main, msg),
+                    Delivery::MainDone(result) => return result,
+                    Delivery::Resume(_) => return Err(foreign(vm)),
                 }
             }
         };
@@ -398,12 +395,12 @@ fn driver_body(vm: Weak<Vm>) -> impl FnOnce(Payload) -> Result<Payload, Error> {
                 }
                 room
             });
-            // Enough drivers wait already: this one ends, its stack goes back to the pool,
-            // and its last delivery travels as its result to `to`, made its parent.
-            if !kept && me.set_parent(&to).is_ok() {
-                return Ok(Payload::new(delivery));
-            }
             if !kept {
+                // Enough drivers wait already: this one ends, its stack goes back to the
+                // pool, and its last delivery travels as its result to `to`, made its parent.
+                if me.set_parent(&to).is_ok() {
+                    return Ok(Payload::new(delivery));
+                }
                 IDLE.with(|i| i.borrow_mut().push(me.clone()));
             }
             drop(me);
@@ -431,66 +428,55 @@ pub fn hard_transfer(vm: &Vm, target: Rc<Record>, msg: Msg) -> PyResult<Value> {
     let me = current();
     if Rc::ptr_eq(&me, &target) {
         trace_arrival(vm)?;
-        return delivered(msg);
+        return delivered(vm, msg);
     }
     let (to, delivery) = match target.at.get() {
-        At::Hard => match target.hard.borrow_mut().take() {
-            Some(runtime) => (runtime, None),
-            None => return Err(vm.runtime_error("a parked greenlet lost its stack")),
-        },
-        At::Soft if main_goes_home(&target) => (Greenlet::main(), Some(())),
+        At::Hard => {
+            let Some(runtime) = target.hard.borrow_mut().take() else {
+                return Err(vm.runtime_error("a parked greenlet lost its stack"));
+            };
+            set_current(target);
+            (runtime, Delivery::Resume(msg))
+        }
+        At::Soft if main_goes_home(&target) => (Greenlet::main(), Delivery::Job(target, msg)),
         At::Soft | At::Unstarted => match driver(vm) {
-            Some(d) => (d, Some(())),
+            Some(d) => (d, Delivery::Job(target, msg)),
             None => return Err(vm.runtime_error("the interpreter is shutting down")),
         },
         At::Running | At::Dead => {
             return Err(vm.runtime_error("cannot switch to this greenlet now"));
         }
     };
-    let delivery = match delivery {
-        None => {
-            set_current(target);
-            Delivery::Resume(msg)
-        }
-        Some(()) => Delivery::Job(target, msg),
-    };
     let saved = vm.take_thread_state();
     me.at.set(At::Hard);
     *me.hard.borrow_mut() = Some(Greenlet::current());
-    if tree::unreferenced(&me) && !me.is_main {
-        let me = me.clone();
-        crate::script::vm::finalize::defer(move |vm| kill_unreferenced(vm, me));
-    }
+    me.kill_when_unreferenced();
     let back = to.switch_value(Payload::new(delivery));
     drop(to);
     vm.put_thread_state(saved);
     trace_arrival(vm)?;
-    match back {
-        Ok(p) => match p.downcast::<Delivery>() {
-            Ok(Delivery::Resume(msg)) => delivered(msg),
-            Ok(Delivery::MainDone(result)) => {
-                // The main greenlet ended on a driver while this greenlet was parked on the
-                // thread's stack: its frames are unwound without running any handler (as
-                // a greenlet parked at exit runs no code), and it counts as dead.
-                if !me.is_main {
-                    me.die();
-                }
-                MAIN_RESULT.with(|r| *r.borrow_mut() = Some(result));
-                vm.abandoning.set(true);
-                Err(vm.runtime_error("the main greenlet ended elsewhere"))
+    match received(vm, back)? {
+        Delivery::Resume(msg) => delivered(vm, msg),
+        Delivery::MainDone(result) => {
+            // The main greenlet ended on a driver while this greenlet was parked on the
+            // thread's stack: its frames are unwound without running any handler (as a
+            // greenlet parked at exit runs no code), and it counts as dead.
+            if !me.is_main {
+                me.die();
             }
-            _ => Err(vm.runtime_error("a greenlet received a foreign message")),
-        },
-        Err(Error::Exit) => Err(exit_exception(vm)),
-        Err(e) => Err(vm.runtime_error(format!("greenlet switch failed: {e}"))),
+            MAIN_RESULT.with(|r| *r.borrow_mut() = Some(result));
+            vm.abandoning.set(true);
+            Err(vm.runtime_error("the main greenlet ended elsewhere"))
+        }
+        Delivery::Job(..) => Err(foreign(vm)),
     }
 }
 
 /// What a `switch()` returns (or raises) for a message.
-fn delivered(msg: Msg) -> PyResult<Value> {
+fn delivered(vm: &Vm, msg: Msg) -> PyResult<Value> {
     match msg {
         Msg::Value(v) => Ok(v),
-        Msg::Args(a, kw) => Ok(pack(&a, &kw)),
+        Msg::Args(a, kw) => Ok(pack(vm, &a, &kw)),
         Msg::Raise(e) => Err(e),
     }
 }
@@ -498,7 +484,7 @@ fn delivered(msg: Msg) -> PyResult<Value> {
 /// Kills a suspended greenlet whose last handle went away: `GreenletExit` is thrown into it
 /// with the running greenlet as its temporary parent, and what it returns is dropped.
 pub fn kill_unreferenced(vm: &Vm, r: Rc<Record>) {
-    if !r.is_suspended() || !tree::unreferenced(&r) || r.is_current() {
+    if !r.is_suspended() || !r.is_unreferenced() || r.is_current() {
         return;
     }
     let original = r.replace_parent(Some(Handle::new(current())));

@@ -3,9 +3,8 @@
 //!
 //! A script greenlet is not tied to a native stack. While it is suspended it is one of:
 //! *soft*, everything it was doing kept in heap frames (it switched from its loop's base,
-//! so any loop can take its execution state over), or *hard*, parked inside a native call
-//! on some runtime greenlet's stack (it switched from native code, or it is the main
-//! greenlet, whose frames never leave the thread's own stack).
+//! so any driver's loop can take its execution state over), or *hard*, parked inside a
+//! native call on some runtime greenlet's stack (it switched from native code).
 
 use crate::greenlet::Greenlet;
 use crate::script::object::{Instance, Str, Value};
@@ -47,6 +46,18 @@ pub enum Msg {
     /// One value (a finishing child's result, or arguments already packed).
     Value(Value),
     Raise(Exc),
+}
+
+impl Msg {
+    /// What a greenlet's end hands its parent: a `GreenletExit` that ended it arrives as a
+    /// value, any other exception is raised there.
+    pub fn of_result(result: Result<Value, Exc>) -> Msg {
+        match result {
+            Ok(v) => Msg::Value(v),
+            Err(e) if super::is_exit(&e) => Msg::Value(Value::Instance(e)),
+            Err(e) => Msg::Raise(e),
+        }
+    }
 }
 
 /// One script greenlet.
@@ -177,6 +188,20 @@ impl Record {
         self.parent.replace(parent)
     }
 
+    /// Whether no handle is left (a suspended greenlet is then due to be killed).
+    pub fn is_unreferenced(&self) -> bool {
+        self.handles.get() == 0
+    }
+
+    /// Queues the kill of a suspended greenlet that no handle reaches any more: killing
+    /// runs script code, which the places that notice (a `Drop`, a switch) must not.
+    pub fn kill_when_unreferenced(self: &Rc<Self>) {
+        if self.is_unreferenced() && self.is_suspended() && !self.is_main {
+            let r = self.clone();
+            finalize::defer(move |vm| super::switching::kill_unreferenced(vm, r));
+        }
+    }
+
     /// The greenlet ends: what it held is released (its frames, if it was parked softly).
     pub fn die(&self) {
         self.at.set(At::Dead);
@@ -217,17 +242,8 @@ impl Drop for Handle {
     fn drop(&mut self) {
         let r = &self.0;
         r.handles.set(r.handles.get() - 1);
-        if r.handles.get() == 0 && r.is_suspended() && !r.is_main {
-            // Killing runs script code, which a `Drop` must not: hand it to a safe point.
-            let r = r.clone();
-            finalize::defer(move |vm| super::switching::kill_unreferenced(vm, r));
-        }
+        r.kill_when_unreferenced();
     }
-}
-
-/// Whether a suspended greenlet has no handles left (a kill is due when it is suspended).
-pub fn unreferenced(r: &Record) -> bool {
-    r.handles.get() == 0
 }
 
 /// This thread's main greenlet.
@@ -308,23 +324,11 @@ pub fn nearest_live(mut target: Rc<Record>) -> Rc<Record> {
     target
 }
 
-/// A `GreenletExit` that ends a greenlet reaches its parent as a value.
-pub fn exit_as_value(msg: Msg, is_exit: impl Fn(&Exc) -> bool) -> Msg {
-    match msg {
-        Msg::Raise(e) if is_exit(&e) => Msg::Value(Value::Instance(e)),
-        other => other,
-    }
-}
-
 /// Where `msg`, sent to `target`, lands: dead greenlets forward to their parents, and an
 /// exception thrown into an unstarted greenlet kills it before `run` is called and goes on
 /// to its parent (as if `run` had raised it on its first line). The greenlet returned is
 /// started, or unstarted with a message that starts it.
-pub fn land(
-    mut target: Rc<Record>,
-    mut msg: Msg,
-    is_exit: impl Fn(&Exc) -> bool,
-) -> (Rc<Record>, Msg) {
+pub fn land(mut target: Rc<Record>, mut msg: Msg) -> (Rc<Record>, Msg) {
     loop {
         target = nearest_live(target);
         if target.is_started() {
@@ -332,7 +336,7 @@ pub fn land(
         }
         match msg {
             Msg::Raise(e) => {
-                msg = exit_as_value(Msg::Raise(e), &is_exit);
+                msg = Msg::of_result(Err(e));
                 target.die();
                 target = target.parent_or_main();
             }
