@@ -516,13 +516,23 @@ fn fsum_round(partials: &[f64]) -> f64 {
 
 /// n! by binary splitting (fast for the large factorials of series computations).
 pub fn factorial(n: u64) -> BigInt {
-    fn product(lo: u64, hi: u64) -> BigInt {
-        if hi - lo < 8 {
-            let mut r = BigInt::one();
+    /// The product of `lo..=hi`, gathered in a machine word until it would overflow: most
+    /// factorials scripts compute fit in a few words, and big-number multiplications cost
+    /// an allocation each.
+    fn product(lo: u64, hi: u64) -> num_bigint::BigUint {
+        if hi - lo < 32 {
+            let mut r = num_bigint::BigUint::one();
+            let mut word = 1u64;
             for i in lo..=hi {
-                r *= i;
+                word = match word.checked_mul(i) {
+                    Some(w) => w,
+                    None => {
+                        r *= word;
+                        i
+                    }
+                };
             }
-            return r;
+            return r * word;
         }
         let mid = lo + (hi - lo) / 2;
         product(lo, mid) * product(mid + 1, hi)
@@ -530,7 +540,7 @@ pub fn factorial(n: u64) -> BigInt {
     if n < 2 {
         BigInt::one()
     } else {
-        product(2, n)
+        BigInt::from(product(2, n))
     }
 }
 

@@ -2,6 +2,7 @@
 //! language itself (`timeit`), compiled on first import.
 
 mod continuation;
+mod decimal;
 pub(crate) mod greenlet;
 mod introspect;
 pub mod io;
@@ -31,8 +32,6 @@ const SCRIPT_MODULES: &[(&str, &str)] = &[
     ("json", include_str!("json/__init__.py")),
     ("json.decoder", include_str!("json/decoder.py")),
     ("json.encoder", include_str!("json/encoder.py")),
-    ("decimal", include_str!("decimal/__init__.py")),
-    ("decimal._ops", include_str!("decimal/_ops.py")),
 ];
 
 /// The built-in module `name`, created on first import; `None` if there is none.
@@ -47,6 +46,7 @@ pub fn builtin_module(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
         "re" => re::module(vm),
         "__stacklet__" => introspect::stacklet(vm),
         "_continuation" => continuation::module(vm)?,
+        "decimal" => decimal::module(vm)?,
         _ => {
             let Some((_, source)) = SCRIPT_MODULES.iter().find(|(n, _)| *n == name) else {
                 return Ok(None);

@@ -15,6 +15,20 @@ impl Vm {
         self.types.type_of(v).lookup(name)
     }
 
+    /// The special method `name` of an instance or native object when its class has one
+    /// of its own: defined in script code, or a native module type's builtin. The builtins
+    /// of `object`, `BaseException` and built-in base types give `None`: callers handle
+    /// those inline.
+    pub fn own_special(&self, v: &Value, name: &Str) -> Option<Value> {
+        let m = self.lookup_special(v, name)?;
+        match &m {
+            Value::Builtin(b) => (matches!(v, Value::Opaque(_))
+                && !matches!(b.owner, Some("object" | "BaseException")))
+            .then_some(m),
+            _ => Some(m),
+        }
+    }
+
     /// Calls a special method found by [`Vm::lookup_special`] with `receiver` bound.
     pub fn call_bound(&self, method: &Value, receiver: &Value, args: &[Value]) -> PyResult<Value> {
         match method {
@@ -95,6 +109,11 @@ impl Vm {
                 match name.as_str() {
                     "__name__" => Ok(Value::Str(m.name.clone())),
                     "__dict__" => Ok(Value::Dict(Rc::new(self.module_dict(m)))),
+                    // A module-level `__getattr__` (PEP 562) serves the names it lacks.
+                    _ if m.get("__getattr__").is_some() => {
+                        let hook = m.get("__getattr__").unwrap_or(Value::None);
+                        self.call(&hook, &[Value::Str(name.clone())], &[])
+                    }
                     _ => Err(self.attribute_error(format!(
                         "module '{}' has no attribute '{}'",
                         m.name.as_str(),
@@ -536,6 +555,17 @@ impl Vm {
                     .borrow_mut()
                     .get_or_insert_with(Default::default)
                     .insert_str(name.clone(), value);
+                Ok(())
+            }
+            // Native modules' objects have no dict: only their properties are assignable.
+            Value::Opaque(o) if matches!(o.class.lookup(name), Some(Value::Property(_))) => {
+                let Some(Value::Property(p)) = o.class.lookup(name) else {
+                    return Ok(());
+                };
+                if p.setter.is_none() {
+                    return Err(self.attribute_error(p.missing(&self.type_name(obj), "setter")));
+                }
+                self.call(&p.setter, &[obj.clone(), value], &[])?;
                 Ok(())
             }
             _ => Err(self.attribute_error(format!(

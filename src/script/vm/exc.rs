@@ -74,8 +74,16 @@ impl Vm {
     }
 
     /// The name CPython prints for a type in error messages.
+    /// The name of `v`'s type as CPython's messages give it: native modules' types are
+    /// qualified by their module (`decimal.Decimal`, `greenlet.greenlet`).
     pub fn type_name(&self, v: &Value) -> String {
-        self.types.type_of(v).name().as_str().to_owned()
+        let t = self.types.type_of(v);
+        let module = t.module.borrow();
+        if t.heap || module.as_str() == "builtins" {
+            t.name().as_str().to_owned()
+        } else {
+            format!("{}.{}", module.as_str(), t.name().as_str())
+        }
     }
 
     /// `raise X`: turns a class or instance into the exception to raise.

@@ -92,6 +92,26 @@ impl Spec {
         Ok(s)
     }
 
+    /// Groups the integer digits of a formatted number's `body` (its magnitude), then signs
+    /// and pads it.
+    pub fn finish_number(&self, negative: bool, mut body: String) -> String {
+        if let Some(sep) = self.grouping {
+            body = if self.fill == '0' && self.align == Some('=') && self.width > 0 {
+                let width = self.width.saturating_sub(sign_len(negative, self));
+                zero_pad_grouped(&body, sep, 3, width)
+            } else {
+                group(&body, sep, 3)
+            };
+        }
+        let mut head = String::new();
+        if negative {
+            head.push('-');
+        } else if let Some(c @ ('+' | ' ')) = self.sign {
+            head.push(c);
+        }
+        self.pad(&head, &body, '>')
+    }
+
     /// Pads `body` (with its sign/prefix already split off into `prefix`) to the width.
     fn pad(&self, prefix: &str, body: &str, default_align: char) -> String {
         let len = prefix.chars().count() + body.chars().count();
@@ -258,16 +278,14 @@ impl Vm {
                 Ok(s.pad("", &text, '<'))
             }
             Value::Instance(_) | Value::Opaque(_) => {
-                if let Some(m) = self.lookup_special(v, &self.names.format) {
-                    if !matches!(m, Value::Builtin(_)) {
-                        return match self.call_bound(&m, v, &[Value::str(spec)])? {
-                            Value::Str(s) => Ok(s.as_str().to_owned()),
-                            other => Err(self.type_error(format!(
-                                "__format__ must return a str, not {}",
-                                self.type_name(&other)
-                            ))),
-                        };
-                    }
+                if let Some(m) = self.own_special(v, &self.names.format) {
+                    return match self.call_bound(&m, v, &[Value::str(spec)])? {
+                        Value::Str(s) => Ok(s.as_str().to_owned()),
+                        other => Err(self.type_error(format!(
+                            "__format__ must return a str, not {}",
+                            self.type_name(&other)
+                        ))),
+                    };
                 }
                 if let Value::Instance(i) = v {
                     let base = i.base.borrow().clone();
@@ -364,7 +382,7 @@ impl Vm {
         let negative = f.is_sign_negative() && !f.is_nan();
         let a = f.abs();
         let upper = matches!(s.kind, Some('E' | 'F' | 'G'));
-        let mut body = if a.is_nan() || a.is_infinite() {
+        let body = if a.is_nan() || a.is_infinite() {
             let t = if a.is_nan() { "nan" } else { "inf" };
             if upper {
                 t.to_uppercase()
@@ -409,20 +427,7 @@ impl Vm {
                 }
             }
         };
-        if let Some(sep) = s.grouping {
-            body = if s.fill == '0' && s.align == Some('=') && s.width > 0 {
-                zero_pad_grouped(&body, sep, 3, s.width.saturating_sub(sign_len(negative, s)))
-            } else {
-                group(&body, sep, 3)
-            };
-        }
-        let mut head = String::new();
-        if negative {
-            head.push('-');
-        } else if let Some(c @ ('+' | ' ')) = s.sign {
-            head.push(c);
-        }
-        Ok(s.pad(&head, &body, '>'))
+        Ok(s.finish_number(negative, body))
     }
 
     /// An f-string field: conversion, then `format`.

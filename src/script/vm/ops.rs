@@ -128,11 +128,16 @@ impl Vm {
 
     #[cold]
     fn instance_hash(&self, v: &Value) -> PyResult<i64> {
-        match self.lookup_special(v, &self.names.hash) {
+        match self.own_special(v, &self.names.hash) {
             Some(Value::None) => {
                 Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
-            Some(Value::Builtin(_)) | Option::None => {
+            Some(m) => match self.call_bound(&m, v, &[])? {
+                Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
+                other @ Value::BigInt(_) => Ok(num::hash_int(&other)),
+                _ => Err(self.type_error("__hash__ method should return an integer")),
+            },
+            Option::None => {
                 if let Value::Instance(i) = v {
                     let base = i.base.borrow().clone();
                     if !base.is_undefined() {
@@ -141,11 +146,6 @@ impl Vm {
                 }
                 Ok((v.heap_ptr().unwrap_or(0) >> 4) as i64)
             }
-            Some(m) => match self.call_bound(&m, v, &[])? {
-                Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
-                other @ Value::BigInt(_) => Ok(num::hash_int(&other)),
-                _ => Err(self.type_error("__hash__ method should return an integer")),
-            },
         }
     }
 

@@ -387,17 +387,15 @@ impl Vm {
     }
 
     fn instance_repr(&self, v: &Value) -> PyResult<String> {
-        if let Some(m) = self.lookup_special(v, &self.names.repr) {
-            if !matches!(m, Value::Builtin(_)) {
-                let r = self.call_bound(&m, v, &[])?;
-                return match r {
-                    Value::Str(s) => Ok(s.as_str().to_owned()),
-                    other => Err(self.type_error(format!(
-                        "__repr__ returned non-string (type {})",
-                        self.type_name(&other)
-                    ))),
-                };
-            }
+        if let Some(m) = self.own_special(v, &self.names.repr) {
+            let r = self.call_bound(&m, v, &[])?;
+            return match r {
+                Value::Str(s) => Ok(s.as_str().to_owned()),
+                other => Err(self.type_error(format!(
+                    "__repr__ returned non-string (type {})",
+                    self.type_name(&other)
+                ))),
+            };
         }
         if let Value::Instance(i) = v {
             if i.exc.is_some() {
