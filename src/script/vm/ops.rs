@@ -757,17 +757,12 @@ impl Vm {
         let tb = self.types.type_of(b).clone();
         let same = Rc::ptr_eq(&ta, &tb);
         let b_first = !same && tb.is_subtype(&ta) && tb.lookup(&Str::new(rname)).is_some();
-        let mut attempts: Vec<(&Value, &Value, &str)> = Vec::with_capacity(2);
-        if b_first {
-            attempts.push((b, a, rname));
-            attempts.push((a, b, name));
+        let attempts = if b_first {
+            [Some((b, a, rname)), Some((a, b, name))]
         } else {
-            attempts.push((a, b, name));
-            if !same {
-                attempts.push((b, a, rname));
-            }
-        }
-        for (x, y, n) in attempts {
+            [Some((a, b, name)), (!same).then_some((b, a, rname))]
+        };
+        for (x, y, n) in attempts.into_iter().flatten() {
             if let Some(m) = self.lookup_special(x, &Str::new(n)) {
                 let r = self.call_bound(&m, x, std::slice::from_ref(y))?;
                 if !matches!(r, Value::NotImplemented) {

@@ -66,3 +66,23 @@ for bad in [dict(prec=0), dict(prec="x"), dict(Emax=-1), dict(rounding="NOPE"), 
         print(type(e).__name__, e)
 print(getcontext().copy() is getcontext(), repr(getcontext().copy()) == repr(getcontext()))
 print(decimal.MAX_PREC, decimal.MAX_EMAX, decimal.MIN_EMIN, decimal.MIN_ETINY)
+# Assigning whole flag/trap mappings, and invalid signals.
+c = Context()
+try:
+    c.flags[5]
+except KeyError as e:
+    print("KeyError", repr(e.args[0]))
+for bad in [5, {decimal.Inexact: True}, {1: 2}]:
+    try:
+        c.flags = bad
+    except (KeyError, TypeError) as e:
+        print(type(e).__name__, e)
+d = dict(c.flags)
+d[decimal.Inexact] = True
+c.flags = d
+c.traps = c.flags
+print(c)
+try:
+    Decimal(1).quantize(Decimal("0.1"), "ROUND_BOGUS")
+except TypeError as e:
+    print("TypeError", e)

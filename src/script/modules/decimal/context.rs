@@ -208,6 +208,14 @@ fn int_setting(vm: &Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
+/// The error for a rounding mode that is not one of the eight.
+pub fn rounding_error(vm: &Vm) -> Exc {
+    vm.type_error(
+        "valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n   \
+         ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]",
+    )
+}
+
 /// Assigns one of the six settings, with CPython's checks and messages.
 fn set_setting(vm: &Vm, data: &ContextData, name: &str, v: &Value) -> PyResult<()> {
     let mut a = data.arith.get();
@@ -224,13 +232,7 @@ fn set_setting(vm: &Vm, data: &ContextData, name: &str, v: &Value) -> PyResult<(
                 Value::Str(s) => Rounding::from_name(s.as_str()),
                 _ => None,
             }
-            .ok_or_else(|| {
-                vm.type_error(
-                    "valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, \
-                     ROUND_UP, ROUND_DOWN,\n   ROUND_HALF_UP, ROUND_HALF_DOWN, \
-                     ROUND_HALF_EVEN,\n   ROUND_05UP]",
-                )
-            })?;
+            .ok_or_else(|| rounding_error(vm))?;
         }
         "Emin" => {
             let e = int_setting(vm, v)?;
@@ -282,9 +284,7 @@ fn signal_set(vm: &Vm, v: &Value) -> PyResult<u32> {
     let mut bits = 0;
     if let Value::Dict(d) = v {
         for (k, on) in d.entries() {
-            let b = signal_bits(&k).ok_or_else(|| {
-                vm.new_exception(&vm.types.key_error, vec![Value::str("invalid signal dict")])
-            })?;
+            let b = signal_bits(&k).ok_or_else(|| invalid_signal_dict(vm))?;
             if vm.truthy(&on)? {
                 bits |= b;
             }
@@ -410,7 +410,52 @@ fn signal_map<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a SignalMap> {
 }
 
 fn signal_key(vm: &Vm, k: &Value) -> PyResult<u32> {
-    signal_bits(k).ok_or_else(|| vm.new_exception(&vm.types.key_error, vec![k.clone()]))
+    signal_bits(k).ok_or_else(|| {
+        let msg = "valid values for signals are:\n  [InvalidOperation, FloatOperation, \
+                   DivisionByZero,\n   Overflow, Underflow, Subnormal, Inexact, Rounded,\n   \
+                   Clamped]";
+        vm.new_exception(&vm.types.key_error, vec![Value::str(msg)])
+    })
+}
+
+/// `ctx.flags = mapping` and `ctx.traps = mapping`: another context's mapping, or a dict
+/// of every signal to a bool.
+fn assign_signals(vm: &Vm, a: &[Value], traps: bool) -> PyResult<Value> {
+    let d = this(vm, a)?;
+    let v = a.get(1).unwrap_or(&Value::None);
+    let bits = match v {
+        Value::Dict(dict) => {
+            if dict.len() != SIGNALS.len() {
+                return Err(invalid_signal_dict(vm));
+            }
+            let mut bits = 0;
+            for (k, on) in dict.entries() {
+                let b = signal_bits(&k).ok_or_else(|| invalid_signal_dict(vm))?;
+                if vm.truthy(&on)? {
+                    bits |= b;
+                }
+            }
+            bits
+        }
+        other => {
+            let m = signal_map(vm, other)
+                .map_err(|_| vm.type_error("argument must be a signal dict"))?;
+            SIGNALS
+                .iter()
+                .filter(|(_, b)| m.get(*b))
+                .fold(0, |acc, (_, b)| acc | b)
+        }
+    };
+    if traps {
+        d.traps.set(bits);
+    } else {
+        d.flags.set(bits);
+    }
+    Ok(Value::None)
+}
+
+fn invalid_signal_dict(vm: &Vm) -> Exc {
+    vm.new_exception(&vm.types.key_error, vec![Value::str("invalid signal dict")])
 }
 
 /// The mapping's `(signal, bool)` pairs in CPython's order.
@@ -424,13 +469,13 @@ fn signal_items(m: &SignalMap) -> Vec<(Value, Value)> {
 
 pub fn install_signal_map(t: &Rc<Type>) {
     method(t, "__getitem__", |vm, a, _| {
-        let m = signal_map(vm, &a[0])?;
+        let m = signal_map(vm, super::receiver(a))?;
         Ok(Value::Bool(
             m.get(signal_key(vm, a.get(1).unwrap_or(&Value::None))?),
         ))
     });
     method(t, "__setitem__", |vm, a, _| {
-        let m = signal_map(vm, &a[0])?;
+        let m = signal_map(vm, super::receiver(a))?;
         let bits = signal_key(vm, a.get(1).unwrap_or(&Value::None))?;
         m.set(bits, vm.truthy(a.get(2).unwrap_or(&Value::None))?);
         Ok(Value::None)
@@ -440,52 +485,52 @@ pub fn install_signal_map(t: &Rc<Type>) {
     });
     method(t, "__len__", |_, _, _| Ok(Value::Int(SIGNALS.len() as i64)));
     method(t, "__iter__", |vm, a, _| {
-        let keys = signal_items(signal_map(vm, &a[0])?)
+        let keys = signal_items(signal_map(vm, super::receiver(a))?)
             .into_iter()
             .map(|(k, _)| k);
         vm.iter(&Value::list(keys.collect()))
     });
     method(t, "keys", |vm, a, _| {
-        let keys = signal_items(signal_map(vm, &a[0])?)
+        let keys = signal_items(signal_map(vm, super::receiver(a))?)
             .into_iter()
             .map(|(k, _)| k);
         Ok(Value::list(keys.collect()))
     });
     method(t, "values", |vm, a, _| {
-        let values = signal_items(signal_map(vm, &a[0])?)
+        let values = signal_items(signal_map(vm, super::receiver(a))?)
             .into_iter()
             .map(|(_, v)| v);
         Ok(Value::list(values.collect()))
     });
     method(t, "items", |vm, a, _| {
-        let items = signal_items(signal_map(vm, &a[0])?)
+        let items = signal_items(signal_map(vm, super::receiver(a))?)
             .into_iter()
             .map(|(k, v)| Value::tuple(vec![k, v]));
         Ok(Value::list(items.collect()))
     });
     method(t, "copy", |vm, a, _| {
         let d = Dict::new();
-        for (k, v) in signal_items(signal_map(vm, &a[0])?) {
+        for (k, v) in signal_items(signal_map(vm, super::receiver(a))?) {
             d.insert(vm, k, v)?;
         }
         Ok(Value::dict(d))
     });
     method(t, "get", |vm, a, _| {
-        let m = signal_map(vm, &a[0])?;
+        let m = signal_map(vm, super::receiver(a))?;
         Ok(match a.get(1).and_then(signal_bits) {
             Some(bits) => Value::Bool(m.get(bits)),
             None => a.get(2).cloned().unwrap_or(Value::None),
         })
     });
     method(t, "__repr__", |vm, a, _| {
-        let parts = signal_items(signal_map(vm, &a[0])?)
+        let parts = signal_items(signal_map(vm, super::receiver(a))?)
             .into_iter()
             .map(|(k, v)| Ok(format!("{}:{}", vm.repr(&k)?, vm.repr(&v)?)))
             .collect::<PyResult<Vec<_>>>()?;
         Ok(Value::string(format!("{{{}}}", parts.join(", "))))
     });
     method(t, "__eq__", |vm, a, _| {
-        let m = signal_map(vm, &a[0])?;
+        let m = signal_map(vm, super::receiver(a))?;
         let other = a.get(1).unwrap_or(&Value::None);
         if let Ok(o) = signal_map(vm, other) {
             return Ok(Value::Bool(
@@ -554,8 +599,20 @@ pub fn install_context(t: &Rc<Type>) {
     setting!("clamp", |d: &ContextData| Value::Int(
         d.arith.get().clamp as i64
     ));
-    property(t, "flags", |vm, a, _| signals_of(vm, a, false), None, None);
-    property(t, "traps", |vm, a, _| signals_of(vm, a, true), None, None);
+    property(
+        t,
+        "flags",
+        |vm, a, _| signals_of(vm, a, false),
+        Some(|vm, a, _| assign_signals(vm, a, false)),
+        None,
+    );
+    property(
+        t,
+        "traps",
+        |vm, a, _| signals_of(vm, a, true),
+        Some(|vm, a, _| assign_signals(vm, a, true)),
+        None,
+    );
     method(t, "Etiny", |vm, a, _| {
         Ok(Value::Int(this(vm, a)?.arith.get().etiny()))
     });
@@ -644,13 +701,13 @@ fn manager<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Manager> {
 
 pub fn install_manager(t: &Rc<Type>) {
     method(t, "__enter__", |vm, a, _| {
-        let m = manager(vm, &a[0])?;
+        let m = manager(vm, super::receiver(a))?;
         *m.saved.borrow_mut() = current(vm);
         set_current(vm, &m.new)?;
         Ok(m.new.clone())
     });
     method(t, "__exit__", |vm, a, _| {
-        let m = manager(vm, &a[0])?;
+        let m = manager(vm, super::receiver(a))?;
         let saved = std::mem::replace(&mut *m.saved.borrow_mut(), Value::None);
         set_current(vm, &saved)?;
         Ok(Value::None)

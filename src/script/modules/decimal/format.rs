@@ -15,10 +15,18 @@ struct Digits {
 }
 
 impl Digits {
-    /// Keeps at most `places` significant digits.
-    fn round_to_places(&mut self, places: u64, rounding: Rounding) {
+    /// Gives a nonzero value exactly `places` significant digits: rounded, or padded with
+    /// zeros when `pad`.
+    fn round_to_places(&mut self, places: u64, rounding: Rounding, pad: bool) {
         let n = ndigits(&self.coef);
-        if n <= places {
+        if self.coef.is_zero() || n == places {
+            return;
+        }
+        if n < places {
+            if pad {
+                self.coef *= pow10(places - n);
+                self.exp -= (places - n) as i64;
+            }
             return;
         }
         let drop = n - places;
@@ -58,6 +66,10 @@ pub fn format(
     rounding: Rounding,
 ) -> PyResult<String> {
     let mut s = Spec::parse(vm, spec)?;
+    // libmpdec's format specs have neither alternate forms nor '_' grouping.
+    if s.alternate || s.grouping == Some('_') {
+        return Err(vm.value_error("invalid format string"));
+    }
     let kind = match s.kind {
         None => {
             if capitals {
@@ -81,6 +93,11 @@ pub fn format(
             body.push('%');
         }
         s.grouping = None;
+        if s.zero {
+            // Zero padding does not apply to them: they are right-aligned in spaces.
+            s.fill = ' ';
+            s.align = Some('>');
+        }
         return Ok(s.finish_number(d.sign, body));
     }
     let mut v = Digits {
@@ -90,9 +107,9 @@ pub fn format(
     };
     let precision = s.precision.map(|p| p as u64);
     match (kind, precision) {
-        ('e' | 'E', Some(p)) => v.round_to_places(p + 1, rounding),
+        ('e' | 'E', Some(p)) => v.round_to_places(p + 1, rounding, true),
         ('f' | 'F' | '%', Some(p)) => v.rescale(-(p.min(i64::MAX as u64) as i64), rounding),
-        ('g' | 'G', Some(p)) => v.round_to_places(p.max(1), rounding),
+        ('g' | 'G', Some(p)) => v.round_to_places(p.max(1), rounding, false),
         _ => {}
     }
     // Fixed point cannot show a zero with a positive exponent: it is 0.

@@ -92,6 +92,12 @@ fn dec_of(v: &Value) -> Option<Cow<'_, Dec>> {
     }
 }
 
+/// The receiver of a method call (None when a method is called with no arguments).
+fn receiver(a: &[Value]) -> &Value {
+    const NONE: &Value = &Value::None;
+    a.first().unwrap_or(NONE)
+}
+
 fn this<'a>(vm: &Vm, a: &'a [Value]) -> PyResult<Cow<'a, Dec>> {
     a.first()
         .and_then(dec_of)
@@ -387,7 +393,7 @@ fn from_float(vm: &Vm, a: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
     };
     match a.first() {
         Some(Value::Type(t)) if !Rc::ptr_eq(t, &state().decimal) => {
-            vm.call(&a[0], &[dec_value(d)], &[])
+            vm.call(receiver(a), &[dec_value(d)], &[])
         }
         _ => Ok(dec_value(d)),
     }
@@ -446,7 +452,9 @@ fn hash(vm: &Vm, a: &[Value]) -> PyResult<Value> {
         Some(h) => Ok(Value::Int(h)),
         None if d.kind == Kind::SNaN => Err(vm.type_error("Cannot hash a signaling NaN value")),
         // Quiet NaNs hash by identity, as CPython's do.
-        None => Ok(Value::Int((a[0].heap_ptr().unwrap_or(0) >> 4) as i64)),
+        None => Ok(Value::Int(
+            (receiver(a).heap_ptr().unwrap_or(0) >> 4) as i64,
+        )),
     }
 }
 
@@ -465,9 +473,9 @@ fn rounding_arg(vm: &Vm, v: Option<&Value>, ctx: &ContextData) -> PyResult<Round
     match v {
         None => Ok(ctx.arith.get().rounding),
         Some(Value::Str(s)) => {
-            Rounding::from_name(s.as_str()).ok_or_else(|| vm.value_error("invalid rounding mode"))
+            Rounding::from_name(s.as_str()).ok_or_else(|| context::rounding_error(vm))
         }
-        Some(_) => Err(vm.type_error("invalid rounding mode")),
+        Some(_) => Err(context::rounding_error(vm)),
     }
 }
 
@@ -496,7 +504,7 @@ fn install_operations(dec: &Rc<Type>, ctx: &Rc<Type>) {
         }
         let rest = a.get(first + n..).unwrap_or(&[]);
         let c = if on_context {
-            context::context_data(vm, &a[0])?
+            context::context_data(vm, receiver(a))?
         } else {
             context::context_arg(vm, rest.get(extra).or_else(|| kwarg(k, "context")))?
         };
@@ -704,7 +712,7 @@ fn install_decimal(t: &Rc<Type>) {
         let d = this(vm, a)?;
         let spec = match a.get(1) {
             Some(Value::Str(s)) => s.clone(),
-            _ => return Err(vm.type_error("format spec must be a string")),
+            _ => return Err(vm.type_error("format arg must be str")),
         };
         let ctx = state().current_data();
         let text = format::format(
@@ -719,13 +727,13 @@ fn install_decimal(t: &Rc<Type>) {
     method(t, "__reduce__", |vm, a, _| {
         let s = str_of(vm, a, false, None)?;
         Ok(Value::tuple(vec![
-            Value::Type(vm.types.type_of(&a[0]).clone()),
+            Value::Type(vm.types.type_of(receiver(a)).clone()),
             Value::tuple(vec![s]),
         ]))
     });
     let itself: crate::script::object::NativeFn = |vm, a, _| {
         this(vm, a)?;
-        Ok(a[0].clone())
+        Ok(receiver(a).clone())
     };
     method(t, "__copy__", itself);
     method(t, "__deepcopy__", itself);
