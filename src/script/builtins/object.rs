@@ -481,6 +481,7 @@ fn type_new(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
         version: Cell::new(0),
         plan: RefCell::new(None),
         plan_flags: Cell::new(crate::script::object::class::NO_FLAGS),
+        number: Cell::new(None),
     });
     let class = Value::Type(t.clone());
     // `__set_name__` on descriptors, then the parent's `__init_subclass__`.

@@ -39,6 +39,28 @@ pub struct Type {
     /// The plan's two flags with the epoch they hold for (`epoch << 2 | flags`), read on
     /// every attribute access without borrowing the plan; `NO_FLAGS` until computed.
     pub plan_flags: Cell<u64>,
+    /// Operators a native module's type implements directly (see [`NumberSlots`]).
+    pub number: Cell<Option<NumberSlots>>,
+}
+
+/// Operators a native module's type implements as functions the VM calls before looking
+/// up any dunder, as CPython's number slots are: arithmetic on decimals then costs one
+/// call. Each gets the operands in source order (the type's object on either side) and
+/// returns `NotImplemented` for operands it does not take.
+#[derive(Clone, Copy)]
+pub struct NumberSlots {
+    pub binary: fn(
+        &crate::script::vm::Vm,
+        crate::script::compile::code::BinOp,
+        &Value,
+        &Value,
+    ) -> crate::script::vm::PyResult<Value>,
+    pub compare: fn(
+        &crate::script::vm::Vm,
+        crate::script::compile::code::CmpOp,
+        &Value,
+        &Value,
+    ) -> crate::script::vm::PyResult<Value>,
 }
 
 /// [`Type::plan_flags`] before the plan is first computed (matches no epoch).
@@ -100,6 +122,7 @@ impl Type {
             version: Cell::new(0),
             plan: RefCell::new(None),
             plan_flags: Cell::new(NO_FLAGS),
+            number: Cell::new(None),
         }
     }
 

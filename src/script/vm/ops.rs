@@ -365,6 +365,12 @@ impl Vm {
             CmpOp::Ge => ("__ge__", "__le__"),
             _ => unreachable!("membership and identity are handled before"),
         };
+        if let Some(slots) = Self::number_slots(a, b) {
+            let r = (slots.compare)(self, op, a, b)?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
         let ta = self.types.type_of(a).clone();
         let tb = self.types.type_of(b).clone();
         let b_first = !Rc::ptr_eq(&ta, &tb) && tb.is_subtype(&ta);
@@ -750,8 +756,24 @@ impl Vm {
         })
     }
 
+    /// The number slots of a native module's type, on whichever side it is.
+    #[inline]
+    fn number_slots(a: &Value, b: &Value) -> Option<crate::script::object::class::NumberSlots> {
+        let slots = |v: &Value| match v {
+            Value::Opaque(o) => o.class.number.get(),
+            _ => None,
+        };
+        slots(a).or_else(|| slots(b))
+    }
+
     #[cold]
     fn binary_dunder(&self, op: BinOp, a: &Value, b: &Value, _inplace: bool) -> PyResult<Value> {
+        if let Some(slots) = Self::number_slots(a, b) {
+            let r = (slots.binary)(self, op, a, b)?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
         let (name, rname, _) = op.dunders();
         let ta = self.types.type_of(a).clone();
         let tb = self.types.type_of(b).clone();

@@ -14,7 +14,8 @@ mod text;
 mod transcend;
 
 use crate::script::builtins::{class_method, kwarg, method, property};
-use crate::script::object::class::Layout;
+use crate::script::compile::code::{BinOp, CmpOp};
+use crate::script::object::class::{Layout, NumberSlots};
 use crate::script::object::misc::Opaque;
 use crate::script::object::{Kwargs, Module, Str, Type, Value};
 use crate::script::vm::num::to_big;
@@ -154,12 +155,51 @@ type Split<'a> = (Vec<Cow<'a, Dec>>, Rc<ContextData>, &'a [Value]);
 type Binary = fn(&Dec, &Dec, &Ctx, &mut Conds) -> Dec;
 
 /// An arithmetic operator: operands of other types give NotImplemented.
-fn operator(vm: &Vm, a: &[Value], op: Binary, reflected: bool) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (a.first().and_then(operand), a.get(1).and_then(operand)) else {
+fn operate(vm: &Vm, x: &Value, y: &Value, op: Binary) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (operand(x), operand(y)) else {
         return Ok(Value::NotImplemented);
     };
-    let (x, y) = if reflected { (y, x) } else { (x, y) };
     run(vm, &state().current_data(), |c, s| op(&x, &y, c, s))
+}
+
+/// An operator dunder (`__add__`, or `__radd__` when `reflected`).
+fn operator(vm: &Vm, a: &[Value], op: Binary, reflected: bool) -> PyResult<Value> {
+    let (x, y) = (receiver(a), a.get(1).unwrap_or(&Value::None));
+    if reflected {
+        operate(vm, y, x, op)
+    } else {
+        operate(vm, x, y, op)
+    }
+}
+
+/// The binary number slot: every operator, with the operands in source order.
+fn binary_slot(vm: &Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let f: Binary = match op {
+        BinOp::Add => Dec::add,
+        BinOp::Sub => Dec::sub,
+        BinOp::Mul => Dec::mul,
+        BinOp::TrueDiv => Dec::div,
+        BinOp::FloorDiv => Dec::div_int,
+        BinOp::Mod => Dec::rem,
+        BinOp::Pow => return pow_operator(vm, &[a.clone(), b.clone()], false),
+        _ => return Ok(Value::NotImplemented),
+    };
+    operate(vm, a, b, f)
+}
+
+/// The comparison number slot; a Decimal on the right compares reflected.
+fn compare_slot(vm: &Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if dec_of(a).is_none() {
+        let reflected = match op {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+            other => other,
+        };
+        return compare(vm, reflected, b, a);
+    }
+    compare(vm, op, a, b)
 }
 
 fn unary_operator(vm: &Vm, a: &[Value], op: Unary) -> PyResult<Value> {
@@ -217,30 +257,37 @@ fn comparand<'a>(vm: &Vm, v: &'a Value, ordering: bool) -> PyResult<Option<Cow<'
     Ok(operand(v))
 }
 
-fn equal(vm: &Vm, a: &[Value], negate: bool) -> PyResult<Value> {
-    let x = this(vm, a)?;
-    let Some(y) = comparand(vm, a.get(1).unwrap_or(&Value::None), false)? else {
+/// `x op y` for a Decimal `x`.
+fn compare(vm: &Vm, op: CmpOp, x: &Value, y: &Value) -> PyResult<Value> {
+    let Some(x) = dec_of(x) else {
         return Ok(Value::NotImplemented);
     };
-    let eq = x.cmp_num(&y) == Some(std::cmp::Ordering::Equal);
-    Ok(Value::Bool(eq != negate))
-}
-
-fn order(vm: &Vm, a: &[Value], test: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {
-    let x = this(vm, a)?;
-    let Some(y) = comparand(vm, a.get(1).unwrap_or(&Value::None), true)? else {
+    let ordering = !matches!(op, CmpOp::Eq | CmpOp::Ne);
+    let Some(y) = comparand(vm, y, ordering)? else {
         return Ok(Value::NotImplemented);
     };
-    match x.cmp_num(&y) {
-        Some(ord) => Ok(Value::Bool(test(ord))),
-        None => {
+    let ord = x.cmp_num(&y);
+    Ok(Value::Bool(match (op, ord) {
+        (CmpOp::Eq, _) => ord.is_some_and(|o| o.is_eq()),
+        (CmpOp::Ne, _) => !ord.is_some_and(|o| o.is_eq()),
+        (_, None) => {
             // An ordering with a NaN is an invalid operation (false when not trapped).
             state()
                 .current_data()
                 .signal(vm, Conds(Conds::INVALID_OPERATION))?;
-            Ok(Value::Bool(false))
+            false
         }
-    }
+        (CmpOp::Lt, Some(o)) => o.is_lt(),
+        (CmpOp::Le, Some(o)) => o.is_le(),
+        (CmpOp::Gt, Some(o)) => o.is_gt(),
+        (CmpOp::Ge, Some(o)) => o.is_ge(),
+        _ => return Ok(Value::NotImplemented),
+    }))
+}
+
+fn compare_method(vm: &Vm, a: &[Value], op: CmpOp) -> PyResult<Value> {
+    this(vm, a)?;
+    compare(vm, op, receiver(a), a.get(1).unwrap_or(&Value::None))
 }
 
 /// `int(d)`: truncates; NaNs and infinities raise as CPython's.
@@ -657,12 +704,16 @@ fn install_decimal(t: &Rc<Type>) {
     method(t, "__neg__", |vm, a, _| unary_operator(vm, a, Dec::minus));
     method(t, "__pos__", |vm, a, _| unary_operator(vm, a, Dec::plus));
     method(t, "__abs__", |vm, a, _| unary_operator(vm, a, Dec::abs));
-    method(t, "__eq__", |vm, a, _| equal(vm, a, false));
-    method(t, "__ne__", |vm, a, _| equal(vm, a, true));
-    method(t, "__lt__", |vm, a, _| order(vm, a, |o| o.is_lt()));
-    method(t, "__le__", |vm, a, _| order(vm, a, |o| o.is_le()));
-    method(t, "__gt__", |vm, a, _| order(vm, a, |o| o.is_gt()));
-    method(t, "__ge__", |vm, a, _| order(vm, a, |o| o.is_ge()));
+    method(t, "__eq__", |vm, a, _| compare_method(vm, a, CmpOp::Eq));
+    method(t, "__ne__", |vm, a, _| compare_method(vm, a, CmpOp::Ne));
+    method(t, "__lt__", |vm, a, _| compare_method(vm, a, CmpOp::Lt));
+    method(t, "__le__", |vm, a, _| compare_method(vm, a, CmpOp::Le));
+    method(t, "__gt__", |vm, a, _| compare_method(vm, a, CmpOp::Gt));
+    method(t, "__ge__", |vm, a, _| compare_method(vm, a, CmpOp::Ge));
+    t.number.set(Some(NumberSlots {
+        binary: binary_slot,
+        compare: compare_slot,
+    }));
     method(t, "__hash__", |vm, a, _| hash(vm, a));
     method(t, "__bool__", |vm, a, _| {
         let d = this(vm, a)?;

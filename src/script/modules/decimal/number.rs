@@ -172,6 +172,19 @@ pub fn pow10_shared(n: u64) -> Rc<BigUint> {
     })
 }
 
+/// `f(&10**n)` without touching the reference count of a cached power (digit counting
+/// does this for every result). `f` must not compute powers itself.
+fn with_pow10<R>(n: u64, f: impl FnOnce(&BigUint) -> R) -> R {
+    POW10.with(|cache| {
+        let cached = cache.borrow();
+        if let Some(p) = cached.get(n as usize) {
+            return f(p);
+        }
+        drop(cached);
+        f(&pow10_shared(n))
+    })
+}
+
 /// `10**n`.
 pub fn pow10(n: u64) -> BigUint {
     if n < 20 {
@@ -187,7 +200,7 @@ pub fn ndigits(n: &BigUint) -> u64 {
     }
     // log10(2) ≈ 0.30103: the estimate is the true count or one less.
     let estimate = (n.bits() * 30103 / 100_000).max(1);
-    if *n >= *pow10_shared(estimate) {
+    if with_pow10(estimate, |p| n >= p) {
         estimate + 1
     } else {
         estimate
