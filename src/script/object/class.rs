@@ -46,7 +46,8 @@ pub struct Type {
 /// Operators a native module's type implements as functions the VM calls before looking
 /// up any dunder, as CPython's number slots are: arithmetic on decimals then costs one
 /// call. Each gets the operands in source order (the type's object on either side) and
-/// returns `NotImplemented` for operands it does not take.
+/// returns `NotImplemented` for operands it does not take; `binary` serves the in-place
+/// operators as well.
 #[derive(Clone, Copy)]
 pub struct NumberSlots {
     pub binary: fn(

@@ -582,6 +582,8 @@ impl Vm {
                 self.dict_update(d, b)?;
                 return Ok(a.clone());
             }
+            // Number slots serve the in-place forms too.
+            (_, Value::Opaque(o)) if o.class.number.get().is_some() => {}
             (_, Value::Instance(_) | Value::Opaque(_)) => {
                 let (_, _, iname) = op.dunders();
                 if let Some(m) = self.lookup_special(a, &Str::new(iname)) {

@@ -6,7 +6,7 @@
 //! rounds once with [`Dec::fix`], as CPython's libmpdec does, so results and conditions
 //! match CPython's `decimal`.
 
-use super::number::{ndigits, pow10, Conds, Ctx, Dec, Kind, Rounding};
+use super::number::{ndigits, pow10_shared, Conds, Ctx, Dec, Kind, Rounding};
 use num_bigint::BigUint;
 use num_integer::Integer;
 use num_traits::Zero;
@@ -18,7 +18,7 @@ fn scaled(coef: &BigUint, shift: i64) -> Cow<'_, BigUint> {
     if shift == 0 || coef.is_zero() {
         Cow::Borrowed(coef)
     } else {
-        Cow::Owned(coef * pow10(shift as u64))
+        Cow::Owned(coef * &*pow10_shared(shift as u64))
     }
 }
 
@@ -148,7 +148,7 @@ fn add_finite(a: Term, b: Term, ctx: &Ctx, conds: &mut Conds) -> Dec {
         let (high, sticky) = if lo_adj < cut {
             (BigUint::zero(), true)
         } else {
-            let (high, low) = lo.coef.div_rem(&pow10((cut - lo.exp) as u64));
+            let (high, low) = lo.coef.div_rem(&pow10_shared((cut - lo.exp) as u64));
             (high, !low.is_zero())
         };
         truncated = high * 10u32 + u32::from(sticky);

@@ -68,17 +68,28 @@ thread_local! {
 /// The module's state. Its types' objects exist only once the module has been created,
 /// which sets the state first, and it is never removed.
 pub fn state() -> Rc<State> {
-    STATE
-        .with(|s| s.borrow().clone())
-        .expect("the decimal module creates its state first")
+    with_state(Rc::clone)
+}
+
+fn with_state<R>(f: impl FnOnce(&Rc<State>) -> R) -> R {
+    STATE.with(|s| {
+        f(s.borrow()
+            .as_ref()
+            .expect("the decimal module creates its state first"))
+    })
 }
 
 /// A new `Decimal` object.
 pub fn dec_value(d: Dec) -> Value {
     Value::Opaque(Rc::new(Opaque {
-        class: state().decimal.clone(),
+        class: with_state(|st| st.decimal.clone()),
         data: Box::new(d),
     }))
+}
+
+/// The current context's data, which every operation reads.
+fn current_data() -> Rc<ContextData> {
+    with_state(|st| st.current_data())
 }
 
 /// The number of a `Decimal` (or of an instance of a subclass).
@@ -159,7 +170,7 @@ fn operate(vm: &Vm, x: &Value, y: &Value, op: Binary) -> PyResult<Value> {
     let (Some(x), Some(y)) = (operand(x), operand(y)) else {
         return Ok(Value::NotImplemented);
     };
-    run(vm, &state().current_data(), |c, s| op(&x, &y, c, s))
+    run(vm, &current_data(), |c, s| op(&x, &y, c, s))
 }
 
 /// An operator dunder (`__add__`, or `__radd__` when `reflected`).
@@ -204,7 +215,7 @@ fn compare_slot(vm: &Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
 
 fn unary_operator(vm: &Vm, a: &[Value], op: Unary) -> PyResult<Value> {
     let x = this(vm, a)?;
-    run(vm, &state().current_data(), |c, s| op(&x, c, s))
+    run(vm, &current_data(), |c, s| op(&x, c, s))
 }
 
 fn divmod_value(vm: &Vm, ctx: &ContextData, x: &Dec, y: &Dec) -> PyResult<Value> {
@@ -219,7 +230,7 @@ fn divmod_operator(vm: &Vm, a: &[Value], reflected: bool) -> PyResult<Value> {
         return Ok(Value::NotImplemented);
     };
     let (x, y) = if reflected { (y, x) } else { (x, y) };
-    divmod_value(vm, &state().current_data(), &x, &y)
+    divmod_value(vm, &current_data(), &x, &y)
 }
 
 /// `x ** y` and `pow(x, y, m)`.
@@ -239,14 +250,14 @@ fn pow_operator(vm: &Vm, a: &[Value], reflected: bool) -> PyResult<Value> {
         None => None,
     };
     let (x, y) = if reflected { (y, x) } else { (x, y) };
-    power(vm, &state().current_data(), &x, &y, m.as_deref())
+    power(vm, &current_data(), &x, &y, m.as_deref())
 }
 
 /// The operand of a comparison: floats compare exactly, signalling FloatOperation
 /// (which raises, when trapped, for orderings only: equality stays silent).
 fn comparand<'a>(vm: &Vm, v: &'a Value, ordering: bool) -> PyResult<Option<Cow<'a, Dec>>> {
     if let Value::Float(f) = v {
-        let ctx = state().current_data();
+        let ctx = current_data();
         if ordering {
             ctx.signal(vm, Conds(Conds::FLOAT_OPERATION))?;
         } else {
@@ -301,7 +312,7 @@ fn to_int(vm: &Vm, d: &Dec) -> PyResult<Value> {
 
 /// `d` rounded to an integral value by `rounding`, as an int (`round`, `floor`, `ceil`).
 fn round_to_int(vm: &Vm, d: &Dec, rounding: Rounding) -> PyResult<Value> {
-    let ctx = state().current_data();
+    let ctx = current_data();
     let mut conds = Conds::default();
     let r = d.to_integral_value(rounding, &ctx.arith.get(), &mut conds);
     ctx.signal(vm, conds)?;
@@ -353,7 +364,12 @@ fn is_decimal_class(a: &[Value]) -> bool {
 
 /// A new Decimal of the class in `a[0]` (a subclass wraps the number).
 fn subclassed(a: &[Value], v: Value) -> Value {
-    crate::script::builtins::subclassed(a, v.clone()).unwrap_or(v)
+    match a.first() {
+        Some(Value::Type(t)) if t.heap => {
+            crate::script::builtins::subclassed(a, v.clone()).unwrap_or(v)
+        }
+        _ => v,
+    }
 }
 
 /// `Decimal((sign, digits, exponent))`.
@@ -737,7 +753,7 @@ fn install_decimal(t: &Rc<Type>) {
                     .and_then(|n| i64::try_from(n).ok())
                     .ok_or_else(|| vm.type_error("optional arg must be an integer"))?;
                 let unit = Dec::finite(false, BigUint::from(1u32), n.saturating_neg());
-                let ctx = state().current_data();
+                let ctx = current_data();
                 let r = ctx.arith.get().rounding;
                 run(vm, &ctx, |c, s| d.quantize(&unit, r, c, s))
             }
@@ -753,7 +769,7 @@ fn install_decimal(t: &Rc<Type>) {
     method(t, "__str__", |vm, a, _| str_of(vm, a, false, None));
     method(t, "__repr__", |vm, a, _| {
         let d = this(vm, a)?;
-        let capitals = state().current_data().capitals.get();
+        let capitals = current_data().capitals.get();
         Ok(Value::string(format!(
             "Decimal('{}')",
             d.to_sci_string(capitals)
@@ -765,7 +781,7 @@ fn install_decimal(t: &Rc<Type>) {
             Some(Value::Str(s)) => s.clone(),
             _ => return Err(vm.type_error("format arg must be str")),
         };
-        let ctx = state().current_data();
+        let ctx = current_data();
         let text = format::format(
             vm,
             &d,

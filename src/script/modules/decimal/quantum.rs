@@ -2,7 +2,7 @@
 //! integer, normalize, logb, scaleb and next_plus/next_minus/next_toward, with the
 //! results and conditions of CPython's `decimal` (libmpdec).
 
-use super::number::{ndigits, pow10, round_int, Conds, Ctx, Dec, Kind, Rounding};
+use super::number::{ndigits, pow10, pow10_shared, round_int, Conds, Ctx, Dec, Kind, Rounding};
 use num_bigint::BigUint;
 use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
@@ -40,7 +40,7 @@ pub(crate) fn strip_zeros(mut coef: BigUint, max: u64) -> (BigUint, u64) {
     let mut step = max.checked_ilog2().map_or(0, |b| 1u64 << b);
     while step > 0 {
         if max - stripped >= step {
-            let (q, r) = coef.div_rem(&pow10(step));
+            let (q, r) = coef.div_rem(&pow10_shared(step));
             if r.is_zero() {
                 coef = q;
                 stripped += step;
