@@ -338,9 +338,11 @@ impl Vm {
                 };
             }
             loop {
-                let instr = instrs[pc];
+                // Matched through a reference: each arm loads only its own operands
+                // instead of every field being decoded up front.
+                let instr = &instrs[pc];
                 pc += 1;
-                match instr {
+                match *instr {
                     Instr::Nop => {}
                     Instr::CheckBound { reg } => {
                         if reg!(reg).is_undefined() {
@@ -1935,7 +1937,7 @@ fn list_store(l: &crate::script::object::seq::List, i: i64, v: Value) -> Result<
 
 /// Arithmetic on two inline numbers that cannot fail or overflow; `None` sends the
 /// operation down the general path (bigints, errors, other types).
-#[inline]
+#[inline(always)]
 fn fast_arith(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     let (x, y) = match (a, b) {
         (Value::Int(x), Value::Int(y)) => {
