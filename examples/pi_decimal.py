@@ -11,7 +11,7 @@ import timeit
 from decimal import Decimal, getcontext
 from math import factorial
 
-DIGITS = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+DIGITS = int(sys.argv[1]) if len(sys.argv) > 1 and __name__ == "__main__" else 100
 
 
 def calc(digits=DIGITS):
@@ -32,6 +32,7 @@ def calc(digits=DIGITS):
     return +pi  # round to the requested number of digits
 
 
-print(calc())
-elapsed = timeit.timeit("calc()", setup="from __main__ import calc", number=10)
-print("10 runs: %.4f s" % elapsed, file=sys.stderr)
+if __name__ == "__main__":
+    print(calc())
+    elapsed = timeit.timeit("calc()", setup="from __main__ import calc", number=10)
+    print("10 runs: %.4f s" % elapsed, file=sys.stderr)

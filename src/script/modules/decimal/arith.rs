@@ -215,6 +215,29 @@ fn strip_zeros(q: &mut BigUint, max: i64) -> i64 {
 
 /// A quotient with a zero divisor: NaN for 0/0 (DivisionUndefined), otherwise an
 /// infinity (DivisionByZero).
+/// The sign of the quotient `a / b`, or the whole result when an operand is a NaN or an
+/// infinity or the divisor is zero; `by_infinity` gives a finite number divided by an
+/// infinity, which `/` and `//` treat differently.
+fn quotient_sign(
+    a: &Dec,
+    b: &Dec,
+    ctx: &Ctx,
+    conds: &mut Conds,
+    by_infinity: impl FnOnce(bool, &mut Conds) -> Dec,
+) -> Result<bool, Dec> {
+    if let Some(nan) = Dec::check_nans(a, Some(b), ctx, conds) {
+        return Err(nan);
+    }
+    let sign = a.sign ^ b.sign;
+    match (a.kind, b.kind) {
+        (Kind::Infinite, Kind::Infinite) => Err(invalid(conds, Conds::INVALID_OPERATION)),
+        (Kind::Infinite, _) => Err(Dec::infinity(sign)),
+        (_, Kind::Infinite) => Err(by_infinity(sign, conds)),
+        _ if b.coef.is_zero() => Err(zero_divisor_quotient(a.coef.is_zero(), sign, conds)),
+        _ => Ok(sign),
+    }
+}
+
 fn zero_divisor_quotient(dividend_zero: bool, sign: bool, conds: &mut Conds) -> Dec {
     if dividend_zero {
         return invalid(conds, Conds::DIVISION_UNDEFINED);
@@ -281,22 +304,14 @@ impl Dec {
 
     /// `self / o`.
     pub fn div(&self, o: &Dec, ctx: &Ctx, conds: &mut Conds) -> Dec {
-        if let Some(nan) = Dec::check_nans(self, Some(o), ctx, conds) {
-            return nan;
-        }
-        let sign = self.sign ^ o.sign;
-        match (self.kind, o.kind) {
-            (Kind::Infinite, Kind::Infinite) => return invalid(conds, Conds::INVALID_OPERATION),
-            (Kind::Infinite, _) => return Dec::infinity(sign),
-            // Finite / infinity: the smallest zero, one exponent below what fits (Clamped).
-            (_, Kind::Infinite) => {
-                return Dec::finite(sign, BigUint::zero(), ctx.etiny() - 1).fix(ctx, conds)
-            }
-            _ => {}
-        }
-        if o.coef.is_zero() {
-            return zero_divisor_quotient(self.coef.is_zero(), sign, conds);
-        }
+        // Finite / infinity: the smallest zero, one exponent below what fits (Clamped).
+        let by_infinity = |sign, conds: &mut Conds| {
+            Dec::finite(sign, BigUint::zero(), ctx.etiny() - 1).fix(ctx, conds)
+        };
+        let sign = match quotient_sign(self, o, ctx, conds, by_infinity) {
+            Ok(sign) => sign,
+            Err(special) => return special,
+        };
         let ideal = self.exp - o.exp;
         if self.coef.is_zero() {
             return Dec::finite(sign, BigUint::zero(), ideal).fix(ctx, conds);
@@ -325,20 +340,12 @@ impl Dec {
 
     /// `self // o`: the quotient truncated toward zero.
     pub fn div_int(&self, o: &Dec, ctx: &Ctx, conds: &mut Conds) -> Dec {
-        if let Some(nan) = Dec::check_nans(self, Some(o), ctx, conds) {
-            return nan;
-        }
-        let sign = self.sign ^ o.sign;
-        match (self.kind, o.kind) {
-            (Kind::Infinite, Kind::Infinite) => return invalid(conds, Conds::INVALID_OPERATION),
-            (Kind::Infinite, _) => return Dec::infinity(sign),
-            // Not rounded, as in libmpdec.
-            (_, Kind::Infinite) => return Dec::finite(sign, BigUint::zero(), 0),
-            _ => {}
-        }
-        if o.coef.is_zero() {
-            return zero_divisor_quotient(self.coef.is_zero(), sign, conds);
-        }
+        // Finite // infinity is zero, not rounded, as in libmpdec.
+        let by_infinity = |sign, _: &mut Conds| Dec::finite(sign, BigUint::zero(), 0);
+        let sign = match quotient_sign(self, o, ctx, conds, by_infinity) {
+            Ok(sign) => sign,
+            Err(special) => return special,
+        };
         match div_trunc(self, o, ctx, conds) {
             Some((q, _, _)) => Dec::finite(sign, q, 0).fix(ctx, conds),
             None => Dec::nan(),
