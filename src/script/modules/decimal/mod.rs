@@ -7,6 +7,7 @@
 
 mod arith;
 mod context;
+mod digits;
 mod format;
 mod number;
 mod quantum;
@@ -621,6 +622,7 @@ fn install_operations(dec: &Rc<Type>, ctx: &Rc<Type>) {
         "_plus", "plus" => Dec::plus;
         "_minus", "minus" => Dec::minus;
         "_abs", "abs" => Dec::abs;
+        "logical_invert", "logical_invert" => Dec::logical_invert;
     }
     binary! {
         "compare", "compare" => Dec::compare;
@@ -638,6 +640,11 @@ fn install_operations(dec: &Rc<Type>, ctx: &Rc<Type>) {
         "_divide", "divide" => Dec::div;
         "_divide_int", "divide_int" => Dec::div_int;
         "_remainder", "remainder" => Dec::rem;
+        "logical_and", "logical_and" => Dec::logical_and;
+        "logical_or", "logical_or" => Dec::logical_or;
+        "logical_xor", "logical_xor" => Dec::logical_xor;
+        "rotate", "rotate" => Dec::rotate;
+        "shift", "shift" => Dec::shift;
     }
     predicate! {
         "is_nan" => |d, _c| d.is_nan();
