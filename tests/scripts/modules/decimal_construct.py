@@ -26,3 +26,23 @@ print(Decimal("1.0") == Decimal("1.00"), hash(Decimal(2)) == hash(2), hash(Decim
       hash(Decimal("0.1")) == hash(0.1), hash(Decimal("-1")), hash(Decimal("1E+3")) == hash(1000), hash(Decimal("inf")))
 print(int(Decimal("-3.99")), float(Decimal("1.25")), float(Decimal("-inf")), bool(Decimal("0.00")), bool(Decimal("nan")))
 print(str(Decimal("1.23")), format(Decimal("5"), ""), [Decimal("1.1"), Decimal("-2")], {Decimal(1): "one"}[1])
+# Strings as libmpdec reads them: underscores dropped, Unicode digits and spaces, and an
+# exponent too large for any context (an invalid operation, not a syntax error).
+from decimal import getcontext, InvalidOperation
+ctx = getcontext()
+ctx.traps[InvalidOperation] = False
+for s in ["_1", "1__2", "N_aN", "1_000.5_5", "\u0661\u0662\u0663", " 12 ", "\u20031\u2003",
+          "1e1000000000000000000", "1e-1000000000000000000", "1e999999999999999999", "12e", "inf_"]:
+    ctx.clear_flags()
+    d = Decimal(s)
+    print(repr(s), repr(d), [x.__name__ for x, v in ctx.flags.items() if v])
+for s in ["1_000", " 1", "\u0661\u0662\u0663"]:
+    ctx.clear_flags()
+    d = ctx.create_decimal(s)
+    print("create", repr(s), repr(d), [x.__name__ for x, v in ctx.flags.items() if v])
+ctx.traps[InvalidOperation] = True
+for s in ["1e1000000000000000000", "x"]:
+    try:
+        Decimal(s)
+    except InvalidOperation as e:
+        print(s, e)

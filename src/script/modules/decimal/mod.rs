@@ -332,10 +332,10 @@ fn decimal_new(vm: &Vm, a: &[Value], k: Kwargs<'_>) -> PyResult<Value> {
                 Value::Opaque(_) if dec_of(v).is_some() && is_decimal_class(a) => {
                     return Ok(v.clone())
                 }
-                Value::Str(s) => match text::parse(s.as_str()) {
-                    Some(d) => d,
-                    None => {
-                        ctx()?.signal(vm, Conds(Conds::CONVERSION_SYNTAX))?;
+                Value::Str(s) => match parse_number(s.as_str(), true) {
+                    Ok(d) => d,
+                    Err(condition) => {
+                        ctx()?.signal(vm, Conds(condition))?;
                         Dec::nan()
                     }
                 },
@@ -415,11 +415,61 @@ fn from_tuple(vm: &Vm, v: &Value) -> PyResult<Dec> {
     }
 }
 
+/// A numeric string as libmpdec reads it, or the condition it raises. Unicode decimal
+/// digits count as digits; `Decimal()` (`lenient`) also drops surrounding whitespace and
+/// every underscore, which `Context.create_decimal` rejects. An exponent beyond what a
+/// context can hold is an invalid operation rather than a syntax error.
+fn parse_number(s: &str, lenient: bool) -> Result<Dec, u32> {
+    let mut text = String::with_capacity(s.len());
+    let body = if lenient {
+        s.trim_matches(crate::script::object::unicode::is_space)
+    } else {
+        s
+    };
+    for c in body.chars() {
+        match c {
+            '_' if lenient => {}
+            '_' => return Err(Conds::CONVERSION_SYNTAX),
+            c if c.is_ascii() => text.push(c),
+            c if crate::script::object::unicode::is_space(c) => {
+                return Err(Conds::CONVERSION_SYNTAX)
+            }
+            c => match crate::script::object::unicode::decimal_value(c) {
+                Some(d) => text.push(char::from(b'0' + d as u8)),
+                None => return Err(Conds::CONVERSION_SYNTAX),
+            },
+        }
+    }
+    if !lenient && text.trim() != text {
+        return Err(Conds::CONVERSION_SYNTAX);
+    }
+    if let Some(d) = text::parse(&text) {
+        return Ok(d);
+    }
+    // Well formed but for the exponent's size?
+    let well_formed_but_exponent = text.rfind(['e', 'E']).is_some_and(|at| {
+        let exp = text[at + 1..].trim_start_matches(['+', '-']);
+        !exp.is_empty()
+            && exp.bytes().all(|b| b.is_ascii_digit())
+            && text::parse(&format!("{}e0", &text[..at])).is_some()
+    });
+    Err(if well_formed_but_exponent {
+        Conds::INVALID_OPERATION
+    } else {
+        Conds::CONVERSION_SYNTAX
+    })
+}
+
 /// `Context.create_decimal(num)`: like `Decimal(num)`, then rounded to the context.
 pub fn create_decimal(vm: &Vm, ctx: &ContextData, v: &Value) -> PyResult<Value> {
     let d = match v {
-        Value::Str(s) if s.as_str().trim() != s.as_str() => None,
-        Value::Str(s) => text::parse(s.as_str()),
+        Value::Str(s) => match parse_number(s.as_str(), false) {
+            Ok(d) => Some(d),
+            Err(condition) => {
+                ctx.signal(vm, Conds(condition))?;
+                return Ok(dec_value(Dec::nan()));
+            }
+        },
         Value::Float(f) => {
             ctx.signal(vm, Conds(Conds::FLOAT_OPERATION))?;
             Some(Dec::from_f64(*f))
