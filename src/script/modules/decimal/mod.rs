@@ -1,9 +1,10 @@
 //! The `decimal` module: CPython 3.11's decimal arithmetic, native.
 //!
 //! The numbers and their arithmetic are plain Rust (`number`, `text`, `arith`,
-//! `transcend`, `quantum`: they never fail, and report what happened as condition bits);
-//! this file and `context.rs` are the script surface: the `Decimal` and `Context` types,
-//! operand conversion, and turning conditions into flags and trapped exceptions.
+//! `transcend`, `quantum`, `digits`, `format`: they never fail, and report what happened
+//! as condition bits); this file and `context.rs` are the script surface: the `Decimal`
+//! and `Context` types, operand conversion, and turning conditions into flags and trapped
+//! exceptions. Decimal arithmetic reaches Rust through the type's number slots.
 
 mod arith;
 mod context;
