@@ -212,6 +212,36 @@ fn a_thread_exits_cleanly_with_greenlets_parked_softly_and_hard() {
 }
 
 #[test]
+fn decimal_state_outlives_its_interpreter_and_thread_cleanly() {
+    // The decimal module keeps its types and contexts per thread; interpreters made one
+    // after another on a thread each get working decimals, and the thread ends without a
+    // panic while that state is torn down.
+    let digits = std::thread::spawn(|| {
+        let mut digits = Vec::new();
+        for round in 0..2 {
+            let interp = Interpreter::new();
+            interp
+                .run_source(
+                    "dec.py",
+                    &format!(
+                        "from decimal import Decimal, localcontext\n\
+                         with localcontext(prec={}) as c:\n    x = Decimal(1) / 7\n\
+                         t = x.as_tuple()\n\
+                         n = len(t.digits)\n",
+                        20 + round
+                    ),
+                )
+                .expect("runs");
+            digits.push(global_int(&interp, "n"));
+        }
+        digits
+    })
+    .join()
+    .expect("the thread ends without a panic");
+    assert_eq!(digits, vec![20, 21]);
+}
+
+#[test]
 fn greenlets_parked_by_one_call_from_rust_resume_in_the_next() {
     let interp = Interpreter::new();
     interp
