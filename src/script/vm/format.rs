@@ -113,7 +113,7 @@ impl Spec {
     }
 
     /// Pads `body` (with its sign/prefix already split off into `prefix`) to the width.
-    fn pad(&self, prefix: &str, body: &str, default_align: char) -> String {
+    pub fn pad(&self, prefix: &str, body: &str, default_align: char) -> String {
         let len = prefix.chars().count() + body.chars().count();
         if len >= self.width {
             return format!("{prefix}{body}");

@@ -66,8 +66,17 @@ pub fn format(
     rounding: Rounding,
 ) -> PyResult<String> {
     let mut s = Spec::parse(vm, spec)?;
-    // libmpdec's format specs have neither alternate forms nor '_' grouping.
-    if s.alternate || s.grouping == Some('_') {
+    // libmpdec's format specs have neither alternate forms nor '_' grouping, take no zero
+    // padding after an explicit alignment, and group no locale-formatted ('n') number.
+    let mut head = spec.chars();
+    let explicit_align = head.next().zip(head.next()).is_some_and(|(a, b)| {
+        matches!(a, '<' | '>' | '^' | '=') || matches!(b, '<' | '>' | '^' | '=')
+    }) || spec.len() == 1 && matches!(spec, "<" | ">" | "^" | "=");
+    if s.alternate
+        || s.grouping == Some('_')
+        || (s.zero && explicit_align)
+        || (s.grouping.is_some() && s.kind == Some('n'))
+    {
         return Err(vm.value_error("invalid format string"));
     }
     let kind = match s.kind {
@@ -142,18 +151,61 @@ pub fn format(
         let (i, f) = digits.split_at(dot as usize);
         (if i.is_empty() { "0" } else { i }.to_owned(), f.to_owned())
     };
-    let mut body = int_part;
+    let mut rest = String::new();
     if !frac_part.is_empty() || s.alternate {
-        body.push('.');
-        body.push_str(&frac_part);
+        rest.push('.');
+        rest.push_str(&frac_part);
     }
     let exp = left - dot;
     if exp != 0 || matches!(kind, 'e' | 'E') {
-        body.push(if matches!(kind, 'E' | 'G') { 'E' } else { 'e' });
-        body.push_str(&format!("{exp:+}"));
+        rest.push(if matches!(kind, 'E' | 'G') { 'E' } else { 'e' });
+        rest.push_str(&format!("{exp:+}"));
     }
     if kind == '%' {
-        body.push('%');
+        rest.push('%');
     }
-    Ok(s.finish_number(v.sign, body))
+    Ok(lay_out(&s, v.sign, &int_part, &rest))
+}
+
+/// Sign, integer digits (grouped, and zero-padded when the spec says `0`), the rest, and
+/// the padding to the width. As in libmpdec, zero padding counts separators and never
+/// starts with one, so it may overshoot the width by a character; an explicit `0` fill is
+/// plain padding.
+fn lay_out(s: &Spec, negative: bool, int_part: &str, rest: &str) -> String {
+    let sign = if negative {
+        "-"
+    } else {
+        match s.sign {
+            Some('+') => "+",
+            Some(' ') => " ",
+            _ => "",
+        }
+    };
+    let Some(sep) = s.grouping else {
+        return s.finish_number(negative, format!("{int_part}{rest}"));
+    };
+    let digits = int_part.as_bytes();
+    let target = if s.zero {
+        s.width.saturating_sub(sign.len() + rest.chars().count())
+    } else {
+        0
+    };
+    // Built from the right, least significant digit first.
+    let mut grouped: Vec<char> = Vec::new();
+    for i in 0.. {
+        let real = i < digits.len();
+        if !real && grouped.len() >= target {
+            break;
+        }
+        if i > 0 && i % 3 == 0 {
+            grouped.push(sep);
+        }
+        grouped.push(if real {
+            char::from(digits[digits.len() - 1 - i])
+        } else {
+            '0'
+        });
+    }
+    let body: String = grouped.into_iter().rev().chain(rest.chars()).collect();
+    s.pad(sign, &body, '>')
 }
