@@ -845,14 +845,27 @@ impl Vm {
                 ));
             }
         }
-        if op == BinOp::Mul
-            && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
-            && !matches!(b, Value::Int(_))
-        {
-            return self.type_error(format!(
-                "can't multiply sequence by non-int of type '{}'",
-                self.type_name(b)
-            ));
+        if op == BinOp::Mul {
+            let sequence = |v: &Value| {
+                matches!(
+                    v,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                )
+            };
+            let int = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_));
+            let non_int = if sequence(a) && !int(b) {
+                Some(b)
+            } else if sequence(b) && !int(a) {
+                Some(a)
+            } else {
+                None
+            };
+            if let Some(other) = non_int {
+                return self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(other)
+                ));
+            }
         }
         self.type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",

@@ -279,6 +279,10 @@ fn compare(vm: &Vm, op: CmpOp, x: &Value, y: &Value) -> PyResult<Value> {
     let Some(y) = comparand(vm, y, ordering)? else {
         return Ok(Value::NotImplemented);
     };
+    if !ordering && (x.kind == Kind::SNaN || y.kind == Kind::SNaN) {
+        // Even equality with a signalling NaN is an invalid operation.
+        current_data().signal(vm, Conds(Conds::INVALID_OPERATION))?;
+    }
     let ord = x.cmp_num(&y);
     Ok(Value::Bool(match (op, ord) {
         (CmpOp::Eq, _) => ord.is_some_and(|o| o.is_eq()),
@@ -314,6 +318,10 @@ fn to_int(vm: &Vm, d: &Dec) -> PyResult<Value> {
 
 /// `d` rounded to an integral value by `rounding`, as an int (`round`, `floor`, `ceil`).
 fn round_to_int(vm: &Vm, d: &Dec, rounding: Rounding) -> PyResult<Value> {
+    if !d.is_finite() {
+        // NaNs and infinities fail before any operation, so nothing is signalled.
+        return to_int(vm, d);
+    }
     let ctx = current_data();
     let mut conds = Conds::default();
     let r = d.to_integral_value(rounding, &ctx.arith.get(), &mut conds);
@@ -804,8 +812,7 @@ fn install_decimal(t: &Rc<Type>) {
     method(t, "__round__", |vm, a, k| {
         let d = this(vm, a)?;
         match param(a, k, 1, "ndigits") {
-            None if d.is_finite() => round_to_int(vm, &d, Rounding::HalfEven),
-            None => to_int(vm, &d),
+            None => round_to_int(vm, &d, Rounding::HalfEven),
             Some(n) => {
                 let n = to_big(n)
                     .and_then(|n| i64::try_from(n).ok())
