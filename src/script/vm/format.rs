@@ -7,12 +7,14 @@ use num_bigint::BigInt;
 use num_traits::Signed;
 
 /// A parsed format spec: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
-#[derive(Default, Debug)]
+#[derive(Clone, Default, Debug)]
 pub struct Spec {
     pub fill: char,
     pub align: Option<char>,
     pub sign: Option<char>,
     pub alternate: bool,
+    /// `z`: a negative zero (after rounding) prints without its sign.
+    pub no_neg_zero: bool,
     pub zero: bool,
     pub width: usize,
     pub grouping: Option<char>,
@@ -29,9 +31,11 @@ impl Spec {
         };
         let mut i = 0;
         let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
+        let mut fill_given = false;
         if chars.len() >= 2 && is_align(chars[1]) {
             s.fill = chars[0];
             s.align = Some(chars[1]);
+            fill_given = true;
             i = 2;
         } else if !chars.is_empty() && is_align(chars[0]) {
             s.align = Some(chars[0]);
@@ -42,6 +46,7 @@ impl Spec {
             i += 1;
         }
         if i < chars.len() && chars[i] == 'z' {
+            s.no_neg_zero = true;
             i += 1;
         }
         if i < chars.len() && chars[i] == '#' {
@@ -85,11 +90,29 @@ impl Spec {
         if i < chars.len() {
             return Err(vm.value_error("Invalid format specifier"));
         }
-        if s.zero && s.align.is_none() {
+        // The `0` flag pads with zeros unless a fill is given, and puts them after the sign
+        // unless an alignment is given.
+        if s.zero && !fill_given {
             s.fill = '0';
-            s.align = Some('=');
+            if s.align.is_none() {
+                s.align = Some('=');
+            }
         }
         Ok(s)
+    }
+
+    /// The check CPython makes of every spec once parsed, before the object's type is
+    /// consulted: a grouping separator goes only with decimal and float presentations
+    /// (and `_` with binary, octal and hex ones). `default` is the object's default type.
+    pub fn check_grouping(&self, vm: &Vm, default: Option<char>) -> PyResult<()> {
+        let Some(sep) = self.grouping else {
+            return Ok(());
+        };
+        match self.kind.or(default) {
+            None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => Ok(()),
+            Some('b' | 'o' | 'x' | 'X') if sep == '_' => Ok(()),
+            Some(k) => Err(vm.value_error(format!("Cannot specify '{sep}' with '{k}'."))),
+        }
     }
 
     /// Groups the integer digits of a formatted number's `body` (its magnitude), then signs
@@ -133,12 +156,22 @@ impl Spec {
     }
 }
 
+/// The integer digits at the front of a formatted number, and the rest: the digits end at
+/// the point, at an exponent (`e+05`), or at anything that is not a digit of the radix.
+fn split_int(body: &str) -> (&str, &str) {
+    let b = body.as_bytes();
+    let end = (0..b.len())
+        .find(|&i| {
+            !b[i].is_ascii_alphanumeric()
+                || (matches!(b[i], b'e' | b'E') && matches!(b.get(i + 1), Some(b'+' | b'-')))
+        })
+        .unwrap_or(b.len());
+    body.split_at(end)
+}
+
 /// Inserts a grouping separator every `every` digits of the integer part of `digits`.
 fn group(digits: &str, sep: char, every: usize) -> String {
-    let (int_part, rest) = match digits.find(|c: char| !c.is_ascii_alphanumeric()) {
-        Some(i) => digits.split_at(i),
-        None => (digits, ""),
-    };
+    let (int_part, rest) = split_int(digits);
     let mut out = String::new();
     let n = int_part.len();
     for (i, c) in int_part.chars().enumerate() {
@@ -153,8 +186,15 @@ fn group(digits: &str, sep: char, every: usize) -> String {
 
 /// Formats `f` with `precision` significant digits, `%g` style.
 fn general(f: f64, precision: usize, alternate: bool, upper: bool) -> String {
+    general_with(f, precision, alternate, upper, false)
+}
+
+/// [`general`], or (`add_dot_0`) the form of a float formatted with a precision and no
+/// type: exponent notation from one digit earlier, and fixed notation keeps a digit after
+/// the point.
+fn general_with(f: f64, precision: usize, alternate: bool, upper: bool, add_dot_0: bool) -> String {
     let p = precision.max(1);
-    if f == 0.0 {
+    if f == 0.0 && !(add_dot_0 && p == 1) {
         let mut s = if alternate {
             format!("{:.*}", p - 1, 0.0)
         } else {
@@ -168,7 +208,7 @@ fn general(f: f64, precision: usize, alternate: bool, upper: bool) -> String {
     let sci = format!("{:.*e}", p - 1, f);
     let (_, exp) = sci.split_once('e').unwrap_or(("", "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
-    let mut s = if exp < -4 || exp >= p as i32 {
+    let mut s = if exp < -4 || exp >= p as i32 - add_dot_0 as i32 {
         let (m, _) = sci.split_once('e').unwrap_or((&sci, ""));
         let m = if alternate {
             m.to_owned()
@@ -192,7 +232,11 @@ fn general(f: f64, precision: usize, alternate: bool, upper: bool) -> String {
         }
     };
     if alternate && !s.contains('.') {
-        s.push('.');
+        // The point goes before an exponent.
+        match s.find(['e', 'E']) {
+            Some(at) => s.insert(at, '.'),
+            None => s.push('.'),
+        }
     }
     s
 }
@@ -232,6 +276,7 @@ impl Vm {
                     return self.str(v);
                 }
                 let s = Spec::parse(self, spec)?;
+                s.check_grouping(self, Some('d'))?;
                 if matches!(s.kind, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
                     let f = match v {
                         Value::Int(i) => *i as f64,
@@ -249,6 +294,7 @@ impl Vm {
                     return Ok(float_repr(*f));
                 }
                 let s = Spec::parse(self, spec)?;
+                s.check_grouping(self, None)?;
                 self.format_float(*f, &s)
             }
             Value::Str(st) => {
@@ -318,6 +364,21 @@ impl Vm {
         if s.precision.is_some() {
             return Err(self.value_error("Precision not allowed in integer format specifier"));
         }
+        if s.no_neg_zero {
+            return Err(self.value_error(
+                "Negative zero coercion (z) not allowed in integer format specifier",
+            ));
+        }
+        if s.kind == Some('c') {
+            if s.sign.is_some() {
+                return Err(self.value_error("Sign not allowed with integer format specifier 'c'"));
+            }
+            if s.alternate {
+                return Err(self.value_error(
+                    "Alternate form (#) not allowed with integer format specifier 'c'",
+                ));
+            }
+        }
         let negative = b.is_negative();
         let abs = b.abs();
         let (digits, prefix) = match s.kind {
@@ -327,10 +388,14 @@ impl Vm {
             Some('x') => (abs.to_str_radix(16), "0x"),
             Some('X') => (abs.to_str_radix(16).to_uppercase(), "0X"),
             Some('c') => {
-                let c = num_traits::ToPrimitive::to_u32(b)
+                let code = num_traits::ToPrimitive::to_i64(b).ok_or_else(|| {
+                    self.overflow_error("Python int too large to convert to C long")
+                })?;
+                let c = u32::try_from(code)
+                    .ok()
                     .and_then(char::from_u32)
                     .ok_or_else(|| self.overflow_error("%c arg not in range(0x110000)"))?;
-                return Ok(s.pad("", &c.to_string(), '<'));
+                return Ok(s.pad("", &c.to_string(), '>'));
             }
             Some(k) => {
                 return Err(self.value_error(format!(
@@ -379,16 +444,25 @@ impl Vm {
     }
 
     pub fn format_float(&self, f: f64, s: &Spec) -> PyResult<String> {
-        let negative = f.is_sign_negative() && !f.is_nan();
+        if let Some(k @ ('b' | 'c' | 'd' | 'o' | 'x' | 'X' | 's')) = s.kind {
+            return Err(self.value_error(format!(
+                "Unknown format code '{k}' for object of type 'float'"
+            )));
+        }
+        let mut negative = f.is_sign_negative() && !f.is_nan();
         let a = f.abs();
         let upper = matches!(s.kind, Some('E' | 'F' | 'G'));
         let body = if a.is_nan() || a.is_infinite() {
             let t = if a.is_nan() { "nan" } else { "inf" };
-            if upper {
+            let mut t = if upper {
                 t.to_uppercase()
             } else {
                 t.to_owned()
+            };
+            if s.kind == Some('%') {
+                t.push('%');
             }
+            t
         } else {
             match s.kind {
                 Some('f' | 'F') => {
@@ -410,14 +484,24 @@ impl Vm {
                 }
                 None => match s.precision {
                     Some(p) => {
-                        let g = general(a, p, s.alternate, false);
+                        let g = general_with(a, p, s.alternate, false, true);
                         if g.contains(['.', 'e', 'n', 'i']) {
                             g
                         } else {
                             format!("{g}.0")
                         }
                     }
-                    None => float_repr(a),
+                    None => {
+                        let mut r = float_repr(a);
+                        if s.alternate && !r.contains('.') {
+                            // `#` keeps a point, before any exponent.
+                            match r.find('e') {
+                                Some(at) => r.insert(at, '.'),
+                                None => r.push('.'),
+                            }
+                        }
+                        r
+                    }
                 },
                 Some('n') => general(a, s.precision.unwrap_or(6), s.alternate, false),
                 Some(k) => {
@@ -427,7 +511,20 @@ impl Vm {
                 }
             }
         };
-        Ok(s.finish_number(negative, body))
+        if f.is_finite() {
+            // `z`: a value that rounded to zero loses its minus sign.
+            if s.no_neg_zero && negative && !body.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+                negative = false;
+            }
+            Ok(s.finish_number(negative, body))
+        } else {
+            // Infinities and NaNs are never grouped.
+            let ungrouped = Spec {
+                grouping: None,
+                ..s.clone()
+            };
+            Ok(ungrouped.finish_number(negative, body))
+        }
     }
 
     /// An f-string field: conversion, then `format`.
@@ -679,10 +776,7 @@ fn sign_len(negative: bool, s: &Spec) -> usize {
 
 /// Zero padding inside grouped digits (`format(1234, '010,')` is `'00,001,234'`).
 fn zero_pad_grouped(digits: &str, sep: char, every: usize, width: usize) -> String {
-    let (int_part, rest) = match digits.find(|c: char| !c.is_ascii_alphanumeric()) {
-        Some(i) => digits.split_at(i),
-        None => (digits, ""),
-    };
+    let (int_part, rest) = split_int(digits);
     let mut int_digits = int_part.to_owned();
     loop {
         let g = group(&int_digits, sep, every);
