@@ -196,7 +196,11 @@ fn general_with(f: f64, precision: usize, alternate: bool, upper: bool, add_dot_
     let p = precision.max(1);
     if f == 0.0 && !(add_dot_0 && p == 1) {
         let mut s = if alternate {
-            format!("{:.*}", p - 1, 0.0)
+            let mut z = format!("{:.*}", p - 1, 0.0);
+            if !z.contains('.') {
+                z.push('.');
+            }
+            z
         } else {
             "0".to_owned()
         };
@@ -604,6 +608,7 @@ impl Vm {
             if i >= chars.len() {
                 return Err(self.value_error("incomplete format"));
             }
+            let spec_start = i;
             let mut value: Option<Value> = None;
             if chars[i] == '(' {
                 let start = i + 1;
@@ -660,6 +665,13 @@ impl Vm {
             };
             i += 1;
             if kind == '%' {
+                // Only a bare `%%` is a literal percent sign.
+                if i - 1 != spec_start {
+                    return Err(self.value_error(format!(
+                        "unsupported format character '%' (0x25) at index {}",
+                        i - 1
+                    )));
+                }
                 out.push('%');
                 continue;
             }
@@ -704,16 +716,41 @@ impl Vm {
                     let align = if align.is_empty() { ">" } else { align };
                     self.format(&Value::string(s), &format!("{align}{width}"))?
                 }
-                'd' | 'i' | 'u' => {
-                    let n = self.percent_number(&v, true)?;
-                    self.format(&n, &format!("{align}{sign}{zero}{width}d"))?
-                }
-                'x' | 'X' | 'o' => {
-                    let n = self.percent_number(&v, true)?;
-                    self.format(&n, &format!("{align}{sign}{alt}{zero}{width}{kind}"))?
+                'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                    let n = self.percent_int(&v, kind)?;
+                    let mut digits = match kind {
+                        'x' => n.magnitude().to_str_radix(16),
+                        'X' => n.magnitude().to_str_radix(16).to_uppercase(),
+                        'o' => n.magnitude().to_str_radix(8),
+                        _ => n.magnitude().to_string(),
+                    };
+                    // An integer's precision is its least number of digits.
+                    if let Some(p) = precision {
+                        if digits.len() < p {
+                            digits.insert_str(0, &"0".repeat(p - digits.len()));
+                        }
+                    }
+                    let mut head = if n.is_negative() {
+                        "-".to_owned()
+                    } else {
+                        sign.to_owned()
+                    };
+                    if !alt.is_empty() && kind != 'd' && kind != 'i' && kind != 'u' {
+                        head.push('0');
+                        head.push(kind);
+                    }
+                    let width = width.parse::<usize>().unwrap_or(0);
+                    let fill = width.saturating_sub(head.len() + digits.len());
+                    if !align.is_empty() {
+                        format!("{head}{digits}{}", " ".repeat(fill))
+                    } else if !zero.is_empty() {
+                        format!("{head}{}{digits}", "0".repeat(fill))
+                    } else {
+                        format!("{}{head}{digits}", " ".repeat(fill))
+                    }
                 }
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                    let n = self.percent_number(&v, false)?;
+                    let n = self.percent_float(&v)?;
                     let prec = if prec.is_empty() {
                         ".6".to_owned()
                     } else {
@@ -722,13 +759,21 @@ impl Vm {
                     self.format(&n, &format!("{align}{sign}{alt}{zero}{width}{prec}{kind}"))?
                 }
                 'c' => {
+                    let not_char = || self.type_error("%c requires int or char");
                     let c = match &v {
-                        Value::Str(s) => s.as_str().to_owned(),
+                        Value::Str(s) if s.char_len() == 1 => s.as_str().to_owned(),
+                        Value::Str(_) | Value::Float(_) => return Err(not_char()),
                         other => {
-                            let n = self.to_index(other)?;
-                            char::from_u32(n as u32)
+                            let code = match super::num::to_big(other) {
+                                Some(b) => b,
+                                None => BigInt::from(self.to_index(other).map_err(|_| not_char())?),
+                            };
+                            num_traits::ToPrimitive::to_u32(&code)
+                                .and_then(char::from_u32)
                                 .map(String::from)
-                                .unwrap_or_default()
+                                .ok_or_else(|| {
+                                    self.overflow_error("%c arg not in range(0x110000)")
+                                })?
                         }
                     };
                     let align = if align.is_empty() { ">" } else { align };
@@ -751,21 +796,43 @@ impl Vm {
         Ok(out)
     }
 
-    fn percent_number(&self, v: &Value, int: bool) -> PyResult<Value> {
+    /// The integer of a `%d`/`%i`/`%u` (floats truncate) or `%x`/`%X`/`%o` conversion.
+    fn percent_int(&self, v: &Value, kind: char) -> PyResult<BigInt> {
+        let decimal = matches!(kind, 'd' | 'i' | 'u');
         match v {
-            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Ok(v.clone()),
-            Value::Float(f) => {
-                if int {
-                    Ok(Value::from_bigint(super::num::float_to_big(f.trunc())))
-                } else {
-                    Ok(v.clone())
+            Value::Float(f) if decimal => {
+                if !f.is_finite() {
+                    return Err(if f.is_nan() {
+                        self.value_error("cannot convert float NaN to integer")
+                    } else {
+                        self.overflow_error("cannot convert float infinity to integer")
+                    });
                 }
+                Ok(super::num::float_to_big(f.trunc()))
             }
-            _ => Err(self.type_error(format!(
-                "%{} format: a real number is required, not {}",
-                if int { 'd' } else { 'f' },
-                self.type_name(v)
-            ))),
+            _ => match super::num::to_big(v) {
+                Some(b) => Ok(b),
+                None if matches!(v, Value::Instance(_) | Value::Opaque(_)) => {
+                    Ok(BigInt::from(self.to_index(v)?))
+                }
+                None => Err(self.type_error(format!(
+                    "%{kind} format: {} is required, not {}",
+                    if decimal {
+                        "a real number"
+                    } else {
+                        "an integer"
+                    },
+                    self.type_name(v)
+                ))),
+            },
+        }
+    }
+
+    /// The number of a `%e`/`%f`/`%g` conversion.
+    fn percent_float(&self, v: &Value) -> PyResult<Value> {
+        match v {
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_) => Ok(v.clone()),
+            _ => Err(self.type_error(format!("must be real number, not {}", self.type_name(v)))),
         }
     }
 }
