@@ -31,7 +31,9 @@ fn str_param<'a>(vm: &Vm, v: Option<&'a Value>, func: &str) -> PyResult<Option<&
     }
 }
 
-/// Normalised `[start:end]` bounds of an optional pair of arguments, in characters.
+/// Normalised `[start:end]` bounds of an optional pair of arguments, in characters. As in
+/// CPython, `end` is clamped to the length but `start` is not: a start beyond the end
+/// finds nothing, not even an empty string.
 fn bounds(vm: &Vm, a: &[Value], from: usize, len: usize) -> PyResult<(usize, usize)> {
     let get = |i: usize, default: i64| -> PyResult<i64> {
         match a.get(i) {
@@ -40,14 +42,16 @@ fn bounds(vm: &Vm, a: &[Value], from: usize, len: usize) -> PyResult<(usize, usi
         }
     };
     let n = len as i64;
-    let norm = |x: i64| -> usize {
+    let norm = |x: i64| -> i64 {
         if x < 0 {
-            (x + n).max(0) as usize
+            (x + n).max(0)
         } else {
-            x.min(n) as usize
+            x
         }
     };
-    Ok((norm(get(from, 0)?), norm(get(from + 1, n)?)))
+    let start = norm(get(from, 0)?) as usize;
+    let end = norm(get(from + 1, n)?).min(n) as usize;
+    Ok((start, end))
 }
 
 fn byte_to_char_index(s: &str, byte: usize) -> usize {
@@ -622,6 +626,8 @@ fn affix(vm: &Vm, a: &[Value], prefix: bool) -> PyResult<Value> {
     };
     let check = |p: &Value| -> PyResult<bool> {
         match p {
+            // A start past the end matches nothing, not even an empty affix.
+            Value::Str(_) if start > end => Ok(false),
             Value::Str(p) => Ok(if prefix {
                 text.starts_with(p.as_str())
             } else {
