@@ -13,6 +13,12 @@ use std::rc::Rc;
 
 /// Methods run through the `str` method of the same name.
 const VIA_STR: &[&str] = &[
+    "find",
+    "count",
+    "startswith",
+    "endswith",
+    "strip",
+    "replace",
     "splitlines",
     "zfill",
     "center",
@@ -55,6 +61,46 @@ pub fn install(vm: &Vm) {
         });
         method(t, "isascii", |vm, a, _| {
             Ok(Value::Bool(this(vm, a)?.data.borrow().is_ascii()))
+        });
+        method(t, "split", |vm, a, k| {
+            let sep = a.get(1).or_else(|| super::kwarg(k, "sep"));
+            if !matches!(sep, None | Some(Value::None)) {
+                return run_via_str(vm, "split", a, k);
+            }
+            let b = this(vm, a)?;
+            let maxsplit = match a.get(2).or_else(|| super::kwarg(k, "maxsplit")) {
+                Some(v) => vm.to_index(v)?,
+                None => -1,
+            };
+            let parts = split_whitespace(&b.data.borrow(), maxsplit);
+            Ok(Value::list(
+                parts
+                    .into_iter()
+                    .map(|p| Value::Bytes(Rc::new(Bytes::new(p, b.mutable))))
+                    .collect(),
+            ))
+        });
+        method(t, "istitle", |vm, a, _| {
+            // Uppercase bytes only after uncased ones, lowercase only after cased ones.
+            let b = this(vm, a)?;
+            let data = b.data.borrow();
+            let (mut cased, mut prev_cased) = (false, false);
+            for c in data.iter() {
+                if c.is_ascii_uppercase() {
+                    if prev_cased {
+                        return Ok(Value::Bool(false));
+                    }
+                    (cased, prev_cased) = (true, true);
+                } else if c.is_ascii_lowercase() {
+                    if !prev_cased {
+                        return Ok(Value::Bool(false));
+                    }
+                    (cased, prev_cased) = (true, true);
+                } else {
+                    prev_cased = false;
+                }
+            }
+            Ok(Value::Bool(cased))
         });
         method(t, "islower", |vm, a, _| cased(vm, a, false));
         method(t, "isupper", |vm, a, _| cased(vm, a, true));
@@ -119,6 +165,31 @@ fn predicate(vm: &Vm, a: &[Value], f: fn(&u8) -> bool) -> PyResult<Value> {
     Ok(Value::Bool(!data.is_empty() && data.iter().all(f)))
 }
 
+/// `split()` without a separator: runs of ASCII whitespace separate the parts; after
+/// `maxsplit` splits (when not negative) the rest is one part, trailing whitespace and all.
+fn split_whitespace(data: &[u8], maxsplit: i64) -> Vec<Vec<u8>> {
+    let space = |c: u8| b" \t\n\r\x0b\x0c".contains(&c);
+    let mut parts = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < data.len() && space(data[i]) {
+            i += 1;
+        }
+        if i == data.len() {
+            return parts;
+        }
+        if maxsplit >= 0 && parts.len() as i64 == maxsplit {
+            parts.push(data[i..].to_vec());
+            return parts;
+        }
+        let start = i;
+        while i < data.len() && !space(data[i]) {
+            i += 1;
+        }
+        parts.push(data[start..i].to_vec());
+    }
+}
+
 /// `islower`/`isupper`: some cased byte, and none of the other case.
 fn cased(vm: &Vm, a: &[Value], upper: bool) -> PyResult<Value> {
     let b = this(vm, a)?;
@@ -140,10 +211,11 @@ fn latin1(data: &[u8]) -> Value {
     Value::string(data.iter().map(|&b| b as char).collect())
 }
 
-/// A bytes argument as its Latin-1 string; other values unchanged.
+/// A bytes argument (or a tuple of them) as its Latin-1 string; other values unchanged.
 fn to_text(v: &Value) -> Value {
     match v {
         Value::Bytes(b) => latin1(&b.data.borrow()),
+        Value::Tuple(t) => Value::tuple(t.items.iter().map(to_text).collect()),
         other => other.clone(),
     }
 }
@@ -185,6 +257,12 @@ fn via_str(name: &str) -> crate::script::object::NativeFn {
         };
     }
     table!(
+        "find",
+        "count",
+        "startswith",
+        "endswith",
+        "strip",
+        "replace",
         "splitlines",
         "zfill",
         "center",
@@ -212,10 +290,32 @@ fn run_via_str(
 ) -> PyResult<Value> {
     let b = this(vm, a)?;
     let recv = latin1(&b.data.borrow());
-    let args: Vec<Value> = a[1..].iter().map(to_text).collect();
+    let mut args: Vec<Value> = a.get(1..).unwrap_or(&[]).iter().map(to_text).collect();
+    match name {
+        // The needle of a search may be a byte value.
+        "find" | "rfind" | "index" | "rindex" | "count" => {
+            if let Some(Value::Int(_) | Value::Bool(_)) = args.first() {
+                let byte = vm.byte_value(&args[0])?;
+                args[0] = latin1(&[byte]);
+            }
+        }
+        // Bytes strip ASCII whitespace only (Latin-1 text would also strip 0x85 and 0xa0).
+        "strip" | "lstrip" | "rstrip" if matches!(args.first(), None | Some(Value::None)) => {
+            args = vec![latin1(b" \t\n\r\x0b\x0c")];
+        }
+        _ => {}
+    }
     let kwargs: Vec<_> = k.iter().map(|(n, v)| (n.clone(), to_text(v))).collect();
     let f = vm.get_attr(&recv, &vm.intern(name))?;
-    let r = vm.call(&f, &args, &kwargs)?;
+    let r = match vm.call(&f, &args, &kwargs) {
+        Err(e)
+            if matches!(name, "index" | "rindex")
+                && e.class().is_subtype(&vm.types.value_error) =>
+        {
+            return Err(vm.value_error("subsection not found"))
+        }
+        r => r?,
+    };
     Ok(from_text(r, b.mutable))
 }
 

@@ -746,48 +746,6 @@ fn install_bytes(vm: &Vm) {
                 data.iter().map(|x| format!("{x:02x}")).collect(),
             ))
         });
-        method(t, "startswith", |vm, a, _| {
-            let b = this_bytes(vm, a)?;
-            let p = bytes_of(vm, a.get(1).unwrap_or(&Value::None))?;
-            let r = b.data.borrow().starts_with(&p);
-            Ok(Value::Bool(r))
-        });
-        method(t, "endswith", |vm, a, _| {
-            let b = this_bytes(vm, a)?;
-            let p = bytes_of(vm, a.get(1).unwrap_or(&Value::None))?;
-            let r = b.data.borrow().ends_with(&p);
-            Ok(Value::Bool(r))
-        });
-        method(t, "count", |vm, a, _| {
-            let b = this_bytes(vm, a)?;
-            let p = match a.get(1) {
-                Some(Value::Int(i)) => vec![*i as u8],
-                Some(v) => bytes_of(vm, v)?,
-                None => return Err(vm.type_error("count() takes at least 1 argument")),
-            };
-            let data = b.data.borrow();
-            let n = if p.is_empty() {
-                data.len() + 1
-            } else {
-                count_sub(&data, &p)
-            };
-            Ok(Value::Int(n as i64))
-        });
-        method(t, "find", |vm, a, _| {
-            let b = this_bytes(vm, a)?;
-            let p = match a.get(1) {
-                Some(Value::Int(i)) => vec![*i as u8],
-                Some(v) => bytes_of(vm, v)?,
-                None => return Err(vm.type_error("find() takes at least 1 argument")),
-            };
-            let data = b.data.borrow();
-            let i = if p.is_empty() {
-                Some(0)
-            } else {
-                data.windows(p.len()).position(|w| w == p.as_slice())
-            };
-            Ok(Value::Int(i.map_or(-1, |i| i as i64)))
-        });
         method(t, "join", |vm, a, _| {
             let sep = this_bytes(vm, a)?;
             let items = vm.collect(a.get(1).unwrap_or(&Value::None))?;
@@ -808,36 +766,6 @@ fn install_bytes(vm: &Vm) {
             }
             Ok(Value::Bytes(Rc::new(Bytes::new(out, sep.mutable))))
         });
-        method(t, "split", |vm, a, _| {
-            let b = this_bytes(vm, a)?;
-            let data = b.data.borrow().clone();
-            let parts: Vec<Vec<u8>> = match a.get(1) {
-                None | Some(Value::None) => data
-                    .split(|c| c.is_ascii_whitespace())
-                    .filter(|p| !p.is_empty())
-                    .map(<[u8]>::to_vec)
-                    .collect(),
-                Some(v) => {
-                    let sep = bytes_of(vm, v)?;
-                    if sep.is_empty() {
-                        return Err(vm.value_error("empty separator"));
-                    }
-                    split_bytes(&data, &sep)
-                }
-            };
-            Ok(Value::list(
-                parts
-                    .into_iter()
-                    .map(|p| Value::Bytes(Rc::new(Bytes::new(p, b.mutable))))
-                    .collect(),
-            ))
-        });
-        method(t, "strip", |vm, a, _| {
-            let b = this_bytes(vm, a)?;
-            let data = b.data.borrow();
-            let s = data.trim_ascii().to_vec();
-            Ok(Value::Bytes(Rc::new(Bytes::new(s, b.mutable))))
-        });
         method(t, "upper", |vm, a, _| {
             let b = this_bytes(vm, a)?;
             let s = b.data.borrow().to_ascii_uppercase();
@@ -847,17 +775,6 @@ fn install_bytes(vm: &Vm) {
             let b = this_bytes(vm, a)?;
             let s = b.data.borrow().to_ascii_lowercase();
             Ok(Value::Bytes(Rc::new(Bytes::new(s, b.mutable))))
-        });
-        method(t, "replace", |vm, a, _| {
-            let b = this_bytes(vm, a)?;
-            let old = bytes_of(vm, a.get(1).unwrap_or(&Value::None))?;
-            let new = bytes_of(vm, a.get(2).unwrap_or(&Value::None))?;
-            let data = b.data.borrow().clone();
-            let parts = split_bytes(&data, &old);
-            Ok(Value::Bytes(Rc::new(Bytes::new(
-                parts.join(new.as_slice()),
-                b.mutable,
-            ))))
         });
         super::class_method(t, "fromhex", |vm, a, _| {
             let Some(Value::Str(s)) = a.get(1) else {
@@ -909,37 +826,6 @@ fn install_bytes(vm: &Vm) {
         this_bytes(vm, a)?.data.borrow_mut().reverse();
         Ok(Value::None)
     });
-}
-
-fn count_sub(hay: &[u8], needle: &[u8]) -> usize {
-    let mut n = 0;
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        if &hay[i..i + needle.len()] == needle {
-            n += 1;
-            i += needle.len();
-        } else {
-            i += 1;
-        }
-    }
-    n
-}
-
-fn split_bytes(data: &[u8], sep: &[u8]) -> Vec<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while !sep.is_empty() && i + sep.len() <= data.len() {
-        if &data[i..i + sep.len()] == sep {
-            out.push(data[start..i].to_vec());
-            i += sep.len();
-            start = i;
-        } else {
-            i += 1;
-        }
-    }
-    out.push(data[start..].to_vec());
-    out
 }
 
 impl Vm {
