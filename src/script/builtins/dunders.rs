@@ -81,7 +81,18 @@ pub fn install(vm: &Vm) {
         ),
         (
             &t.list,
-            &[SIZED, COMPARE, SEQUENCE, &["__setitem__", "__delitem__"]],
+            &[
+                SIZED,
+                COMPARE,
+                SEQUENCE,
+                &[
+                    "__setitem__",
+                    "__delitem__",
+                    "__iadd__",
+                    "__imul__",
+                    "__reversed__",
+                ],
+            ],
         ),
         (&t.tuple, &[SIZED, COMPARE, SEQUENCE, &["__hash__"]]),
         (
@@ -166,6 +177,19 @@ fn implementation(name: &str) -> Option<NativeFn> {
         "__ror__" => binary!(BinOp::Or, true),
         "__xor__" => binary!(BinOp::Xor, false),
         "__rxor__" => binary!(BinOp::Xor, true),
+        "__iadd__" => Some(|vm, a, _| {
+            arity(vm, "__iadd__", a, 2, 2)?;
+            vm.inplace(BinOp::Add, &a[0], &a[1])
+        }),
+        "__imul__" => Some(|vm, a, _| {
+            arity(vm, "__imul__", a, 2, 2)?;
+            vm.inplace(BinOp::Mul, &a[0], &a[1])
+        }),
+        "__reversed__" => Some(|vm, a, _| {
+            arity(vm, "__reversed__", a, 1, 1)?;
+            let reversed = vm.builtins.get("reversed").unwrap_or(Value::None);
+            vm.call(&reversed, &[receiver(vm, &a[0])?], &[])
+        }),
         "__divmod__" => Some(|vm, a, _| divmod(vm, a, false)),
         "__rdivmod__" => Some(|vm, a, _| divmod(vm, a, true)),
         "__eq__" => compare!(CmpOp::Eq),
