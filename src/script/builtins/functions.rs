@@ -92,6 +92,13 @@ pub fn install(vm: &Vm) {
         {
             return divmod_dunder(vm, &a[0], &a[1]);
         }
+        // With a float operand, a zero divisor names divmod, as CPython's float_divmod does.
+        let any_float = matches!(a[0], Value::Float(_)) || matches!(a[1], Value::Float(_));
+        let zero = matches!(a[1], Value::Int(0) | Value::Bool(false))
+            || matches!(a[1], Value::Float(d) if d == 0.0);
+        if any_float && zero {
+            return Err(vm.zero_division("float divmod()"));
+        }
         let q = vm.binary(BinOp::FloorDiv, &a[0], &a[1])?;
         let r = vm.binary(BinOp::Mod, &a[0], &a[1])?;
         Ok(Value::tuple(vec![q, r]))
@@ -785,7 +792,11 @@ fn round(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
             };
             let n = vm.to_index(n)?;
             if n >= 0 {
-                return Ok(v.clone());
+                // A bool rounds to an int, as `int.__round__` gives.
+                return Ok(match v {
+                    Value::Bool(b) => Value::Int(*b as i64),
+                    v => v.clone(),
+                });
             }
             let b = crate::script::vm::num::to_big(v).unwrap_or_default();
             let p = num_traits::pow(num_bigint::BigInt::from(10), (-n) as usize);
