@@ -62,7 +62,9 @@ class _StopAt(Exception):
 def _unicode_escape(s, pos):
     # pos is the index of the 'u'; the error points there, as in CPython.
     esc = s[pos + 1:pos + 5]
-    if len(esc) == 4 and all(c in _HEX for c in esc):
+    # CPython's scanner also wants a character after the four digits (the string's
+    # closing quote at least): an escape that ends the text is invalid, not unterminated.
+    if len(esc) == 4 and pos + 5 < len(s) and all(c in _HEX for c in esc):
         return int(esc, 16)
     raise JSONDecodeError("Invalid \\uXXXX escape", s, pos)
 
