@@ -261,9 +261,20 @@ fn float_new(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
 
 /// Python's float literal syntax (with `_`, `inf`, `nan`, surrounding whitespace).
 pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim();
+    use crate::script::object::unicode::{decimal_value, is_space};
+    // As CPython: surrounding Unicode whitespace is dropped and Unicode decimal digits
+    // read as ASCII ones.
+    let ascii: String = s
+        .trim_matches(is_space)
+        .chars()
+        .map(|c| match decimal_value(c) {
+            Some(d) if !c.is_ascii() => char::from(b'0' + d as u8),
+            _ => c,
+        })
+        .collect();
+    let t = ascii.as_str();
     let lower = t.to_ascii_lowercase();
-    let body = lower.trim_start_matches(['+', '-']);
+    let body = lower.strip_prefix(['+', '-']).unwrap_or(&lower);
     let negative = lower.starts_with('-');
     match body {
         "inf" | "infinity" => {
@@ -276,7 +287,13 @@ pub fn parse_float(s: &str) -> Option<f64> {
         "nan" => return Some(if negative { -f64::NAN } else { f64::NAN }),
         _ => {}
     }
-    if t.is_empty() || t.contains("__") || t.starts_with('_') || t.ends_with('_') {
+    // An underscore only ever stands between two digits.
+    let b = t.as_bytes();
+    let misplaced_underscore = (0..b.len()).any(|i| {
+        b[i] == b'_'
+            && !(i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+    });
+    if t.is_empty() || misplaced_underscore {
         return None;
     }
     let clean: String = t.chars().filter(|&c| c != '_').collect();
