@@ -453,7 +453,19 @@ fn parse_hex_float(s: &str) -> Option<f64> {
         v += c.to_digit(16)? as f64 * scale;
         scale /= 16.0;
     }
-    let r = v * 2f64.powi(exp);
+    // 2**exp in steps that stay within the normal range, so that a subnormal result is
+    // rounded once, by the last multiplication, and 2**-1050 is not 1/inf.
+    let mut r = v;
+    let mut exp = exp;
+    while exp > 1000 {
+        r *= 2f64.powi(1000);
+        exp -= 1000;
+    }
+    while exp < -1000 {
+        r *= 2f64.powi(-1000);
+        exp += 1000;
+    }
+    r *= 2f64.powi(exp);
     Some(if negative { -r } else { r })
 }
 
