@@ -11,8 +11,19 @@ use crate::script::object::{Bytes, Value};
 use crate::script::vm::{PyResult, Vm};
 use std::rc::Rc;
 
-/// Methods run through the `str` method of the same name.
-const VIA_STR: &[&str] = &[
+/// The whitespace of bytes methods: ASCII's six (Latin-1 text would add 0x85 and 0xa0, and
+/// Rust's `is_ascii_whitespace` leaves out 0x0b).
+const ASCII_SPACE: &[u8] = b" \t\n\r\x0b\x0c";
+
+/// Methods run through the `str` method of the same name, with their native functions.
+macro_rules! via_str {
+    ($($name:literal),* $(,)?) => {
+        const VIA_STR: &[(&str, crate::script::object::NativeFn)] =
+            &[$(($name, |vm, a, k| run_via_str(vm, $name, a, k))),*];
+    };
+}
+
+via_str!(
     "find",
     "count",
     "startswith",
@@ -35,16 +46,16 @@ const VIA_STR: &[&str] = &[
     "rsplit",
     "removeprefix",
     "removesuffix",
-];
+);
 
 pub fn install(vm: &Vm) {
     for t in [&vm.types.bytes, &vm.types.bytearray] {
-        for name in VIA_STR {
+        for &(name, f) in VIA_STR {
             if t.dict
                 .get_str(&crate::script::object::Str::new(name))
                 .is_none()
             {
-                method(t, name, via_str(name));
+                method(t, name, f);
             }
         }
         method(t, "isalpha", |vm, a, _| {
@@ -57,7 +68,7 @@ pub fn install(vm: &Vm) {
             predicate(vm, a, u8::is_ascii_alphanumeric)
         });
         method(t, "isspace", |vm, a, _| {
-            predicate(vm, a, |b| b" \t\n\r\x0b\x0c".contains(b))
+            predicate(vm, a, |b| ASCII_SPACE.contains(b))
         });
         method(t, "isascii", |vm, a, _| {
             Ok(Value::Bool(this(vm, a)?.data.borrow().is_ascii()))
@@ -168,7 +179,7 @@ fn predicate(vm: &Vm, a: &[Value], f: fn(&u8) -> bool) -> PyResult<Value> {
 /// `split()` without a separator: runs of ASCII whitespace separate the parts; after
 /// `maxsplit` splits (when not negative) the rest is one part, trailing whitespace and all.
 fn split_whitespace(data: &[u8], maxsplit: i64) -> Vec<Vec<u8>> {
-    let space = |c: u8| b" \t\n\r\x0b\x0c".contains(&c);
+    let space = |c: u8| ASCII_SPACE.contains(&c);
     let mut parts = Vec::new();
     let mut i = 0;
     loop {
@@ -246,42 +257,6 @@ fn from_text(v: Value, mutable: bool) -> Value {
     }
 }
 
-/// The native function running `str.<name>` on bytes.
-fn via_str(name: &str) -> crate::script::object::NativeFn {
-    macro_rules! table {
-        ($($n:literal),*) => {
-            match name {
-                $($n => |vm, a, k| run_via_str(vm, $n, a, k),)*
-                _ => |vm, _, _| Err(vm.type_error("unsupported bytes method")),
-            }
-        };
-    }
-    table!(
-        "find",
-        "count",
-        "startswith",
-        "endswith",
-        "strip",
-        "replace",
-        "splitlines",
-        "zfill",
-        "center",
-        "ljust",
-        "rjust",
-        "lstrip",
-        "rstrip",
-        "rfind",
-        "index",
-        "rindex",
-        "partition",
-        "rpartition",
-        "expandtabs",
-        "rsplit",
-        "removeprefix",
-        "removesuffix"
-    )
-}
-
 fn run_via_str(
     vm: &Vm,
     name: &str,
@@ -299,9 +274,9 @@ fn run_via_str(
                 args[0] = latin1(&[byte]);
             }
         }
-        // Bytes strip ASCII whitespace only (Latin-1 text would also strip 0x85 and 0xa0).
+        // Bytes strip ASCII whitespace only.
         "strip" | "lstrip" | "rstrip" if matches!(args.first(), None | Some(Value::None)) => {
-            args = vec![latin1(b" \t\n\r\x0b\x0c")];
+            args = vec![latin1(ASCII_SPACE)];
         }
         _ => {}
     }

@@ -326,9 +326,7 @@ fn divmod(vm: &Vm, a: &[Value], reflected: bool) -> PyResult<Value> {
         return Ok(Value::NotImplemented);
     }
     let (x, y) = if reflected { (y, x) } else { (x, y) };
-    let q = vm.binary(BinOp::FloorDiv, &x, &y)?;
-    let r = vm.binary(BinOp::Mod, &x, &y)?;
-    Ok(Value::tuple(vec![q, r]))
+    vm.number_divmod(&x, &y)
 }
 
 fn compare(vm: &Vm, a: &[Value], op: CmpOp) -> PyResult<Value> {

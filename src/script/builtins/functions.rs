@@ -92,16 +92,7 @@ pub fn install(vm: &Vm) {
         {
             return divmod_dunder(vm, &a[0], &a[1]);
         }
-        // With a float operand, a zero divisor names divmod, as CPython's float_divmod does.
-        let any_float = matches!(a[0], Value::Float(_)) || matches!(a[1], Value::Float(_));
-        let zero = matches!(a[1], Value::Int(0) | Value::Bool(false))
-            || matches!(a[1], Value::Float(d) if d == 0.0);
-        if any_float && zero {
-            return Err(vm.zero_division("float divmod()"));
-        }
-        let q = vm.binary(BinOp::FloorDiv, &a[0], &a[1])?;
-        let r = vm.binary(BinOp::Mod, &a[0], &a[1])?;
-        Ok(Value::tuple(vec![q, r]))
+        vm.number_divmod(&a[0], &a[1])
     });
     function(vm, "pow", |vm, a, k| {
         only_kwargs(vm, "pow", k, &["base", "exp", "mod"])?;

@@ -512,19 +512,13 @@ fn classes(vm: &Vm) -> Rc<Classes> {
 }
 
 fn pattern_data<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Compiled> {
-    match v {
-        Value::Opaque(o) => o.downcast::<Compiled>(),
-        _ => None,
-    }
-    .ok_or_else(|| vm.type_error("descriptor requires a 're.Pattern' object"))
+    v.downcast::<Compiled>()
+        .ok_or_else(|| vm.type_error("descriptor requires a 're.Pattern' object"))
 }
 
 fn match_data<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a MatchData> {
-    match v {
-        Value::Opaque(o) => o.downcast::<MatchData>(),
-        _ => None,
-    }
-    .ok_or_else(|| vm.type_error("descriptor requires a 're.Match' object"))
+    v.downcast::<MatchData>()
+        .ok_or_else(|| vm.type_error("descriptor requires a 're.Match' object"))
 }
 
 /// Positional argument `i` or keyword `name`.

@@ -208,6 +208,14 @@ impl Value {
         })
     }
 
+    /// The data of a native module's object, if this is one holding a `T`.
+    pub fn downcast<T: 'static>(&self) -> Option<&T> {
+        match self {
+            Value::Opaque(o) => o.downcast(),
+            _ => None,
+        }
+    }
+
     pub fn as_str(&self) -> Option<&Str> {
         match self {
             Value::Str(s) => Some(s),

@@ -107,14 +107,14 @@ impl Vm {
                     return Ok(v);
                 }
                 match name.as_str() {
-                    "__name__" => Ok(Value::Str(m.name.clone())),
-                    "__dict__" => Ok(Value::Dict(Rc::new(self.module_dict(m)))),
-                    // A module-level `__getattr__` (PEP 562) serves the names it lacks.
-                    _ if m.get("__getattr__").is_some() => {
-                        let hook = m.get("__getattr__").unwrap_or(Value::None);
-                        self.call(&hook, &[Value::Str(name.clone())], &[])
-                    }
-                    _ => Err(self.attribute_error(format!(
+                    "__name__" => return Ok(Value::Str(m.name.clone())),
+                    "__dict__" => return Ok(Value::Dict(Rc::new(self.module_dict(m)))),
+                    _ => {}
+                }
+                // A module-level `__getattr__` (PEP 562) serves the names it lacks.
+                match m.get("__getattr__") {
+                    Some(hook) => self.call(&hook, &[Value::Str(name.clone())], &[]),
+                    None => Err(self.attribute_error(format!(
                         "module '{}' has no attribute '{}'",
                         m.name.as_str(),
                         name.as_str()
@@ -558,21 +558,17 @@ impl Vm {
                 Ok(())
             }
             // Native modules' objects have no dict: only their properties are assignable.
-            Value::Opaque(o) if matches!(o.class.lookup(name), Some(Value::Property(_))) => {
-                let Some(Value::Property(p)) = o.class.lookup(name) else {
-                    return Ok(());
-                };
-                if p.setter.is_none() {
-                    return Err(self.attribute_error(p.missing(&self.type_name(obj), "setter")));
+            Value::Opaque(o) => match o.class.lookup(name) {
+                Some(Value::Property(p)) if p.setter.is_none() => {
+                    Err(self.attribute_error(p.missing(&self.type_name(obj), "setter")))
                 }
-                self.call(&p.setter, &[obj.clone(), value], &[])?;
-                Ok(())
-            }
-            _ => Err(self.attribute_error(format!(
-                "'{}' object has no attribute '{}'",
-                self.type_name(obj),
-                name.as_str()
-            ))),
+                Some(Value::Property(p)) => {
+                    self.call(&p.setter, &[obj.clone(), value], &[])?;
+                    Ok(())
+                }
+                _ => Err(self.no_attribute(obj, name)),
+            },
+            _ => Err(self.no_attribute(obj, name)),
         }
     }
 

@@ -11,6 +11,8 @@ use num_traits::Signed;
 pub struct Spec {
     pub fill: char,
     pub align: Option<char>,
+    /// The alignment was written in the spec (not implied by the `0` flag).
+    pub align_given: bool,
     pub sign: Option<char>,
     pub alternate: bool,
     /// `z`: a negative zero (after rounding) prints without its sign.
@@ -35,10 +37,12 @@ impl Spec {
         if chars.len() >= 2 && is_align(chars[1]) {
             s.fill = chars[0];
             s.align = Some(chars[1]);
+            s.align_given = true;
             fill_given = true;
             i = 2;
         } else if !chars.is_empty() && is_align(chars[0]) {
             s.align = Some(chars[0]);
+            s.align_given = true;
             i = 1;
         }
         if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
@@ -120,19 +124,24 @@ impl Spec {
     pub fn finish_number(&self, negative: bool, mut body: String) -> String {
         if let Some(sep) = self.grouping {
             body = if self.fill == '0' && self.align == Some('=') && self.width > 0 {
-                let width = self.width.saturating_sub(sign_len(negative, self));
+                let width = self.width.saturating_sub(self.sign_prefix(negative).len());
                 zero_pad_grouped(&body, sep, 3, width)
             } else {
                 group(&body, sep, 3)
             };
         }
-        let mut head = String::new();
-        if negative {
-            head.push('-');
-        } else if let Some(c @ ('+' | ' ')) = self.sign {
-            head.push(c);
+        self.pad(self.sign_prefix(negative), &body, '>')
+    }
+
+    /// What goes before a number's digits for its sign: `-`, or what the spec asks of a
+    /// non-negative one (`+`, a space, nothing).
+    pub fn sign_prefix(&self, negative: bool) -> &'static str {
+        match (negative, self.sign) {
+            (true, _) => "-",
+            (false, Some('+')) => "+",
+            (false, Some(' ')) => " ",
+            _ => "",
         }
-        self.pad(&head, &body, '>')
     }
 
     /// Pads `body` (with its sign/prefix already split off into `prefix`) to the width.
@@ -426,7 +435,8 @@ impl Vm {
                         sep,
                         every,
                         s.width.saturating_sub(
-                            sign_len(negative, s) + if s.alternate { prefix.len() } else { 0 },
+                            s.sign_prefix(negative).len()
+                                + if s.alternate { prefix.len() } else { 0 },
                         ),
                     )
                 } else {
@@ -435,12 +445,7 @@ impl Vm {
             }
             None => digits,
         };
-        let mut head = String::new();
-        if negative {
-            head.push('-');
-        } else if let Some(c @ ('+' | ' ')) = s.sign {
-            head.push(c);
-        }
+        let mut head = s.sign_prefix(negative).to_owned();
         if s.alternate {
             head.push_str(prefix);
         }
@@ -835,10 +840,6 @@ impl Vm {
             _ => Err(self.type_error(format!("must be real number, not {}", self.type_name(v)))),
         }
     }
-}
-
-fn sign_len(negative: bool, s: &Spec) -> usize {
-    usize::from(negative || matches!(s.sign, Some('+' | ' ')))
 }
 
 /// Zero padding inside grouped digits (`format(1234, '010,')` is `'00,001,234'`).

@@ -541,6 +541,20 @@ impl Vm {
     }
 
     /// `a op= b`: the in-place dunder first, then the ordinary operator.
+    /// `divmod(x, y)` of two numbers: floor quotient and remainder. With a float operand a
+    /// zero divisor names divmod, as CPython's float_divmod does.
+    pub fn number_divmod(&self, x: &Value, y: &Value) -> PyResult<Value> {
+        let any_float = matches!(x, Value::Float(_)) || matches!(y, Value::Float(_));
+        let zero = matches!(y, Value::Int(0) | Value::Bool(false))
+            || matches!(y, Value::Float(d) if *d == 0.0);
+        if any_float && zero {
+            return Err(self.zero_division("float divmod()"));
+        }
+        let q = self.binary(BinOp::FloorDiv, x, y)?;
+        let r = self.binary(BinOp::Mod, x, y)?;
+        Ok(Value::tuple(vec![q, r]))
+    }
+
     pub fn inplace(&self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         match (op, a) {
             (BinOp::Add, Value::List(l)) => {

@@ -148,22 +148,19 @@ fn trap_error(vm: &Vm, trapped: u32) -> Exc {
 
 /// The data of a `Context` object.
 pub fn context_data(vm: &Vm, v: &Value) -> PyResult<Rc<ContextData>> {
-    match v {
-        Value::Opaque(o) => o.downcast::<Rc<ContextData>>().cloned(),
-        _ => None,
-    }
-    .ok_or_else(|| vm.type_error("argument must be a context"))
+    v.downcast::<Rc<ContextData>>()
+        .cloned()
+        .ok_or_else(|| vm.type_error("argument must be a context"))
 }
 
 /// The context an operation uses: its `context=` argument if given, else the current one.
 pub fn context_arg(vm: &Vm, v: Option<&Value>) -> PyResult<Rc<ContextData>> {
     match v {
         None | Some(Value::None) => Ok(state().current_data()),
-        Some(v) => match v {
-            Value::Opaque(o) => o.downcast::<Rc<ContextData>>().cloned(),
-            _ => None,
-        }
-        .ok_or_else(|| vm.type_error("optional argument must be a context")),
+        Some(v) => v
+            .downcast::<Rc<ContextData>>()
+            .cloned()
+            .ok_or_else(|| vm.type_error("optional argument must be a context")),
     }
 }
 
@@ -402,11 +399,8 @@ impl SignalMap {
 }
 
 fn signal_map<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a SignalMap> {
-    match v {
-        Value::Opaque(o) => o.downcast::<SignalMap>(),
-        _ => None,
-    }
-    .ok_or_else(|| vm.type_error("descriptor requires a 'SignalDict' object"))
+    v.downcast::<SignalMap>()
+        .ok_or_else(|| vm.type_error("descriptor requires a 'SignalDict' object"))
 }
 
 fn signal_key(vm: &Vm, k: &Value) -> PyResult<u32> {
@@ -692,11 +686,8 @@ struct Manager {
 }
 
 fn manager<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a Manager> {
-    match v {
-        Value::Opaque(o) => o.downcast::<Manager>(),
-        _ => None,
-    }
-    .ok_or_else(|| vm.type_error("descriptor requires a 'ContextManager' object"))
+    v.downcast::<Manager>()
+        .ok_or_else(|| vm.type_error("descriptor requires a 'ContextManager' object"))
 }
 
 pub fn install_manager(t: &Rc<Type>) {

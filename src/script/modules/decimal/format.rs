@@ -68,13 +68,9 @@ pub fn format(
     let mut s = Spec::parse(vm, spec)?;
     // libmpdec's format specs have neither alternate forms nor '_' grouping, take no zero
     // padding after an explicit alignment, and group no locale-formatted ('n') number.
-    let mut head = spec.chars();
-    let explicit_align = head.next().zip(head.next()).is_some_and(|(a, b)| {
-        matches!(a, '<' | '>' | '^' | '=') || matches!(b, '<' | '>' | '^' | '=')
-    }) || spec.len() == 1 && matches!(spec, "<" | ">" | "^" | "=");
     if s.alternate
         || s.grouping == Some('_')
-        || (s.zero && explicit_align)
+        || (s.zero && s.align_given)
         || (s.grouping.is_some() && s.kind == Some('n'))
     {
         return Err(vm.value_error("invalid format string"));
@@ -172,15 +168,7 @@ pub fn format(
 /// starts with one, so it may overshoot the width by a character; an explicit `0` fill is
 /// plain padding.
 fn lay_out(s: &Spec, negative: bool, int_part: &str, rest: &str) -> String {
-    let sign = if negative {
-        "-"
-    } else {
-        match s.sign {
-            Some('+') => "+",
-            Some(' ') => " ",
-            _ => "",
-        }
-    };
+    let sign = s.sign_prefix(negative);
     let Some(sep) = s.grouping else {
         return s.finish_number(negative, format!("{int_part}{rest}"));
     };

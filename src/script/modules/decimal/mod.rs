@@ -97,12 +97,8 @@ fn current_data() -> Rc<ContextData> {
 /// The number of a `Decimal` (or of an instance of a subclass).
 fn dec_of(v: &Value) -> Option<Cow<'_, Dec>> {
     match v {
-        Value::Opaque(o) => o.downcast::<Dec>().map(Cow::Borrowed),
-        Value::Instance(i) => match &*i.base.borrow() {
-            Value::Opaque(o) => o.downcast::<Dec>().map(|d| Cow::Owned(d.clone())),
-            _ => None,
-        },
-        _ => None,
+        Value::Instance(i) => i.base.borrow().downcast::<Dec>().cloned().map(Cow::Owned),
+        _ => v.downcast::<Dec>().map(Cow::Borrowed),
     }
 }
 
@@ -167,9 +163,24 @@ type Unary = fn(&Dec, &Ctx, &mut Conds) -> Dec;
 type Split<'a> = (Vec<Cow<'a, Dec>>, Rc<ContextData>, &'a [Value]);
 type Binary = fn(&Dec, &Dec, &Ctx, &mut Conds) -> Dec;
 
+/// Both operands of an operator as Decimals; `None` (NotImplemented) for other types.
+fn operands<'a>(x: &'a Value, y: &'a Value) -> Option<(Cow<'a, Dec>, Cow<'a, Dec>)> {
+    Some((operand(x)?, operand(y)?))
+}
+
+/// The operands of an operator dunder in operation order (swapped for `__radd__` etc.).
+fn dunder_operands(a: &[Value], reflected: bool) -> (&Value, &Value) {
+    let (x, y) = (receiver(a), a.get(1).unwrap_or(&Value::None));
+    if reflected {
+        (y, x)
+    } else {
+        (x, y)
+    }
+}
+
 /// An arithmetic operator: operands of other types give NotImplemented.
 fn operate(vm: &Vm, x: &Value, y: &Value, op: Binary) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (operand(x), operand(y)) else {
+    let Some((x, y)) = operands(x, y) else {
         return Ok(Value::NotImplemented);
     };
     run(vm, &current_data(), |c, s| op(&x, &y, c, s))
@@ -177,12 +188,8 @@ fn operate(vm: &Vm, x: &Value, y: &Value, op: Binary) -> PyResult<Value> {
 
 /// An operator dunder (`__add__`, or `__radd__` when `reflected`).
 fn operator(vm: &Vm, a: &[Value], op: Binary, reflected: bool) -> PyResult<Value> {
-    let (x, y) = (receiver(a), a.get(1).unwrap_or(&Value::None));
-    if reflected {
-        operate(vm, y, x, op)
-    } else {
-        operate(vm, x, y, op)
-    }
+    let (x, y) = dunder_operands(a, reflected);
+    operate(vm, x, y, op)
 }
 
 /// The binary number slot: every operator, with the operands in source order.
@@ -194,7 +201,7 @@ fn binary_slot(vm: &Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         BinOp::TrueDiv => Dec::div,
         BinOp::FloorDiv => Dec::div_int,
         BinOp::Mod => Dec::rem,
-        BinOp::Pow => return pow_operator(vm, &[a.clone(), b.clone()], false),
+        BinOp::Pow => return pow_values(vm, a, b, None),
         _ => return Ok(Value::NotImplemented),
     };
     operate(vm, a, b, f)
@@ -228,31 +235,31 @@ fn divmod_value(vm: &Vm, ctx: &ContextData, x: &Dec, y: &Dec) -> PyResult<Value>
 }
 
 fn divmod_operator(vm: &Vm, a: &[Value], reflected: bool) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (a.first().and_then(operand), a.get(1).and_then(operand)) else {
+    let (x, y) = dunder_operands(a, reflected);
+    let Some((x, y)) = operands(x, y) else {
         return Ok(Value::NotImplemented);
     };
-    let (x, y) = if reflected { (y, x) } else { (x, y) };
     divmod_value(vm, &current_data(), &x, &y)
 }
 
-/// `x ** y` and `pow(x, y, m)`.
-fn power(vm: &Vm, ctx: &ContextData, x: &Dec, y: &Dec, m: Option<&Dec>) -> PyResult<Value> {
-    run(vm, ctx, |c, s| x.pow(y, m, c, s))
-}
-
-fn pow_operator(vm: &Vm, a: &[Value], reflected: bool) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (a.first().and_then(operand), a.get(1).and_then(operand)) else {
+/// `x ** y` and `pow(x, y, m)` for the operator and its dunders.
+fn pow_values(vm: &Vm, x: &Value, y: &Value, m: Option<&Value>) -> PyResult<Value> {
+    let Some((x, y)) = operands(x, y) else {
         return Ok(Value::NotImplemented);
     };
-    let m = match a.get(2).filter(|v| !v.is_none()) {
+    let m = match m.filter(|v| !v.is_none()) {
         Some(v) => match operand(v) {
             Some(m) => Some(m),
             None => return Ok(Value::NotImplemented),
         },
         None => None,
     };
-    let (x, y) = if reflected { (y, x) } else { (x, y) };
-    power(vm, &current_data(), &x, &y, m.as_deref())
+    run(vm, &current_data(), |c, s| x.pow(&y, m.as_deref(), c, s))
+}
+
+fn pow_operator(vm: &Vm, a: &[Value], reflected: bool) -> PyResult<Value> {
+    let (x, y) = dunder_operands(a, reflected);
+    pow_values(vm, x, y, a.get(2))
 }
 
 /// The operand of a comparison: floats compare exactly, signalling FloatOperation
@@ -725,7 +732,7 @@ fn install_operations(dec: &Rc<Type>, ctx: &Rc<Type>) {
                 Some(v) => Some(strict(vm, Some(v))?),
                 None => None,
             };
-            power(vm, &c, &o[0], &o[1], m.as_deref())
+            run(vm, &c, |x, s| o[0].pow(&o[1], m.as_deref(), x, s))
         };
         "quantize", "quantize", 2, 1 => |vm, o, c, rest, k| {
             let r = rounding_arg(vm, rest.first().or_else(|| kwarg(k, "rounding")).filter(|v| !v.is_none()), &c)?;
