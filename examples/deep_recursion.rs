@@ -12,7 +12,7 @@ fn sum_to(n: u64, report: Option<&Greenlet>) -> u64 {
     if n == 0 {
         return 0;
     }
-    if n % 1_000_000 == 0 {
+    if n.is_multiple_of(1_000_000) {
         if let Some(main) = report {
             report_depth(main, n);
         }

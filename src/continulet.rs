@@ -138,35 +138,35 @@ impl Continulet {
     /// Swaps the running continuation with the held one, resuming it with `value`. The first
     /// switch starts the callable and must send `()`.
     pub fn switch<T: 'static, R: 'static>(&self, value: T) -> Result<R, Error> {
-        typed(self.swap(Ok(Payload::new(value)), None))
+        typed(self.swap(Message::value(Payload::new(value)), None))
     }
 
     /// The double switch (PyPy's `switch(value, to=other)`): the running continuation goes
     /// into `self`, what `self` held goes into `to`, and what `to` held is resumed.
     pub fn switch_to<T: 'static, R: 'static>(&self, value: T, to: &Continulet) -> Result<R, Error> {
-        typed(self.swap(Ok(Payload::new(value)), Some(to)))
+        typed(self.swap(Message::value(Payload::new(value)), Some(to)))
     }
 
     /// [`Continulet::switch`] / [`Continulet::switch_to`] with type-erased values.
     pub fn switch_value(&self, value: Payload, to: Option<&Continulet>) -> Result<Payload, Error> {
-        self.swap(Ok(value), to)
+        self.swap(Message::value(value), to).into_result()
     }
 
     /// The same transfer as `switch`, then `error` is raised where the resumed continuation
     /// was suspended (at the very start of a callable that had not started: it never runs).
     pub fn throw<R: 'static>(&self, error: Error, to: Option<&Continulet>) -> Result<R, Error> {
-        typed(self.swap(Err(error), to))
+        typed(self.swap(Message::error(error), to))
     }
 
     /// [`Continulet::throw`] with a type-erased result.
     pub fn throw_value(&self, error: Error, to: Option<&Continulet>) -> Result<Payload, Error> {
-        self.swap(Err(error), to)
+        self.swap(Message::error(error), to).into_result()
     }
 
     #[inline(always)]
     fn swap(&self, msg: Message, to: Option<&Continulet>) -> Message {
         match self.inner.state.get() {
-            State::Finished => return Err(Error::Finished),
+            State::Finished => return Message::error(Error::Finished),
             State::Unbound => {
                 return match to {
                     Some(to) => to.swap(msg, None),
@@ -179,14 +179,14 @@ impl Continulet {
         let to = to.filter(|t| t.inner.state.get() != State::Unbound);
         if let Some(to) = to {
             if to.inner.state.get() == State::Finished {
-                return Err(Error::Finished);
+                return Message::error(Error::Finished);
             }
             if Rc::ptr_eq(&to.inner, &self.inner) {
                 return msg;
             }
         }
         if !switch::can_switch() {
-            return Err(Error::NotNow);
+            return Message::error(Error::NotNow);
         }
         let here = Held::Context(switch::current());
         let taken = match to {
@@ -200,7 +200,7 @@ impl Continulet {
             Held::Context(context) => context,
             Held::Fresh { owner, callable } => match start(owner, callable) {
                 Ok(fiber) => Some(fiber),
-                Err(e) => return Err(e),
+                Err(e) => return Message::error(e),
             },
             // Only reachable through `permute` of an inconsistent set: resume the root.
             Held::Nothing => None,
@@ -219,7 +219,7 @@ fn start(owner: Rc<Inner>, callable: Callable) -> Result<Rc<Fiber>, Error> {
         0,
         move |first: Message| -> Transfer {
             let me = Continulet { inner: owner };
-            let result = match first {
+            let result = match first.into_result() {
                 Err(e) => Err(e),
                 Ok(value) if !value.is::<()>() => Err(Error::NonUnitToFresh),
                 Ok(_) => match catch_unwind(AssertUnwindSafe(|| callable(&me))) {
@@ -233,7 +233,10 @@ fn start(owner: Rc<Inner>, callable: Callable) -> Result<Rc<Fiber>, Error> {
                 Held::Context(context) => context,
                 Held::Fresh { .. } | Held::Nothing => None,
             };
-            Transfer { to, msg: result }
+            Transfer {
+                to,
+                msg: result.into(),
+            }
         },
     ))
 }

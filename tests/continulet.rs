@@ -203,7 +203,7 @@ fn recursion_in_chunks_through_a_bootstrap_continulet() {
         if n == 0 {
             return Ok(("ok", 0));
         }
-        let (tag, depth) = if n % CHUNK == 0 {
+        let (tag, depth) = if n.is_multiple_of(CHUNK) {
             // Run the rest on a new, shallow continulet; the bootstrap carries it.
             let b = boot.clone();
             let fresh = Continulet::new(move |_: &Continulet| recurse(n - 1, &b));

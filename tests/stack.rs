@@ -12,7 +12,7 @@ fn deep(n: u64, every: u64, out: Option<&Greenlet>) -> u64 {
     if n == 0 {
         return 0;
     }
-    if n % every == 0 {
+    if n.is_multiple_of(every) {
         if let Some(out) = out {
             switch_out(out, n);
         }

@@ -114,7 +114,7 @@ impl Inner {
             "greenlet",
             self.id,
             move |first: Message| -> Transfer {
-                let result = match first {
+                let result = match first.into_result() {
                     Ok(value) => match catch_unwind(AssertUnwindSafe(move || run(value))) {
                         Ok(result) => result,
                         // While a suspended fiber is released its stack is unwound with a
@@ -125,10 +125,10 @@ impl Inner {
                     Err(e) => Err(e),
                 };
                 match thread::with(|t| t.current()) {
-                    Some(me) => tree::finish(me, result),
+                    Some(me) => tree::finish(me, result.into()),
                     None => Transfer {
                         to: None,
-                        msg: result,
+                        msg: result.into(),
                     },
                 }
             },
@@ -221,23 +221,23 @@ impl Greenlet {
     /// end delivers its result here if this greenlet is its parent; a killed child's result
     /// is a [`crate::GreenletExit`] value.
     pub fn switch<T: 'static, R: 'static>(&self, value: T) -> Result<R, Error> {
-        typed(self.send(Ok(Payload::new(value))))
+        typed(self.send(Message::value(Payload::new(value))))
     }
 
     /// [`Greenlet::switch`] with type-erased values.
     pub fn switch_value(&self, value: Payload) -> Result<Payload, Error> {
-        self.send(Ok(value))
+        self.send(Message::value(value)).into_result()
     }
 
     /// Raises `error` in this greenlet: where it is suspended, or at the start of its body
     /// (which then never runs), or, if it is dead, in its nearest live parent.
     pub fn throw<R: 'static>(&self, error: Error) -> Result<R, Error> {
-        typed(self.send(Err(error)))
+        typed(self.send(Message::error(error)))
     }
 
     /// [`Greenlet::throw`] with a type-erased result.
     pub fn throw_value(&self, error: Error) -> Result<Payload, Error> {
-        self.send(Err(error))
+        self.send(Message::error(error)).into_result()
     }
 
     /// Throws [`Error::Exit`] into this greenlet and waits for it to finish. `Ok` once it is
@@ -249,8 +249,8 @@ impl Greenlet {
             }
             return Ok(());
         }
-        let result = self.send(Err(Error::Exit));
-        match result {
+        let result = self.send(Message::error(Error::Exit));
+        match result.into_result() {
             Ok(_) | Err(Error::Exit) => Ok(()),
             Err(e) => Err(e),
         }
@@ -261,20 +261,11 @@ impl Greenlet {
         // The common case: a live target, nothing queued. Only the bookkeeping happens inside
         // the thread-local access; the message moves once, straight into the switch.
         if self.inner.state.get() == State::Active && switch::can_switch() {
-            let handed = thread::with(|t| {
-                t.pending_kills
-                    .borrow()
-                    .is_empty()
-                    .then(|| tree::hand_over(t, self.inner.clone()))
-            });
-            match handed {
-                Some(Some(Some((to, origin)))) => {
-                    let received = switch::transfer(to, msg);
-                    drop(origin);
-                    return received;
-                }
-                Some(Some(None)) => return msg,
-                _ => {}
+            if let Some(origin) = thread::take_over(&self.inner) {
+                let to = tree::leave(&origin, &self.inner);
+                let received = switch::transfer(to, msg);
+                drop(origin);
+                return received;
             }
         }
         self.send_slow(msg)
@@ -284,9 +275,9 @@ impl Greenlet {
     fn send_slow(&self, msg: Message) -> Message {
         let sent = thread::with(|t| {
             if !switch::can_switch() {
-                return Err(Error::NotNow);
+                return Message::error(Error::NotNow);
             }
-            if !t.pending_kills.borrow().is_empty() {
+            if thread::kills_pending() {
                 tree::run_pending_kills(t);
             }
             if self.inner.state.get() == State::Active {
@@ -299,10 +290,12 @@ impl Greenlet {
             } else {
                 msg
             };
-            let (target, msg) = tree::land(self.inner.clone(), msg, true)?;
-            tree::switch_to(t, target, msg)
+            match tree::land(self.inner.clone(), msg, true) {
+                Ok((target, msg)) => tree::switch_to(t, target, msg),
+                Err(e) => Message::error(e),
+            }
         });
-        sent.unwrap_or_else(|| Err(Error::NotNow))
+        sent.unwrap_or_else(|| Message::error(Error::NotNow))
     }
 
     /// Whether the body has ended (returned, failed or was killed).
@@ -397,7 +390,7 @@ where
     R: 'static,
     F: FnOnce(A) -> Result<R, Error> + 'static,
 {
-    Box::new(move |first: Payload| body(typed(Ok(first))?).map(Payload::new))
+    Box::new(move |first: Payload| body(typed(Message::value(first))?).map(Payload::new))
 }
 
 impl Clone for Greenlet {

@@ -6,38 +6,108 @@ use std::rc::Rc;
 
 pub(super) struct ThreadGreenlets {
     pub(super) main: Rc<Inner>,
-    pub(super) current: RefCell<Rc<Inner>>,
     /// Greenlets whose last handle dropped where no switch was possible (on the root while
     /// the loop runs, during a panic); they are killed by the next switch on this thread.
-    pub(super) pending_kills: RefCell<Vec<Rc<Inner>>>,
+    pending_kills: RefCell<Vec<Rc<Inner>>>,
+}
+
+/// What every switch reads and writes, in a destructor-free thread-local: on the hot path an
+/// access is one load at an offset from the thread pointer, with no lazy-initialisation or
+/// `RefCell` check.
+struct Hot {
+    /// The running greenlet: an `Rc<Inner>` owned by this cell, as a raw pointer. Null until
+    /// [`THREAD`] is initialised and again once it is torn down.
+    current: Cell<*const Inner>,
+    /// Whether [`ThreadGreenlets::pending_kills`] may be non-empty.
+    kills_pending: Cell<bool>,
 }
 
 thread_local! {
-    pub(super) static THREAD: ThreadGreenlets = {
+    static HOT: Hot = const {
+        Hot { current: Cell::new(std::ptr::null()), kills_pending: Cell::new(false) }
+    };
+    static THREAD: ThreadGreenlets = {
         let main = Inner::new_main();
-        ThreadGreenlets {
-            current: RefCell::new(main.clone()),
-            main,
-            pending_kills: RefCell::new(Vec::new()),
-        }
+        HOT.with(|h| h.current.set(Rc::into_raw(main.clone())));
+        ThreadGreenlets { main, pending_kills: RefCell::new(Vec::new()) }
     };
     /// Greenlet records (main included) currently allocated on this thread.
     static ALIVE: Cell<usize> = const { Cell::new(0) };
 }
 
+impl Drop for ThreadGreenlets {
+    fn drop(&mut self) {
+        let current = HOT.with(|h| h.current.replace(std::ptr::null()));
+        if !current.is_null() {
+            // SAFETY: a non-null `current` is the `Rc` the cell owns (see `Hot::current`).
+            drop(unsafe { Rc::from_raw(current) });
+        }
+    }
+}
+
 impl ThreadGreenlets {
+    /// The running greenlet.
     pub(super) fn current(&self) -> Rc<Inner> {
-        self.current.borrow().clone()
+        let current = HOT.with(|h| h.current.get());
+        // SAFETY: while `self` (the thread's state) exists, `current` is the non-null `Rc`
+        // the cell owns; the new count is the returned handle's.
+        unsafe {
+            Rc::increment_strong_count(current);
+            Rc::from_raw(current)
+        }
     }
 
     pub(super) fn is_current(&self, inner: &Rc<Inner>) -> bool {
-        Rc::ptr_eq(&self.current.borrow(), inner)
+        HOT.with(|h| std::ptr::eq(h.current.get(), Rc::as_ptr(inner)))
     }
+
+    /// Makes `target` the running greenlet; returns the one that was.
+    pub(super) fn set_current(&self, target: Rc<Inner>) -> Rc<Inner> {
+        let previous = HOT.with(|h| h.current.replace(Rc::into_raw(target)));
+        // SAFETY: as in `current`; the cell's ownership passes to the returned value.
+        unsafe { Rc::from_raw(previous) }
+    }
+
+    /// Queues a kill for the next switch.
+    pub(super) fn defer_kill(&self, inner: Rc<Inner>) {
+        self.pending_kills.borrow_mut().push(inner);
+        HOT.with(|h| h.kills_pending.set(true));
+    }
+
+    /// Takes the next queued kill.
+    pub(super) fn next_kill(&self) -> Option<Rc<Inner>> {
+        let next = self.pending_kills.borrow_mut().pop();
+        if next.is_none() {
+            HOT.with(|h| h.kills_pending.set(false));
+        }
+        next
+    }
+}
+
+/// The bookkeeping of the common switch, without touching [`THREAD`]: if no kill is queued
+/// and `target` is not the running greenlet, `target` becomes current and the running one
+/// is returned (its caller keeps it alive while it is suspended). `None`: take the slow path.
+#[inline(always)]
+pub(super) fn take_over(target: &Rc<Inner>) -> Option<Rc<Inner>> {
+    HOT.with(|h| {
+        let current = h.current.get();
+        if current.is_null() || h.kills_pending.get() || std::ptr::eq(current, Rc::as_ptr(target)) {
+            return None;
+        }
+        h.current.set(Rc::into_raw(target.clone()));
+        // SAFETY: a non-null `current` is the `Rc` the cell owned; ownership passes here.
+        Some(unsafe { Rc::from_raw(current) })
+    })
 }
 
 /// Runs `f` with this thread's greenlets, or returns `None` while the thread is exiting.
 pub(super) fn with<R>(f: impl FnOnce(&ThreadGreenlets) -> R) -> Option<R> {
     THREAD.try_with(f).ok()
+}
+
+/// Whether a kill is queued (then every switch takes the slow path, which runs it).
+pub(super) fn kills_pending() -> bool {
+    HOT.with(|h| h.kills_pending.get())
 }
 
 /// Counts greenlet records of this thread (for `stats`).

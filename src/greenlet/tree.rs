@@ -11,9 +11,9 @@ use std::rc::Rc;
 
 /// A `GreenletExit` that ends a greenlet is delivered to its parent as a value, not raised.
 pub(super) fn exit_as_value(msg: Message) -> Message {
-    match msg {
-        Err(Error::Exit) => Ok(Payload::new(GreenletExit)),
-        other => other,
+    match msg.into_result() {
+        Err(Error::Exit) => Message::value(Payload::new(GreenletExit)),
+        other => other.into(),
     }
 }
 
@@ -45,15 +45,15 @@ pub(super) fn land(
         if target.state.get() != State::Unstarted {
             return Ok((target, msg));
         }
-        msg = match msg {
+        msg = match msg.into_result() {
             Ok(value) => match target.start() {
-                Ok(()) => return Ok((target, Ok(value))),
+                Ok(()) => return Ok((target, Message::value(value))),
                 Err(e) if caller => return Err(e),
-                Err(e) => Err(e),
+                Err(e) => Message::error(e),
             },
             // An exception thrown into an unstarted greenlet kills it before `run` is called
             // and goes to its parent, as if `run` had raised it on its first line.
-            Err(e) => exit_as_value(Err(e)),
+            Err(e) => exit_as_value(Message::error(e)),
         };
         target.die();
         target = target.parent_inner();
@@ -63,20 +63,23 @@ pub(super) fn land(
 /// The bookkeeping of a switch to `target`: it becomes current, and the current greenlet
 /// records where it will be suspended. Returns the context to resume and the origin's record
 /// (which the caller keeps alive while it is suspended), or `None` if `target` is current.
-#[inline(always)]
 pub(super) fn hand_over(
     thread: &ThreadGreenlets,
     target: Rc<Inner>,
 ) -> Option<(Option<Rc<Fiber>>, Rc<Inner>)> {
-    let mut current = thread.current.borrow_mut();
-    if Rc::ptr_eq(&current, &target) {
+    if thread.is_current(&target) {
         return None;
     }
-    current.resume.set(switch::current());
-    let to = target.resume.take();
-    // Moved, not cloned.
-    let origin = std::mem::replace(&mut *current, target);
-    Some((to, origin))
+    let origin = thread.set_current(target.clone());
+    Some((leave(&origin, &target), origin))
+}
+
+/// The running greenlet `origin` hands over to `target`: `origin` will be found suspended in
+/// the running context, and the context `target` waits in is the one to resume.
+#[inline(always)]
+pub(super) fn leave(origin: &Inner, target: &Inner) -> Option<Rc<Fiber>> {
+    origin.resume.set(switch::current());
+    target.resume.take()
 }
 
 /// Switches from the current greenlet to `target` (after [`land`]), and returns what the
@@ -105,7 +108,7 @@ pub(super) fn finish(me: Rc<Inner>, result: Message) -> Transfer {
         Err(e) => unreachable_landing(e),
     };
     let to = target.resume.take();
-    super::thread::with(|t| *t.current.borrow_mut() = target.clone());
+    super::thread::with(|t| t.set_current(target.clone()));
     Transfer { to, msg }
 }
 
@@ -113,20 +116,20 @@ pub(super) fn finish(me: Rc<Inner>, result: Message) -> Transfer {
 fn unreachable_landing(e: Error) -> (Rc<Inner>, Message) {
     // Keeps the program going rather than aborting: deliver to this thread's main greenlet.
     let main = super::thread::with(|t| t.main.clone()).expect("finishing greenlet's thread");
-    (main, Err(e))
+    (main, Message::error(e))
 }
 
 /// Kills a suspended greenlet whose last handle went away: `GreenletExit` is thrown into it
 /// with the current greenlet as its temporary parent, and whatever it returns is dropped.
 pub(super) fn kill_unreferenced(thread: &ThreadGreenlets, inner: Rc<Inner>) {
     if !switch::can_switch() {
-        thread.pending_kills.borrow_mut().push(inner);
+        thread.defer_kill(inner);
         return;
     }
     let killer = Greenlet::from_inner(thread.current());
     let original = inner.parent.replace(Some(killer));
-    let result = match land(inner.clone(), Err(Error::Exit), true) {
-        Ok((target, msg)) => switch_to(thread, target, msg),
+    let result = match land(inner.clone(), Message::error(Error::Exit), true) {
+        Ok((target, msg)) => switch_to(thread, target, msg).into_result(),
         Err(e) => Err(e),
     };
     // The original parent matters only if the greenlet is ever resumed again.
@@ -146,8 +149,9 @@ pub(super) fn kill_unreferenced(thread: &ThreadGreenlets, inner: Rc<Inner>) {
 /// Kills the greenlets queued by [`kill_unreferenced`] while no switch was possible.
 pub(super) fn run_pending_kills(thread: &ThreadGreenlets) {
     loop {
-        let next = thread.pending_kills.borrow_mut().pop();
-        let Some(inner) = next else { break };
+        let Some(inner) = thread.next_kill() else {
+            break;
+        };
         if inner.handles.get() == 0 && super::thread::is_suspended(thread, &inner) {
             kill_unreferenced(thread, inner);
         }

@@ -31,9 +31,21 @@ pub struct PooledStack {
     low: usize,
     /// Usable bytes above the guard.
     usable: usize,
+    /// Highest address (exclusive), kept because every resume asks for it.
+    top: usize,
 }
 
 impl PooledStack {
+    fn new(slot: FreeSlot, usable: usize) -> PooledStack {
+        STACKS_IN_USE.fetch_add(1, Ordering::Relaxed);
+        PooledStack {
+            top: slot.low + page_size() + usable,
+            region: slot.region,
+            low: slot.low,
+            usable,
+        }
+    }
+
     /// Lowest usable address: a stack pointer below it is in the guard page.
     pub fn usable_low(&self) -> usize {
         self.low + page_size()
@@ -41,7 +53,7 @@ impl PooledStack {
 
     /// Highest address (exclusive): where the stack starts growing down from.
     pub fn top(&self) -> usize {
-        self.low + page_size() + self.usable
+        self.top
     }
 }
 
@@ -120,12 +132,7 @@ impl StackPool {
             Some(slot) => slot,
             None => class.carve()?,
         };
-        STACKS_IN_USE.fetch_add(1, Ordering::Relaxed);
-        Ok(PooledStack {
-            region: slot.region,
-            low: slot.low,
-            usable,
-        })
+        Ok(PooledStack::new(slot, usable))
     }
 
     fn give_back(&mut self, usable: usize, slot: FreeSlot) {
@@ -182,12 +189,7 @@ pub(crate) fn allocate(bytes: usize) -> Result<PooledStack, StackError> {
                 next_region_slots: 1,
             };
             let slot = class.carve()?;
-            STACKS_IN_USE.fetch_add(1, Ordering::Relaxed);
-            Ok(PooledStack {
-                region: slot.region,
-                low: slot.low,
-                usable,
-            })
+            Ok(PooledStack::new(slot, usable))
         })
 }
 

@@ -9,15 +9,59 @@ use std::cell::{Cell, RefCell, UnsafeCell};
 use std::rc::{Rc, Weak};
 
 /// What a context receives when it is resumed: a value, or an error to raise.
-pub(crate) type Message = Result<Payload, Error>;
+///
+/// An error travels boxed inside the payload, so a message is three words: it is moved
+/// several times on every switch, and a `Result<Payload, Error>` was twice the size.
+pub(crate) struct Message(Payload);
+
+/// The payload of a message that carries an error. Private: no value sent by a user is one.
+struct Thrown(Error);
+
+impl Message {
+    #[inline]
+    pub(crate) fn value(value: Payload) -> Message {
+        Message(value)
+    }
+
+    pub(crate) fn error(error: Error) -> Message {
+        Message(Payload::new(Thrown(error)))
+    }
+
+    pub(crate) fn into_result(self) -> Result<Payload, Error> {
+        match self.0.downcast::<Thrown>() {
+            Ok(Thrown(error)) => Err(error),
+            Err(value) => Ok(value),
+        }
+    }
+}
+
+impl From<Result<Payload, Error>> for Message {
+    fn from(result: Result<Payload, Error>) -> Message {
+        match result {
+            Ok(value) => Message::value(value),
+            Err(error) => Message::error(error),
+        }
+    }
+}
 
 /// Unpacks a received message as an `R`; another type comes back in [`Error::Mismatch`].
 #[inline]
 pub(crate) fn typed<R: 'static>(msg: Message) -> Result<R, Error> {
-    msg?.downcast::<R>().map_err(|value| Error::Mismatch {
-        expected: std::any::type_name::<R>(),
-        value,
-    })
+    match msg.0.downcast::<R>() {
+        Ok(value) => Ok(value),
+        Err(other) => Err(not_an::<R>(Message(other))),
+    }
+}
+
+#[cold]
+fn not_an<R: 'static>(msg: Message) -> Error {
+    match msg.into_result() {
+        Ok(value) => Error::Mismatch {
+            expected: std::any::type_name::<R>(),
+            value,
+        },
+        Err(error) => error,
+    }
 }
 
 /// "Resume `to` (`None`: the root) with `msg`": what a finishing fiber asks of the loop.
@@ -47,10 +91,13 @@ pub(crate) type Mail = *mut Envelope;
 #[inline]
 pub(crate) unsafe fn take(mail: Mail) -> Message {
     // SAFETY: per the contract, `mail` points at a live envelope nobody else reads now.
-    unsafe { (*mail).msg.take() }.unwrap_or_else(|| Err(Error::NotNow))
+    unsafe { (*mail).msg.take() }.unwrap_or_else(|| Message::error(Error::NotNow))
 }
 
-type Body = Coroutine<Mail, Mail, Transfer, PooledStack>;
+/// The coroutine returns nothing: a finished body leaves its [`Transfer`] in
+/// [`Fiber::outcome`], so what `resume` returns fits in two registers (a large return value
+/// was copied twice per switch by the loop).
+type Body = Coroutine<Mail, Mail, (), PooledStack>;
 
 /// A coroutine with the bookkeeping the loop needs.
 pub(crate) struct Fiber {
@@ -58,6 +105,8 @@ pub(crate) struct Fiber {
     coroutine: UnsafeCell<Option<Body>>,
     /// Set when the coroutine first runs; valid while the coroutine is alive.
     yielder: Cell<*const Yielder<Mail, Mail>>,
+    /// What the finished body asked the loop to do; taken by the loop once it returned.
+    outcome: Cell<Option<Transfer>>,
     /// The fiber's stack limit, saved while it is suspended (it changes inside segments).
     limit: Cell<usize>,
     label: ContextLabel,
@@ -111,11 +160,14 @@ impl Fiber {
                     (*running).yielder.set(yielder);
                     take(first)
                 };
-                body(first)
+                let outcome = body(first);
+                // SAFETY: `running` is this fiber, alive while the loop resumes it.
+                unsafe { (*running).outcome.set(Some(outcome)) };
             });
         let fiber = Rc::new(Fiber {
             coroutine: UnsafeCell::new(Some(coroutine)),
             yielder: Cell::new(std::ptr::null()),
+            outcome: Cell::new(None),
             limit: Cell::new(limit),
             label: ContextLabel { id, kind },
             slot: Cell::new(usize::MAX),
@@ -132,29 +184,35 @@ impl Fiber {
         self.yielder.get()
     }
 
-    /// Resumes the coroutine with `msg` (root only). `None` if it cannot run any more.
+    /// Resumes the coroutine with `mail` (root only), setting the running context's stack
+    /// limit, overflow label and identity for the time it runs. `None` if it cannot run any
+    /// more; `Some(None)` once it has finished (its [`Transfer`] is in `outcome`).
     #[inline(always)]
-    pub(crate) fn resume(
-        self: &Rc<Self>,
-        mail: Mail,
-        root_limit: usize,
-    ) -> Option<CoroutineResult<Mail, Transfer>> {
-        let coroutine = self.coroutine.get();
+    pub(crate) fn resume(self: &Rc<Self>, mail: Mail, root_limit: usize) -> Option<Option<Mail>> {
         // SAFETY: only the root's loop and `release` touch the coroutine, the loop is running
-        // (so `release` is not), and the fiber is not running (only one context runs).
-        if unsafe { (*coroutine).is_none() } {
-            return None;
-        }
+        // (so `release` is not), and the fiber is not running (only one context runs). The
+        // `&mut` lives for this resume only, during which nothing else reaches the coroutine
+        // (code inside it never touches its own `Fiber::coroutine`).
+        let coroutine = unsafe { (*self.coroutine.get()).as_mut()? };
         stack::set_limit(self.limit.get());
-        let previous_label = stack::set_label(&self.label);
+        stack::set_label(&self.label);
         super::STATE.with(|s| s.current.set(Rc::as_ptr(self)));
-        // SAFETY: as above; the `&mut` lives for this resume only, during which nothing else
-        // reaches the coroutine (code inside it never touches its own `Fiber::coroutine`).
-        let result = unsafe { (*coroutine).as_mut().map(|co| co.resume(mail)) };
+        let result = coroutine.resume(mail);
         super::STATE.with(|s| s.current.set(std::ptr::null()));
-        stack::set_label(previous_label);
+        stack::set_label(std::ptr::null());
         self.limit.set(stack::set_limit(root_limit));
-        result
+        Some(match result {
+            CoroutineResult::Yield(sent) => Some(sent),
+            CoroutineResult::Return(()) => None,
+        })
+    }
+
+    /// What the finished body asked for (once, right after `resume` reported the finish).
+    pub(crate) fn take_outcome(&self) -> Transfer {
+        self.outcome.take().unwrap_or_else(|| Transfer {
+            to: None,
+            msg: Message::error(Error::NotNow),
+        })
     }
 
     /// Called by the loop when the coroutine returned: recycles its stack.

@@ -143,21 +143,22 @@ fn run_loop(first: Mail) -> Message {
             // asked for it, reported to the context that asked rather than lost.
             own = Envelope {
                 to: None,
-                msg: Some(Err(Error::NotNow)),
+                msg: Some(Message::error(Error::NotNow)),
             };
             mail = &mut own;
             to = from.take();
             continue;
         };
         match result {
-            corosensei::CoroutineResult::Yield(sent) => {
+            Some(sent) => {
                 mail = sent;
                 // SAFETY: `sent` is the envelope in the frame of `fiber`, which just suspended
                 // and is kept alive by `from` until the receiver has taken the message.
                 to = unsafe { (*sent).to.take() };
                 from = Some(fiber);
             }
-            corosensei::CoroutineResult::Return(done) => {
+            None => {
+                let done = fiber.take_outcome();
                 fiber.finished();
                 own = Envelope {
                     to: None,
