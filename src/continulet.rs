@@ -20,7 +20,7 @@
 
 use crate::error::Error;
 use crate::payload::Payload;
-use crate::stack::{self, DEFAULT_STACK_SIZE};
+use crate::stack::DEFAULT_STACK_SIZE;
 use crate::switch::{self, typed, Fiber, Message, Transfer};
 use std::cell::{Cell, RefCell};
 use std::fmt;
@@ -212,9 +212,7 @@ impl Continulet {
 /// A fiber that runs the callable of `owner` and, when it ends, delivers its result to the
 /// continuation `owner` holds at that moment.
 fn start(owner: Rc<Inner>, callable: Callable) -> Result<Rc<Fiber>, Error> {
-    let stack = stack::allocate(owner.stack_size)?;
-    Ok(Fiber::new(
-        stack,
+    Ok(Fiber::reserve(owner.stack_size)?.start(
         "continulet",
         0,
         move |first: Message| -> Transfer {

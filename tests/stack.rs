@@ -109,6 +109,26 @@ fn finished_greenlets_give_their_stacks_back_to_the_pool() {
 }
 
 #[test]
+fn reused_fibers_get_a_stack_of_the_size_asked_for() {
+    // Finished fibers are kept with their stacks for reuse; a greenlet asking for another
+    // size must not get one of them.
+    let big = 4 << 20;
+    for round in 0..3 {
+        let small = Greenlet::new(|()| -> Result<usize, Error> { Ok(stack::remaining()) });
+        let small_room = small.switch::<(), usize>(()).unwrap();
+        let large = Greenlet::builder()
+            .stack_size(big)
+            .build(|()| -> Result<usize, Error> { Ok(stack::remaining()) });
+        let large_room = large.switch::<(), usize>(()).unwrap();
+        assert!(small_room < stack::DEFAULT_STACK_SIZE, "round {round}");
+        assert!(
+            large_room > big / 2,
+            "round {round}: {large_room} bytes left"
+        );
+    }
+}
+
+#[test]
 fn many_suspended_greenlets_share_few_mappings() {
     let before = stack::stats().regions;
     let parked: Vec<Greenlet> = (0..20_000)

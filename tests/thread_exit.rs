@@ -16,6 +16,17 @@ fn suspended_greenlets_are_released_when_their_thread_exits() {
         }
     }
     let before = stack::stats().in_use;
+    // Finished greenlets keep their fibers and stacks for reuse, but not on loan.
+    for _ in 0..100 {
+        Greenlet::new(|()| -> Result<(), Error> { Ok(()) })
+            .switch::<(), ()>(())
+            .unwrap();
+    }
+    assert_eq!(
+        stack::stats().in_use,
+        before,
+        "finished greenlets hold no stack"
+    );
     // Registered before the greenlet runtime's thread-locals, so destroyed after them: the
     // handle in it outlives the runtime state (a handle dropped earlier is an ordinary
     // drop, and kills its greenlet as any drop does).

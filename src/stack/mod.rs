@@ -19,7 +19,7 @@ pub use pool::{stats, PooledStack, StackStats};
 pub use region::GuardMode;
 
 pub(crate) use limit::{current_limit, set_limit};
-pub(crate) use pool::allocate;
+pub(crate) use pool::{allocate, set_idle, size_class};
 
 /// Usable size of a greenlet's stack unless its builder asks for another.
 ///

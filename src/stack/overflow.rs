@@ -8,7 +8,7 @@ use std::cell::Cell;
 use std::sync::Once;
 
 /// What the switch layer says is running, for the report. Set on every switch.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct ContextLabel {
     /// Greenlet or continulet id (0 for the thread's root context).
     pub id: u64,

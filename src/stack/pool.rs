@@ -8,9 +8,9 @@
 use super::region::{release_pages, Region};
 use super::{page_size, StackError};
 use corosensei::stack::{Stack, StackPointer};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicIsize, Ordering};
 
 /// Freed stacks per size class kept with their pages resident.
 const HOT_STACKS: usize = 256;
@@ -22,7 +22,54 @@ thread_local! {
     /// Regions mapped by this thread (a region never leaves its thread).
     pub(crate) static REGIONS_MAPPED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
-static STACKS_IN_USE: AtomicUsize = AtomicUsize::new(0);
+
+/// Stacks on loan in the process, as far as the threads have published their loans.
+static STACKS_IN_USE: AtomicIsize = AtomicIsize::new(0);
+
+thread_local! {
+    /// This thread's loans not yet added to [`STACKS_IN_USE`]. A shared counter updated on
+    /// every take and give-back would cost two locked instructions per greenlet life; the
+    /// thread publishes when the difference reaches [`PUBLISH_AT`], when its pool goes away
+    /// and when it asks for the stats.
+    static UNPUBLISHED: Cell<isize> = const { Cell::new(0) };
+}
+const PUBLISH_AT: isize = 64;
+
+/// Counts `delta` loans: privately while this thread's pool is alive, else directly.
+fn count_loans(delta: isize, pool_alive: bool) {
+    if !pool_alive {
+        STACKS_IN_USE.fetch_add(delta, Ordering::Relaxed);
+        return;
+    }
+    let pending = UNPUBLISHED.with(|u| u.get()) + delta;
+    if pending.abs() >= PUBLISH_AT {
+        STACKS_IN_USE.fetch_add(pending, Ordering::Relaxed);
+        UNPUBLISHED.with(|u| u.set(0));
+    } else {
+        UNPUBLISHED.with(|u| u.set(pending));
+    }
+}
+
+thread_local! {
+    /// Stacks kept idle outside the pool, with spare fibers ready for reuse.
+    static IDLE: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Marks `stack` as kept idle outside the pool (`true`) or on loan again (`false`): an idle
+/// stack counts as pooled, not in use. An idle stack must be marked back before it drops.
+pub(crate) fn set_idle(_stack: &PooledStack, idle: bool) {
+    let delta = if idle { -1 } else { 1 };
+    count_loans(delta, true);
+    IDLE.with(|n| n.set(n.get().wrapping_add_signed(-delta)));
+}
+
+/// Adds this thread's private count to the shared one.
+fn publish() {
+    let pending = UNPUBLISHED.with(|u| u.replace(0));
+    if pending != 0 {
+        STACKS_IN_USE.fetch_add(pending, Ordering::Relaxed);
+    }
+}
 
 /// A stack slot on loan from this thread's pool; dropping it gives it back.
 pub struct PooledStack {
@@ -36,14 +83,19 @@ pub struct PooledStack {
 }
 
 impl PooledStack {
-    fn new(slot: FreeSlot, usable: usize) -> PooledStack {
-        STACKS_IN_USE.fetch_add(1, Ordering::Relaxed);
+    fn new(slot: FreeSlot, usable: usize, pool_alive: bool) -> PooledStack {
+        count_loans(1, pool_alive);
         PooledStack {
             top: slot.low + page_size() + usable,
             region: slot.region,
             low: slot.low,
             usable,
         }
+    }
+
+    /// Usable bytes (the size class).
+    pub fn usable(&self) -> usize {
+        self.usable
     }
 
     /// Lowest usable address: a stack pointer below it is in the guard page.
@@ -72,17 +124,17 @@ unsafe impl Stack for PooledStack {
 
 impl Drop for PooledStack {
     fn drop(&mut self) {
-        STACKS_IN_USE.fetch_sub(1, Ordering::Relaxed);
         let slot = FreeSlot {
             region: self.region.clone(),
             low: self.low,
         };
         // The pool is gone while this thread exits; then the slot simply goes with its region.
-        let _ = POOL.try_with(|pool| {
+        let given_back = POOL.try_with(|pool| {
             if let Ok(mut pool) = pool.try_borrow_mut() {
                 pool.give_back(self.usable, slot);
             }
         });
+        count_loans(-1, given_back.is_ok());
     }
 }
 
@@ -102,6 +154,13 @@ struct SizeClass {
 #[derive(Default)]
 struct StackPool {
     classes: Vec<SizeClass>,
+}
+
+impl Drop for StackPool {
+    fn drop(&mut self) {
+        // From now on this thread's give-backs count directly (see `count_loans`).
+        publish();
+    }
 }
 
 thread_local! {
@@ -132,7 +191,7 @@ impl StackPool {
             Some(slot) => slot,
             None => class.carve()?,
         };
-        Ok(PooledStack::new(slot, usable))
+        Ok(PooledStack::new(slot, usable, true))
     }
 
     fn give_back(&mut self, usable: usize, slot: FreeSlot) {
@@ -167,7 +226,7 @@ impl SizeClass {
 }
 
 /// Rounds a requested size up to its size class (a power of two, at least 16 KiB).
-fn size_class(bytes: usize) -> Result<usize, StackError> {
+pub(crate) fn size_class(bytes: usize) -> Result<usize, StackError> {
     bytes
         .max(16 * 1024)
         .checked_next_power_of_two()
@@ -177,6 +236,7 @@ fn size_class(bytes: usize) -> Result<usize, StackError> {
 
 /// Takes a stack with at least `bytes` usable bytes from this thread's pool.
 pub(crate) fn allocate(bytes: usize) -> Result<PooledStack, StackError> {
+    // (Idempotent: a size class is its own class.)
     let usable = size_class(bytes)?;
     POOL.try_with(|pool| pool.borrow_mut().take(usable))
         // While the thread exits, a stack can still be had straight from a region of its own.
@@ -189,14 +249,16 @@ pub(crate) fn allocate(bytes: usize) -> Result<PooledStack, StackError> {
                 next_region_slots: 1,
             };
             let slot = class.carve()?;
-            Ok(PooledStack::new(slot, usable))
+            Ok(PooledStack::new(slot, usable, false))
         })
 }
 
 /// Counters of the stack layer.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StackStats {
-    /// Stacks on loan in this process (greenlets started and not finished, live segments).
+    /// Stacks on loan in this process (greenlets started and not finished, live segments):
+    /// exact for the calling thread and for exited threads; another running thread's count
+    /// may lag by fewer than 64 loans (threads publish their counts in batches).
     pub in_use: usize,
     /// Free stacks kept by this thread's pool.
     pub pooled: usize,
@@ -214,9 +276,11 @@ pub fn stats() -> StackStats {
                 .map(|p| p.classes.iter().map(|c| c.hot.len() + c.cold.len()).sum())
                 .unwrap_or(0)
         })
-        .unwrap_or(0);
+        .unwrap_or(0)
+        + IDLE.with(Cell::get);
+    publish();
     StackStats {
-        in_use: STACKS_IN_USE.load(Ordering::Relaxed),
+        in_use: STACKS_IN_USE.load(Ordering::Relaxed).max(0) as usize,
         pooled,
         regions: REGIONS_MAPPED.try_with(std::cell::Cell::get).unwrap_or(0),
         segments: super::grow::SEGMENTS_IN_USE.with(std::cell::Cell::get),

@@ -3,7 +3,7 @@
 use super::ReleaseGuard;
 use crate::error::Error;
 use crate::payload::Payload;
-use crate::stack::{self, ContextLabel, PooledStack};
+use crate::stack::{self, ContextLabel, PooledStack, StackError};
 use corosensei::{Coroutine, CoroutineResult, Yielder};
 use std::cell::{Cell, RefCell, UnsafeCell};
 use std::rc::{Rc, Weak};
@@ -99,6 +99,48 @@ pub(crate) unsafe fn take(mail: Mail) -> Message {
 /// was copied twice per switch by the loop).
 type Body = Coroutine<Mail, Mail, (), PooledStack>;
 
+/// A fiber and a stack, ready to start a body.
+pub(crate) struct Reserved {
+    fiber: Rc<Fiber>,
+    stack: PooledStack,
+}
+
+impl Reserved {
+    /// Starts `body` on the reserved fiber: it runs with the message of its first resume.
+    pub(crate) fn start(
+        self,
+        kind: &'static str,
+        id: u64,
+        body: impl FnOnce(Message) -> Transfer + 'static,
+    ) -> Rc<Fiber> {
+        let Reserved { fiber, stack } = self;
+        fiber.limit.set(stack.usable_low());
+        fiber.label.set(ContextLabel { id, kind });
+        let coroutine =
+            Coroutine::with_stack(stack, move |yielder: &Yielder<Mail, Mail>, first: Mail| {
+                // The loop made this fiber current before resuming it.
+                let running = super::STATE.with(|s| s.current.get());
+                // SAFETY: the running fiber is this one, alive while the loop resumes it; and
+                // `first` is the envelope this fiber was started with.
+                let first = unsafe {
+                    (*running).yielder.set(yielder);
+                    take(first)
+                };
+                let outcome = body(first);
+                // SAFETY: `running` is this fiber, alive while the loop resumes it.
+                unsafe { (*running).outcome.set(Some(outcome)) };
+            });
+        // SAFETY: the fiber is new or a spare: no coroutine, nobody resuming or releasing it.
+        unsafe { *fiber.coroutine.get() = Some(coroutine) };
+        let _ = LIVE.try_with(|live| {
+            let mut live = live.0.borrow_mut();
+            fiber.slot.set(live.len());
+            live.push(Rc::downgrade(&fiber));
+        });
+        fiber
+    }
+}
+
 /// A coroutine with the bookkeeping the loop needs.
 pub(crate) struct Fiber {
     /// Touched only by the loop (resume, finish) and by `release`, never while it runs.
@@ -109,13 +151,58 @@ pub(crate) struct Fiber {
     outcome: Cell<Option<Transfer>>,
     /// The fiber's stack limit, saved while it is suspended (it changes inside segments).
     limit: Cell<usize>,
-    label: ContextLabel,
+    /// Read through a pointer by the overflow handler while the fiber runs.
+    label: Cell<ContextLabel>,
     /// Index in this thread's live list, for O(1) removal.
     slot: Cell<usize>,
 }
 
 thread_local! {
     static LIVE: LiveFibers = const { LiveFibers(RefCell::new(Vec::new())) };
+    /// Finished fibers with their stacks, for the next fibers of the same stack size: a
+    /// greenlet's life then costs no allocation for its fiber and no trip to the stack pool.
+    static SPARE: RefCell<Vec<Spare>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Spare fibers kept per thread.
+const SPARE_FIBERS: usize = 16;
+
+/// A finished fiber kept with its stack; the stack counts as pooled meanwhile.
+struct Spare(Option<Reserved>);
+
+impl Spare {
+    fn new(reserved: Reserved) -> Spare {
+        stack::set_idle(&reserved.stack, true);
+        Spare(Some(reserved))
+    }
+
+    fn take(mut self) -> Option<Reserved> {
+        let reserved = self.0.take()?;
+        stack::set_idle(&reserved.stack, false);
+        Some(reserved)
+    }
+}
+
+impl Drop for Spare {
+    fn drop(&mut self) {
+        if let Some(reserved) = &self.0 {
+            stack::set_idle(&reserved.stack, false);
+        }
+    }
+}
+
+/// A spare fiber whose stack has `usable` bytes.
+fn take_spare(usable: usize) -> Option<Reserved> {
+    SPARE
+        .try_with(|spare| {
+            let mut spare = spare.try_borrow_mut().ok()?;
+            let index = spare
+                .iter()
+                .rposition(|s| s.0.as_ref().is_some_and(|r| r.stack.usable() == usable))?;
+            spare.swap_remove(index).take()
+        })
+        .ok()
+        .flatten()
 }
 
 /// Every fiber of this thread with a coroutine not yet finished. When the thread exits, the
@@ -142,42 +229,23 @@ pub(crate) fn live_fibers() -> usize {
 }
 
 impl Fiber {
-    /// A fiber that will run `body` with the message of its first resume.
-    pub(crate) fn new(
-        stack: PooledStack,
-        kind: &'static str,
-        id: u64,
-        body: impl FnOnce(Message) -> Transfer + 'static,
-    ) -> Rc<Fiber> {
-        let limit = stack.usable_low();
-        let coroutine =
-            Coroutine::with_stack(stack, move |yielder: &Yielder<Mail, Mail>, first: Mail| {
-                // The loop made this fiber current before resuming it.
-                let running = super::STATE.with(|s| s.current.get());
-                // SAFETY: the running fiber is this one, alive while the loop resumes it; and
-                // `first` is the envelope this fiber was started with.
-                let first = unsafe {
-                    (*running).yielder.set(yielder);
-                    take(first)
-                };
-                let outcome = body(first);
-                // SAFETY: `running` is this fiber, alive while the loop resumes it.
-                unsafe { (*running).outcome.set(Some(outcome)) };
-            });
+    /// A fiber with a stack of at least `stack_size` bytes, to be started: a spare one of
+    /// that size if there is one, else a new one.
+    pub(crate) fn reserve(stack_size: usize) -> Result<Reserved, StackError> {
+        let usable = stack::size_class(stack_size)?;
+        if let Some(spare) = take_spare(usable) {
+            return Ok(spare);
+        }
+        let stack = stack::allocate(usable)?;
         let fiber = Rc::new(Fiber {
-            coroutine: UnsafeCell::new(Some(coroutine)),
+            coroutine: UnsafeCell::new(None),
             yielder: Cell::new(std::ptr::null()),
             outcome: Cell::new(None),
-            limit: Cell::new(limit),
-            label: ContextLabel { id, kind },
+            limit: Cell::new(0),
+            label: Cell::new(ContextLabel { id: 0, kind: "" }),
             slot: Cell::new(usize::MAX),
         });
-        let _ = LIVE.try_with(|live| {
-            let mut live = live.0.borrow_mut();
-            fiber.slot.set(live.len());
-            live.push(Rc::downgrade(&fiber));
-        });
-        fiber
+        Ok(Reserved { fiber, stack })
     }
 
     pub(crate) fn yielder(&self) -> *const Yielder<Mail, Mail> {
@@ -195,7 +263,7 @@ impl Fiber {
         // (code inside it never touches its own `Fiber::coroutine`).
         let coroutine = unsafe { (*self.coroutine.get()).as_mut()? };
         stack::set_limit(self.limit.get());
-        stack::set_label(&self.label);
+        stack::set_label(self.label.as_ptr());
         super::STATE.with(|s| s.current.set(Rc::as_ptr(self)));
         let result = coroutine.resume(mail);
         super::STATE.with(|s| s.current.set(std::ptr::null()));
@@ -215,15 +283,24 @@ impl Fiber {
         })
     }
 
-    /// Called by the loop when the coroutine returned: recycles its stack.
-    pub(crate) fn finished(&self) {
+    /// Called by the loop when the coroutine returned: the fiber is spare from now on, and is
+    /// kept for reuse with its stack if nothing else refers to it.
+    pub(crate) fn finished(self: Rc<Self>) {
         // SAFETY: the loop calls this right after the coroutine returned; nothing else holds
         // a reference into the cell.
         let coroutine = unsafe { (*self.coroutine.get()).take() };
-        if let Some(coroutine) = coroutine {
-            drop(coroutine.into_stack());
-        }
         self.unlist();
+        let Some(coroutine) = coroutine else { return };
+        let stack = coroutine.into_stack();
+        if Rc::strong_count(&self) == 1 && Rc::weak_count(&self) == 0 {
+            let _ = SPARE.try_with(|spare| {
+                if let Ok(mut spare) = spare.try_borrow_mut() {
+                    if spare.len() < SPARE_FIBERS {
+                        spare.push(Spare::new(Reserved { fiber: self, stack }));
+                    }
+                }
+            });
+        }
     }
 
     /// Unwinds a suspended coroutine without resuming its body: the destructors of the values
