@@ -11,6 +11,9 @@ use std::rc::Rc;
 
 /// A `GreenletExit` that ends a greenlet is delivered to its parent as a value, not raised.
 pub(super) fn exit_as_value(msg: Message) -> Message {
+    if !msg.is_error() {
+        return msg;
+    }
     match msg.into_result() {
         Err(Error::Exit) => Message::value(Payload::new(GreenletExit)),
         other => other.into(),
@@ -45,15 +48,16 @@ pub(super) fn land(
         if target.state.get() != State::Unstarted {
             return Ok((target, msg));
         }
-        msg = match msg.into_result() {
-            Ok(value) => match target.start() {
-                Ok(()) => return Ok((target, Message::value(value))),
-                Err(e) if caller => return Err(e),
-                Err(e) => Message::error(e),
-            },
+        msg = if msg.is_error() {
             // An exception thrown into an unstarted greenlet kills it before `run` is called
             // and goes to its parent, as if `run` had raised it on its first line.
-            Err(e) => exit_as_value(Message::error(e)),
+            exit_as_value(msg)
+        } else {
+            match target.start() {
+                Ok(()) => return Ok((target, msg)),
+                Err(e) if caller => return Err(e),
+                Err(e) => Message::error(e),
+            }
         };
         target.die();
         target = target.parent_inner();
@@ -108,7 +112,7 @@ pub(super) fn finish(me: Rc<Inner>, result: Message) -> Transfer {
         Err(e) => unreachable_landing(e),
     };
     let to = target.resume.take();
-    super::thread::with(|t| t.set_current(target.clone()));
+    super::thread::with(move |t| t.set_current(target));
     Transfer { to, msg }
 }
 

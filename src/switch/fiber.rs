@@ -27,6 +27,12 @@ impl Message {
         Message(Payload::new(Thrown(error)))
     }
 
+    /// Whether the message carries an error rather than a value.
+    #[inline]
+    pub(crate) fn is_error(&self) -> bool {
+        self.0.is::<Thrown>()
+    }
+
     pub(crate) fn into_result(self) -> Result<Payload, Error> {
         match self.0.downcast::<Thrown>() {
             Ok(Thrown(error)) => Err(error),
@@ -145,6 +151,9 @@ impl Reserved {
 pub(crate) struct Fiber {
     /// Touched only by the loop (resume, finish) and by `release`, never while it runs.
     coroutine: UnsafeCell<Option<Body>>,
+    /// A spare fiber's stack, and its size class.
+    idle_stack: Cell<Option<PooledStack>>,
+    class: Cell<usize>,
     /// Set when the coroutine first runs; valid while the coroutine is alive.
     yielder: Cell<*const Yielder<Mail, Mail>>,
     /// What the finished body asked the loop to do; taken by the loop once it returned.
@@ -167,26 +176,31 @@ thread_local! {
 /// Spare fibers kept per thread.
 const SPARE_FIBERS: usize = 16;
 
-/// A finished fiber kept with its stack; the stack counts as pooled meanwhile.
-struct Spare(Option<Reserved>);
+/// A finished fiber kept with its stack (in `idle_stack`), which counts as pooled meanwhile.
+/// Only the pointer moves in and out of the list: moving the stack record each time cost
+/// more than the rest of the bookkeeping.
+struct Spare(Option<Rc<Fiber>>);
 
 impl Spare {
-    fn new(reserved: Reserved) -> Spare {
-        stack::set_idle(&reserved.stack, true);
-        Spare(Some(reserved))
+    fn new(fiber: Rc<Fiber>, stack: PooledStack) -> Spare {
+        stack::set_idle(&stack, true);
+        fiber.class.set(stack.usable());
+        fiber.idle_stack.set(Some(stack));
+        Spare(Some(fiber))
     }
 
     fn take(mut self) -> Option<Reserved> {
-        let reserved = self.0.take()?;
-        stack::set_idle(&reserved.stack, false);
-        Some(reserved)
+        let fiber = self.0.take()?;
+        let stack = fiber.idle_stack.take()?;
+        stack::set_idle(&stack, false);
+        Some(Reserved { fiber, stack })
     }
 }
 
 impl Drop for Spare {
     fn drop(&mut self) {
-        if let Some(reserved) = &self.0 {
-            stack::set_idle(&reserved.stack, false);
+        if let Some(stack) = self.0.as_ref().and_then(|fiber| fiber.idle_stack.take()) {
+            stack::set_idle(&stack, false);
         }
     }
 }
@@ -198,7 +212,7 @@ fn take_spare(usable: usize) -> Option<Reserved> {
             let mut spare = spare.try_borrow_mut().ok()?;
             let index = spare
                 .iter()
-                .rposition(|s| s.0.as_ref().is_some_and(|r| r.stack.usable() == usable))?;
+                .rposition(|s| s.0.as_ref().is_some_and(|f| f.class.get() == usable))?;
             spare.swap_remove(index).take()
         })
         .ok()
@@ -239,6 +253,8 @@ impl Fiber {
         let stack = stack::allocate(usable)?;
         let fiber = Rc::new(Fiber {
             coroutine: UnsafeCell::new(None),
+            idle_stack: Cell::new(None),
+            class: Cell::new(0),
             yielder: Cell::new(std::ptr::null()),
             outcome: Cell::new(None),
             limit: Cell::new(0),
@@ -296,7 +312,7 @@ impl Fiber {
             let _ = SPARE.try_with(|spare| {
                 if let Ok(mut spare) = spare.try_borrow_mut() {
                     if spare.len() < SPARE_FIBERS {
-                        spare.push(Spare::new(Reserved { fiber: self, stack }));
+                        spare.push(Spare::new(self, stack));
                     }
                 }
             });
