@@ -137,6 +137,7 @@ impl Continulet {
 
     /// Swaps the running continuation with the held one, resuming it with `value`. The first
     /// switch starts the callable and must send `()`.
+    #[inline(always)]
     pub fn switch<T: 'static, R: 'static>(&self, value: T) -> Result<R, Error> {
         typed(self.swap(Message::value(Payload::new(value)), None))
     }

@@ -235,6 +235,7 @@ impl Greenlet {
     /// An `R` other than what arrives gives [`Error::Mismatch`] holding the value. A body's
     /// end delivers its result here if this greenlet is its parent; a killed child's result
     /// is a [`crate::GreenletExit`] value.
+    #[inline(always)]
     pub fn switch<T: 'static, R: 'static>(&self, value: T) -> Result<R, Error> {
         typed(self.send(Message::value(Payload::new(value))))
     }

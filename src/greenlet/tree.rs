@@ -38,6 +38,7 @@ pub(super) fn nearest_live(mut target: Rc<Inner>) -> Rc<Inner> {
 /// For a switch (`caller` set), a target that cannot be started (no body, no stack) is an
 /// error raised in the caller and the target stays unstarted. For a finishing greenlet,
 /// such an error travels further up instead, as the failed start's own exception would.
+#[inline(always)]
 pub(super) fn land(
     mut target: Rc<Inner>,
     mut msg: Message,
