@@ -124,6 +124,7 @@ impl Parker {
 
     /// Suspends the task until something wakes it (possibly spuriously: callers re-check
     /// their condition). Fails without waiting if the task is interrupted.
+    #[inline(always)]
     pub(crate) fn park(&self, wait: Wait) -> Result<(), Error> {
         let task = self.task.task();
         task.interruption()?;
@@ -426,6 +427,7 @@ impl Hub {
     /// tasks): straight to the next ready greenlet that is already running or can run on an
     /// idle worker, or else to the driver. Going straight saves a switch per hand-over.
     /// Returns when something switches back.
+    #[inline(always)]
     fn switch_away(&self, from: Option<&TaskRef>) -> Result<(), crate::Error> {
         // While a panic unwinds no switch happens; let the driver's refusal say so.
         while self.hops.get() > 0 && !std::thread::panicking() {
@@ -725,6 +727,7 @@ fn worker_loop((): ()) -> Result<(), crate::Error> {
 
 /// Waits until `task` has ended: parks the current greenlet, or drives the hub when called
 /// from outside it.
+#[inline(always)]
 pub(crate) fn wait_done(task: &TaskRef) -> Result<(), JoinError> {
     let t = task.task();
     if t.is_done() {

@@ -277,7 +277,7 @@ impl<T> JoinHandle<T> {
         super::sched::wait_done(&self.runnable)?;
         self.cell
             .take_result()
-            .unwrap_or(Err(JoinError::Failed(crate::Error::NotNow)))
+            .unwrap_or_else(|| Err(JoinError::Failed(crate::Error::NotNow)))
     }
 
     /// Waits for the greenlet to end, without taking its result.
