@@ -32,7 +32,7 @@ pub struct Stats {
     pub greenlets: usize,
     /// Continulets allocated on this thread.
     pub continulets: usize,
-    /// Coroutines of this thread started or ready to start and not finished.
+    /// Coroutines of this thread started and not finished (suspended or running).
     pub fibers: usize,
     /// Process-wide stack counters.
     pub stack: stack::StackStats,

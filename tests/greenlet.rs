@@ -1,7 +1,7 @@
 //! python-greenlet's rules (shared/spec part A) as they apply to the Rust API.
 
 use stacklet::{Error, Greenlet, GreenletExit, Payload};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 type Log = Rc<RefCell<Vec<String>>>;
@@ -360,6 +360,59 @@ fn unstarted_and_dead_greenlets_are_simply_freed() {
         assert_eq!(Greenlet::alive_count(), before + 2);
     }
     assert_eq!(Greenlet::alive_count(), before);
+}
+
+#[test]
+fn a_dead_greenlets_record_is_reused_as_new() {
+    // Records of dead greenlets are recycled: a new greenlet must start from scratch, with
+    // its own id and parent, and a dead child must not keep its parent alive.
+    let _main = Greenlet::main();
+    let before = Greenlet::alive_count();
+    let mut ids = std::collections::HashSet::new();
+    for round in 0..50u32 {
+        let parent = Greenlet::new(|x: u32| -> Result<u32, Error> { Ok(x) });
+        let child = Greenlet::builder()
+            .parent(&parent)
+            .build(move |x: u32| -> Result<u32, Error> { Ok(x + round) });
+        assert!(!child.is_started() && !child.is_dead());
+        assert!(ids.insert(child.id()), "ids are never reused");
+        assert_eq!(child.parent().as_ref(), Some(&parent));
+        // The child's result starts its unstarted parent, whose result comes back here.
+        assert_eq!(child.switch::<u32, u32>(1).unwrap(), 1 + round);
+        assert!(child.is_dead() && parent.is_dead());
+    }
+    assert_eq!(Greenlet::alive_count(), before);
+}
+
+#[test]
+fn a_dead_child_kept_for_reuse_does_not_keep_its_parent_alive() {
+    struct Flag(Rc<Cell<bool>>);
+    impl Drop for Flag {
+        fn drop(&mut self) {
+            self.0.set(true);
+        }
+    }
+    let killed = Rc::new(Cell::new(false));
+    let flag = Flag(killed.clone());
+    let parent = Greenlet::new(move |()| -> Result<(), Error> {
+        let _flag = flag;
+        loop {
+            Greenlet::main().switch::<(), ()>(())?;
+        }
+    });
+    parent.switch::<(), ()>(()).unwrap();
+    let child = Greenlet::builder()
+        .parent(&parent)
+        .build(|()| -> Result<(), Error> { Ok(()) });
+    // The child's end resumes the parent, which switches back here.
+    child.switch::<(), ()>(()).unwrap();
+    assert!(child.is_dead() && !parent.is_dead());
+    drop(child);
+    drop(parent);
+    assert!(
+        killed.get(),
+        "the suspended parent was killed when its last handle went"
+    );
 }
 
 #[test]

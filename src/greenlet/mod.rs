@@ -96,7 +96,7 @@ impl Inner {
         is_main: bool,
     ) -> Rc<Inner> {
         thread::count(1);
-        Rc::new(Inner {
+        let fresh = Inner {
             id: next_id(),
             is_main,
             state: Cell::new(if is_main {
@@ -110,7 +110,16 @@ impl Inner {
             handles: Cell::new(0),
             stack_size,
             name,
-        })
+        };
+        // A dead greenlet's record, when one is spare, saves the allocation.
+        if let Some(mut spare) = thread::spare_record() {
+            if let Some(record) = Rc::get_mut(&mut spare) {
+                *record = fresh;
+                return spare;
+            }
+            return Rc::new(fresh);
+        }
+        Rc::new(fresh)
     }
 
     fn new_main() -> Rc<Inner> {
@@ -140,7 +149,7 @@ impl Inner {
                 },
                 Err(e) => Err(e),
             };
-            match thread::with(|t| t.current()) {
+            match thread::current() {
                 Some(me) => tree::finish(me, result.into()),
                 None => Transfer {
                     to: None,
@@ -214,7 +223,7 @@ impl Greenlet {
 
     /// The greenlet running now (this thread's main greenlet outside any other).
     pub fn current() -> Greenlet {
-        Greenlet::from_inner(thread::with(|t| t.current()).unwrap_or_else(Self::orphan_main))
+        Greenlet::from_inner(thread::current().unwrap_or_else(Self::orphan_main))
     }
 
     /// This thread's main greenlet: the thread's own stack.
@@ -336,7 +345,7 @@ impl Greenlet {
 
     /// Whether this greenlet is the one running now.
     pub fn is_current(&self) -> bool {
-        thread::with(|t| t.is_current(&self.inner)).unwrap_or(false)
+        thread::is_current(&self.inner)
     }
 
     /// The parent (`None` for a main greenlet).
@@ -419,12 +428,19 @@ impl Drop for Greenlet {
     fn drop(&mut self) {
         let handles = self.inner.handles.get() - 1;
         self.inner.handles.set(handles);
-        if handles == 0 && self.inner.state.get() == State::Active && !self.inner.is_main {
-            thread::with(|t| {
-                if !t.is_current(&self.inner) {
-                    tree::kill_unreferenced(t, self.inner.clone());
-                }
-            });
+        if handles != 0 || self.inner.is_main {
+            return;
+        }
+        match self.inner.state.get() {
+            State::Active => {
+                thread::with(|t| {
+                    if !t.is_current(&self.inner) {
+                        tree::kill_unreferenced(t, self.inner.clone());
+                    }
+                });
+            }
+            State::Dead => thread::recycle(&self.inner),
+            _ => {}
         }
     }
 }

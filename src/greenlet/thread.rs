@@ -33,6 +33,50 @@ thread_local! {
     };
     /// Greenlet records (main included) currently allocated on this thread.
     static ALIVE: Cell<usize> = const { Cell::new(0) };
+    /// Records of dead greenlets nobody refers to, for the next greenlets to reuse.
+    static SPARE: RefCell<Vec<SpareRecord>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Spare records kept per thread.
+const SPARE_RECORDS: usize = 16;
+
+/// A dead greenlet's record kept for reuse; not counted as alive meanwhile.
+struct SpareRecord(Rc<Inner>);
+
+impl Drop for SpareRecord {
+    fn drop(&mut self) {
+        // Dropping the record counts it out again.
+        count(1);
+    }
+}
+
+/// Keeps the record of a dead greenlet whose last handle is going (`inner` is that handle's
+/// reference, the only one) for reuse, if there is room. Its parent link goes now: a dead
+/// child must not keep its parent alive.
+pub(super) fn recycle(inner: &Rc<Inner>) {
+    let parent = inner.parent.borrow_mut().take();
+    drop(parent);
+    if Rc::strong_count(inner) != 1 {
+        return;
+    }
+    let _ = SPARE.try_with(|spare| {
+        if let Ok(mut spare) = spare.try_borrow_mut() {
+            if spare.len() < SPARE_RECORDS {
+                count(-1);
+                spare.push(SpareRecord(inner.clone()));
+            }
+        }
+    });
+}
+
+/// A spare record, to be overwritten whole by a new greenlet's. (Overwriting drops the old
+/// value, which counts a record out; letting go of the spare counted it in.)
+pub(super) fn spare_record() -> Option<Rc<Inner>> {
+    let spare = SPARE
+        .try_with(|spare| spare.try_borrow_mut().ok()?.pop())
+        .ok()
+        .flatten()?;
+    Some(spare.0.clone())
 }
 
 impl Drop for ThreadGreenlets {
@@ -58,7 +102,7 @@ impl ThreadGreenlets {
     }
 
     pub(super) fn is_current(&self, inner: &Rc<Inner>) -> bool {
-        HOT.with(|h| std::ptr::eq(h.current.get(), Rc::as_ptr(inner)))
+        is_current(inner)
     }
 
     /// Makes `target` the running greenlet; returns the one that was.
@@ -98,6 +142,42 @@ pub(super) fn take_over(target: &Rc<Inner>) -> Option<Rc<Inner>> {
         // SAFETY: a non-null `current` is the `Rc` the cell owned; ownership passes here.
         Some(unsafe { Rc::from_raw(current) })
     })
+}
+
+/// The running greenlet (`None` while the thread exits). Reads [`HOT`] only, once the
+/// thread's greenlet state exists.
+#[inline]
+pub(super) fn current() -> Option<Rc<Inner>> {
+    let current = HOT.with(|h| h.current.get());
+    if current.is_null() {
+        return with(ThreadGreenlets::current);
+    }
+    // SAFETY: a non-null `current` is the `Rc` the cell owns; the new count is the caller's.
+    unsafe {
+        Rc::increment_strong_count(current);
+        Some(Rc::from_raw(current))
+    }
+}
+
+/// Whether `inner` is the running greenlet.
+#[inline]
+pub(super) fn is_current(inner: &Rc<Inner>) -> bool {
+    HOT.with(|h| std::ptr::eq(h.current.get(), Rc::as_ptr(inner)))
+}
+
+/// Makes `target` the running greenlet (a finishing greenlet hands over to its parent);
+/// returns the one that was, `None` while the thread exits.
+#[inline]
+pub(super) fn set_current(target: Rc<Inner>) -> Option<Rc<Inner>> {
+    let previous = HOT.with(|h| h.current.get());
+    if previous.is_null() {
+        return with(move |t| t.set_current(target));
+    }
+    Some(HOT.with(|h| {
+        h.current.set(Rc::into_raw(target));
+        // SAFETY: `previous` was the `Rc` the cell owned; ownership passes to the caller.
+        unsafe { Rc::from_raw(previous) }
+    }))
 }
 
 /// Runs `f` with this thread's greenlets, or returns `None` while the thread is exiting.

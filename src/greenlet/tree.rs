@@ -113,7 +113,7 @@ pub(super) fn finish(me: Rc<Inner>, result: Message) -> Transfer {
         Err(e) => unreachable_landing(e),
     };
     let to = target.resume.take();
-    super::thread::with(move |t| t.set_current(target));
+    drop(super::thread::set_current(target));
     Transfer { to, msg }
 }
 

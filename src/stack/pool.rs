@@ -56,11 +56,10 @@ thread_local! {
 }
 
 /// Marks `stack` as kept idle outside the pool (`true`) or on loan again (`false`): an idle
-/// stack counts as pooled, not in use. An idle stack must be marked back before it drops.
+/// stack counts as pooled, not in use (it stays a loan in the shared count, from which the
+/// stats take this thread's idle stacks). An idle stack must be marked back before it drops.
 pub(crate) fn set_idle(_stack: &PooledStack, idle: bool) {
-    let delta = if idle { -1 } else { 1 };
-    count_loans(delta, true);
-    IDLE.with(|n| n.set(n.get().wrapping_add_signed(-delta)));
+    IDLE.with(|n| n.set(if idle { n.get() + 1 } else { n.get() - 1 }));
 }
 
 /// Adds this thread's private count to the shared one.
@@ -257,8 +256,9 @@ pub(crate) fn allocate(bytes: usize) -> Result<PooledStack, StackError> {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StackStats {
     /// Stacks on loan in this process (greenlets started and not finished, live segments):
-    /// exact for the calling thread and for exited threads; another running thread's count
-    /// may lag by fewer than 64 loans (threads publish their counts in batches).
+    /// exact for the calling thread and for exited threads; for another running thread it
+    /// may be off by its up to 64 unpublished loans (threads publish counts in batches) and
+    /// its up to 16 stacks kept with spare fibers.
     pub in_use: usize,
     /// Free stacks kept by this thread's pool.
     pub pooled: usize,
@@ -270,6 +270,7 @@ pub struct StackStats {
 
 /// A snapshot of the stack counters.
 pub fn stats() -> StackStats {
+    let idle = IDLE.with(Cell::get);
     let pooled = POOL
         .try_with(|pool| {
             pool.try_borrow()
@@ -277,10 +278,10 @@ pub fn stats() -> StackStats {
                 .unwrap_or(0)
         })
         .unwrap_or(0)
-        + IDLE.with(Cell::get);
+        + idle;
     publish();
     StackStats {
-        in_use: STACKS_IN_USE.load(Ordering::Relaxed).max(0) as usize,
+        in_use: (STACKS_IN_USE.load(Ordering::Relaxed) - idle as isize).max(0) as usize,
         pooled,
         regions: REGIONS_MAPPED.try_with(std::cell::Cell::get).unwrap_or(0),
         segments: super::grow::SEGMENTS_IN_USE.with(std::cell::Cell::get),

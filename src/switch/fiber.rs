@@ -138,11 +138,6 @@ impl Reserved {
             });
         // SAFETY: the fiber is new or a spare: no coroutine, nobody resuming or releasing it.
         unsafe { *fiber.coroutine.get() = Some(coroutine) };
-        let _ = LIVE.try_with(|live| {
-            let mut live = live.0.borrow_mut();
-            fiber.slot.set(live.len());
-            live.push(Rc::downgrade(&fiber));
-        });
         fiber
     }
 }
@@ -219,8 +214,8 @@ fn take_spare(usable: usize) -> Option<Reserved> {
         .flatten()
 }
 
-/// Every fiber of this thread with a coroutine not yet finished. When the thread exits, the
-/// ones still suspended are released (unwound) before the stacks under them could go away.
+/// Every fiber of this thread that has suspended and not finished. When the thread exits,
+/// they are released (unwound) before the stacks under them could go away.
 struct LiveFibers(RefCell<Vec<Weak<Fiber>>>);
 
 impl Drop for LiveFibers {
@@ -237,9 +232,14 @@ impl Drop for LiveFibers {
     }
 }
 
-/// Number of live (started or startable, unfinished) fibers on this thread.
+/// Number of fibers of this thread started and not finished: the suspended ones (listed)
+/// and the running one, which is listed only once it first suspends.
 pub(crate) fn live_fibers() -> usize {
-    LIVE.try_with(|l| l.0.borrow().len()).unwrap_or(0)
+    let listed = LIVE.try_with(|l| l.0.borrow().len()).unwrap_or(0);
+    let running = super::STATE.with(|s| s.current.get());
+    // SAFETY: a non-null running fiber is alive: the loop holds it while it runs.
+    let running_unlisted = !running.is_null() && unsafe { (*running).slot.get() } == usize::MAX;
+    listed + usize::from(running_unlisted)
 }
 
 impl Fiber {
@@ -332,6 +332,21 @@ impl Fiber {
             drop(coroutine);
         }
         self.unlist();
+    }
+
+    /// Enters the fiber in this thread's live list, once: the loop calls this when the fiber
+    /// suspends. Only a suspended fiber has frames that thread exit must unwind, so one that
+    /// runs to its end without suspending never costs a list entry.
+    #[inline]
+    pub(crate) fn list(self: &Rc<Self>) {
+        if self.slot.get() != usize::MAX {
+            return;
+        }
+        let _ = LIVE.try_with(|live| {
+            let mut live = live.0.borrow_mut();
+            self.slot.set(live.len());
+            live.push(Rc::downgrade(self));
+        });
     }
 
     fn unlist(&self) {

@@ -151,6 +151,7 @@ fn run_loop(first: Mail) -> Message {
         };
         match result {
             Some(sent) => {
+                fiber.list();
                 mail = sent;
                 // SAFETY: `sent` is the envelope in the frame of `fiber`, which just suspended
                 // and is kept alive by `from` until the receiver has taken the message.
