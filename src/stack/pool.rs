@@ -55,10 +55,10 @@ thread_local! {
     static IDLE: Cell<usize> = const { Cell::new(0) };
 }
 
-/// Marks `stack` as kept idle outside the pool (`true`) or on loan again (`false`): an idle
+/// Counts a stack as kept idle outside the pool (`true`) or on loan again (`false`): an idle
 /// stack counts as pooled, not in use (it stays a loan in the shared count, from which the
 /// stats take this thread's idle stacks). An idle stack must be marked back before it drops.
-pub(crate) fn set_idle(_stack: &PooledStack, idle: bool) {
+pub(crate) fn set_idle(idle: bool) {
     IDLE.with(|n| n.set(if idle { n.get() + 1 } else { n.get() - 1 }));
 }
 

@@ -100,9 +100,9 @@ pub(crate) unsafe fn take(mail: Mail) -> Message {
     unsafe { (*mail).msg.take() }.unwrap_or_else(|| Message::error(Error::NotNow))
 }
 
-/// The coroutine returns nothing: a finished body leaves its [`Transfer`] in
-/// [`Fiber::outcome`], so what `resume` returns fits in two registers (a large return value
-/// was copied twice per switch by the loop).
+/// The coroutine returns nothing: a finished body leaves its [`Transfer`] as an envelope in
+/// [`Fiber::last`], which the loop delivers as it delivers a suspending fiber's, so what
+/// `resume` returns fits in two registers and the message is written once.
 type Body = Coroutine<Mail, Mail, (), PooledStack>;
 
 /// A fiber and a stack, ready to start a body.
@@ -132,9 +132,10 @@ impl Reserved {
                     (*running).yielder.set(yielder);
                     take(first)
                 };
-                let outcome = body(first);
-                // SAFETY: `running` is this fiber, alive while the loop resumes it.
-                unsafe { (*running).outcome.set(Some(outcome)) };
+                let Transfer { to, msg } = body(first);
+                // SAFETY: `running` is this fiber, alive while the loop resumes it, and nothing
+                // else touches its last envelope until the loop has seen it return.
+                unsafe { *(*running).last.get() = Envelope { to, msg: Some(msg) } };
             });
         // SAFETY: the fiber is new or a spare: no coroutine, nobody resuming or releasing it.
         unsafe { *fiber.coroutine.get() = Some(coroutine) };
@@ -151,8 +152,9 @@ pub(crate) struct Fiber {
     class: Cell<usize>,
     /// Set when the coroutine first runs; valid while the coroutine is alive.
     yielder: Cell<*const Yielder<Mail, Mail>>,
-    /// What the finished body asked the loop to do; taken by the loop once it returned.
-    outcome: Cell<Option<Transfer>>,
+    /// What the finished body asks the loop to do: an envelope like a suspending fiber's,
+    /// here because the stack it ran on is recycled at once.
+    last: UnsafeCell<Envelope>,
     /// The fiber's stack limit, saved while it is suspended (it changes inside segments).
     limit: Cell<usize>,
     /// Read through a pointer by the overflow handler while the fiber runs.
@@ -177,17 +179,16 @@ const SPARE_FIBERS: usize = 16;
 struct Spare(Option<Rc<Fiber>>);
 
 impl Spare {
-    fn new(fiber: Rc<Fiber>, stack: PooledStack) -> Spare {
-        stack::set_idle(&stack, true);
-        fiber.class.set(stack.usable());
-        fiber.idle_stack.set(Some(stack));
+    /// A fiber whose stack is already in its `idle_stack`.
+    fn new(fiber: Rc<Fiber>) -> Spare {
+        stack::set_idle(true);
         Spare(Some(fiber))
     }
 
     fn take(mut self) -> Option<Reserved> {
         let fiber = self.0.take()?;
         let stack = fiber.idle_stack.take()?;
-        stack::set_idle(&stack, false);
+        stack::set_idle(false);
         Some(Reserved { fiber, stack })
     }
 }
@@ -195,7 +196,8 @@ impl Spare {
 impl Drop for Spare {
     fn drop(&mut self) {
         if let Some(stack) = self.0.as_ref().and_then(|fiber| fiber.idle_stack.take()) {
-            stack::set_idle(&stack, false);
+            stack::set_idle(false);
+            drop(stack);
         }
     }
 }
@@ -254,9 +256,12 @@ impl Fiber {
         let fiber = Rc::new(Fiber {
             coroutine: UnsafeCell::new(None),
             idle_stack: Cell::new(None),
-            class: Cell::new(0),
+            class: Cell::new(usable),
             yielder: Cell::new(std::ptr::null()),
-            outcome: Cell::new(None),
+            last: UnsafeCell::new(Envelope {
+                to: None,
+                msg: None,
+            }),
             limit: Cell::new(0),
             label: Cell::new(ContextLabel { id: 0, kind: "" }),
             slot: Cell::new(usize::MAX),
@@ -270,7 +275,7 @@ impl Fiber {
 
     /// Resumes the coroutine with `mail` (root only), setting the running context's stack
     /// limit, overflow label and identity for the time it runs. `None` if it cannot run any
-    /// more; `Some(None)` once it has finished (its [`Transfer`] is in `outcome`).
+    /// more; `Some(None)` once it has finished (see [`Fiber::last_mail`]).
     #[inline(always)]
     pub(crate) fn resume(self: &Rc<Self>, mail: Mail, root_limit: usize) -> Option<Option<Mail>> {
         // SAFETY: only the root's loop and `release` touch the coroutine, the loop is running
@@ -291,31 +296,36 @@ impl Fiber {
         })
     }
 
-    /// What the finished body asked for (once, right after `resume` reported the finish).
-    pub(crate) fn take_outcome(&self) -> Transfer {
-        self.outcome.take().unwrap_or_else(|| Transfer {
-            to: None,
-            msg: Message::error(Error::NotNow),
-        })
+    /// The envelope a finished body left: the loop delivers it, keeping the fiber alive until
+    /// the receiver has taken the message.
+    pub(crate) fn last_mail(&self) -> Mail {
+        self.last.get()
     }
 
     /// Called by the loop when the coroutine returned: the fiber is spare from now on, and is
     /// kept for reuse with its stack if nothing else refers to it.
-    pub(crate) fn finished(self: Rc<Self>) {
+    pub(crate) fn finished(self: &Rc<Self>) {
         // SAFETY: the loop calls this right after the coroutine returned; nothing else holds
         // a reference into the cell.
         let coroutine = unsafe { (*self.coroutine.get()).take() };
         self.unlist();
         let Some(coroutine) = coroutine else { return };
-        let stack = coroutine.into_stack();
-        if Rc::strong_count(&self) == 1 && Rc::weak_count(&self) == 0 {
-            let _ = SPARE.try_with(|spare| {
-                if let Ok(mut spare) = spare.try_borrow_mut() {
-                    if spare.len() < SPARE_FIBERS {
-                        spare.push(Spare::new(self, stack));
+        // Straight into the fiber: moving the stack record through locals and closures cost
+        // store-forwarding stalls.
+        self.idle_stack.set(Some(coroutine.into_stack()));
+        let spare = Rc::strong_count(self) == 1 && Rc::weak_count(self) == 0;
+        let kept = spare
+            && SPARE
+                .try_with(|list| match list.try_borrow_mut() {
+                    Ok(mut list) if list.len() < SPARE_FIBERS => {
+                        list.push(Spare::new(self.clone()));
+                        true
                     }
-                }
-            });
+                    _ => false,
+                })
+                .unwrap_or(false);
+        if !kept {
+            drop(self.idle_stack.take());
         }
     }
 

@@ -159,19 +159,17 @@ fn run_loop(first: Mail) -> Message {
                 from = Some(fiber);
             }
             None => {
-                let done = fiber.take_outcome();
                 fiber.finished();
-                own = Envelope {
-                    to: None,
-                    msg: Some(done.msg),
-                };
-                mail = &mut own;
-                to = done.to;
-                from = None;
+                mail = fiber.last_mail();
+                // SAFETY: the envelope is in the fiber's record, which `from` keeps alive
+                // until the receiver has taken the message.
+                to = unsafe { (*mail).to.take() };
+                from = Some(fiber);
             }
         }
     }
-    // SAFETY: `mail` is live: the loop's own envelope or one in `from`'s suspended frame.
+    // SAFETY: `mail` is live: the loop's own envelope, one in `from`'s suspended frame, or the
+    // last one of `from`, finished.
     unsafe { take(mail) }
 }
 
