@@ -96,30 +96,52 @@ impl Inner {
         is_main: bool,
     ) -> Rc<Inner> {
         thread::count(1);
-        let fresh = Inner {
+        let state = if is_main {
+            State::Active
+        } else {
+            State::Unstarted
+        };
+        // A dead greenlet's record, when one is spare, saves the allocation. What a dead
+        // record still holds (its name) is replaced; the rest was emptied when it died.
+        if let Some(mut spare) = thread::spare_record() {
+            if let Some(record) = Rc::get_mut(&mut spare) {
+                let Inner {
+                    id: old_id,
+                    is_main: old_is_main,
+                    state: old_state,
+                    parent: old_parent,
+                    run: old_run,
+                    resume: old_resume,
+                    handles: old_handles,
+                    stack_size: old_stack_size,
+                    name: old_name,
+                } = record;
+                *old_id = next_id();
+                *old_is_main = is_main;
+                old_state.set(state);
+                *old_parent.get_mut() = parent;
+                *old_run.get_mut() = run;
+                *old_resume.get_mut() = None;
+                old_handles.set(0);
+                *old_stack_size = stack_size;
+                *old_name = name;
+                return spare;
+            }
+            // Not reachable (a spare record is referenced from nowhere else): let it go,
+            // counted out by its own drop after being counted in here.
+            thread::count(1);
+        }
+        Rc::new(Inner {
             id: next_id(),
             is_main,
-            state: Cell::new(if is_main {
-                State::Active
-            } else {
-                State::Unstarted
-            }),
+            state: Cell::new(state),
             parent: RefCell::new(parent),
             run: RefCell::new(run),
             resume: Cell::new(None),
             handles: Cell::new(0),
             stack_size,
             name,
-        };
-        // A dead greenlet's record, when one is spare, saves the allocation.
-        if let Some(mut spare) = thread::spare_record() {
-            if let Some(record) = Rc::get_mut(&mut spare) {
-                *record = fresh;
-                return spare;
-            }
-            return Rc::new(fresh);
-        }
-        Rc::new(fresh)
+        })
     }
 
     fn new_main() -> Rc<Inner> {

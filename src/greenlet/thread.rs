@@ -41,12 +41,14 @@ thread_local! {
 const SPARE_RECORDS: usize = 16;
 
 /// A dead greenlet's record kept for reuse; not counted as alive meanwhile.
-struct SpareRecord(Rc<Inner>);
+struct SpareRecord(Option<Rc<Inner>>);
 
 impl Drop for SpareRecord {
     fn drop(&mut self) {
-        // Dropping the record counts it out again.
-        count(1);
+        if self.0.is_some() {
+            // The record's own drop counts it out; it was counted out when it was kept.
+            count(1);
+        }
     }
 }
 
@@ -63,20 +65,18 @@ pub(super) fn recycle(inner: &Rc<Inner>) {
         if let Ok(mut spare) = spare.try_borrow_mut() {
             if spare.len() < SPARE_RECORDS {
                 count(-1);
-                spare.push(SpareRecord(inner.clone()));
+                spare.push(SpareRecord(Some(inner.clone())));
             }
         }
     });
 }
 
-/// A spare record, to be overwritten whole by a new greenlet's. (Overwriting drops the old
-/// value, which counts a record out; letting go of the spare counted it in.)
+/// A spare record (not counted as alive) for a new greenlet to overwrite.
 pub(super) fn spare_record() -> Option<Rc<Inner>> {
-    let spare = SPARE
-        .try_with(|spare| spare.try_borrow_mut().ok()?.pop())
+    SPARE
+        .try_with(|spare| spare.try_borrow_mut().ok()?.pop()?.0.take())
         .ok()
-        .flatten()?;
-    Some(spare.0.clone())
+        .flatten()
 }
 
 impl Drop for ThreadGreenlets {
