@@ -383,7 +383,7 @@ impl Hub {
             State::Parked => {}
             State::New => {
                 if t.kill_requested() {
-                    self.finish(task, Some(JoinError::Killed));
+                    self.fail(task, JoinError::Killed);
                     return None;
                 }
                 let (greenlet, generation) = if t.poolable() {
@@ -403,7 +403,7 @@ impl Hub {
         }
         let greenlet = t.greenlet.borrow().clone();
         let Some(greenlet) = greenlet else {
-            self.finish(task, Some(JoinError::Failed(crate::Error::NotNow)));
+            self.fail(task, JoinError::Failed(crate::Error::NotNow));
             return None;
         };
         if t.driver.get() != self.driver_generation.get() {
@@ -498,12 +498,15 @@ impl Hub {
                 Err(e) => Some(JoinError::Failed(e)),
             };
             drop(greenlet);
-            self.finish(&task, error);
+            match error {
+                Some(error) => self.fail(&task, error),
+                None => self.finish(&task),
+            }
         } else if !greenlet.is_started() {
             // The switch could not start it (no stack): it never ran.
             let error = resumed.err().unwrap_or(crate::Error::NotNow);
             drop(greenlet);
-            self.finish(&task, Some(JoinError::Failed(error)));
+            self.fail(&task, JoinError::Failed(error));
         } else if t.state() == State::Running {
             // It came back without parking (its body switched to the driver itself): treat
             // that as a yield rather than lose it.
@@ -520,7 +523,7 @@ impl Hub {
         drop(previous);
         let worker = task.task().greenlet.borrow_mut().take();
         let generation = task.task().driver.get();
-        self.finish(task, None);
+        self.finish(task);
         let Some(worker) = worker else { return false };
         let mut idle = self.idle.borrow_mut();
         if idle.len() < MAX_IDLE_WORKERS && generation == self.driver_generation.get() {
@@ -541,11 +544,15 @@ impl Hub {
         Some((worker, self.driver_generation.get()))
     }
 
-    fn finish(&self, task: &TaskRef, error: Option<JoinError>) {
+    /// The task ended without a value: record why, then finish it.
+    fn fail(&self, task: &TaskRef, error: JoinError) {
+        task.fail(error);
+        self.finish(task);
+    }
+
+    /// The task ended: wake its joiners and forget it.
+    fn finish(&self, task: &TaskRef) {
         let t = task.task();
-        if let Some(error) = error {
-            task.fail(error);
-        }
         t.set_state(State::Done);
         let greenlet = t.greenlet.borrow_mut().take();
         drop(greenlet);
