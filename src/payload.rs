@@ -10,6 +10,7 @@
 //! (measured: about 30 fewer instructions per greenlet switch than `smallbox`).
 
 use std::any::TypeId;
+use std::cell::UnsafeCell;
 use std::fmt;
 use std::mem::{align_of, size_of, ManuallyDrop, MaybeUninit};
 
@@ -67,7 +68,9 @@ unsafe fn drop_boxed<T>(data: *mut Inline) {
 ///
 /// Not `Send`: it may hold an `Rc` (and greenlets never leave their thread anyway).
 pub struct Payload {
-    data: Inline,
+    /// In an `UnsafeCell` because the value may itself have interior mutability (a `Cell`
+    /// inside): through `downcast_ref` it can change behind a shared `&Payload`.
+    data: UnsafeCell<Inline>,
     kind: &'static Kind,
     _not_send: std::marker::PhantomData<*const ()>,
 }
@@ -86,7 +89,7 @@ impl Payload {
             unsafe { data.as_mut_ptr().cast::<*mut T>().write(boxed) }
         }
         Payload {
-            data,
+            data: UnsafeCell::new(data),
             kind: T::KIND,
             _not_send: std::marker::PhantomData,
         }
@@ -110,8 +113,10 @@ impl Payload {
         if !self.is::<T>() {
             return None;
         }
-        let data = self.data.as_ptr();
-        // SAFETY: the payload holds a `T`, inline or boxed as its kind (the kind of `T`) says.
+        let data = self.data.get().cast_const();
+        // SAFETY: the payload holds a `T`, inline or boxed as its kind (the kind of `T`) says;
+        // the inline words are in an `UnsafeCell`, so a `T` with interior mutability may be
+        // changed through the shared reference handed out.
         Some(unsafe {
             if self.kind.inline {
                 &*data.cast::<T>()
@@ -128,7 +133,7 @@ impl Payload {
             return Err(self);
         }
         let this = ManuallyDrop::new(self);
-        let data = this.data.as_ptr();
+        let data = this.data.get().cast_const();
         // SAFETY: the payload holds a `T` (as in `downcast_ref`); it is read out exactly once
         // and the payload is not dropped, so the value has one owner again.
         Ok(unsafe {
@@ -146,7 +151,7 @@ impl Drop for Payload {
     fn drop(&mut self) {
         if let Some(drop) = self.kind.drop {
             // SAFETY: the kind's drop function matches the stored value, dropped only here.
-            unsafe { drop(&mut self.data) }
+            unsafe { drop(self.data.get_mut()) }
         }
     }
 }
@@ -195,6 +200,22 @@ mod tests {
         assert_eq!(Rc::strong_count(&counted), 2);
         drop(back);
         assert_eq!(Rc::strong_count(&counted), 1);
+    }
+
+    #[test]
+    fn a_cell_inside_can_change_through_a_shared_payload() {
+        // Regression: the inline words were not in an `UnsafeCell`, so the compiler took a
+        // `&Payload` as read-only and a write through `downcast_ref` could be lost.
+        #[inline(never)]
+        fn bump(p: &Payload) {
+            let c = p.downcast_ref::<std::cell::Cell<u64>>().unwrap();
+            c.set(c.get() + 1);
+        }
+        let p = Payload::new(std::cell::Cell::new(41u64));
+        bump(&p);
+        assert_eq!(p.downcast_ref::<std::cell::Cell<u64>>().unwrap().get(), 42);
+        bump(&p);
+        assert_eq!(p.downcast::<std::cell::Cell<u64>>().unwrap().get(), 43);
     }
 
     #[test]

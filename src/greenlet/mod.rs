@@ -410,7 +410,8 @@ impl Greenlet {
         self.inner.run.borrow().is_some()
     }
 
-    /// A number identifying the greenlet within the process.
+    /// A number identifying the greenlet within the process (unique, but not in creation
+    /// order across threads: each thread takes ids in blocks).
     pub fn id(&self) -> u64 {
         self.inner.id
     }

@@ -93,8 +93,13 @@ impl ThreadGreenlets {
     /// The running greenlet.
     pub(super) fn current(&self) -> Rc<Inner> {
         let current = HOT.with(|h| h.current.get());
-        // SAFETY: while `self` (the thread's state) exists, `current` is the non-null `Rc`
-        // the cell owns; the new count is the returned handle's.
+        if current.is_null() {
+            // Only while this state is being destroyed (no `&self` can be had then, as
+            // `THREAD.try_with` fails); answered without touching the null pointer anyway.
+            return self.main.clone();
+        }
+        // SAFETY: a non-null `current` is the `Rc` the cell owns; the new count is the
+        // returned handle's.
         unsafe {
             Rc::increment_strong_count(current);
             Rc::from_raw(current)
@@ -107,8 +112,14 @@ impl ThreadGreenlets {
 
     /// Makes `target` the running greenlet; returns the one that was.
     pub(super) fn set_current(&self, target: Rc<Inner>) -> Rc<Inner> {
-        let previous = HOT.with(|h| h.current.replace(Rc::into_raw(target)));
-        // SAFETY: as in `current`; the cell's ownership passes to the returned value.
+        let previous = HOT.with(|h| h.current.get());
+        if previous.is_null() {
+            // As in `current`: the state is going away; nothing becomes current.
+            return target;
+        }
+        HOT.with(|h| h.current.set(Rc::into_raw(target)));
+        // SAFETY: a non-null `previous` was the `Rc` the cell owned; ownership passes to the
+        // returned value.
         unsafe { Rc::from_raw(previous) }
     }
 

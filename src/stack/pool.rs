@@ -260,7 +260,7 @@ pub struct StackStats {
     /// may be off by its up to 64 unpublished loans (threads publish counts in batches) and
     /// its up to 16 stacks kept with spare fibers.
     pub in_use: usize,
-    /// Free stacks kept by this thread's pool.
+    /// Free stacks kept by this thread: in its pool, and with its spare fibers for reuse.
     pub pooled: usize,
     /// Reserved regions mapped by this thread.
     pub regions: usize,

@@ -140,7 +140,11 @@ fn run_loop(first: Mail) -> Message {
     while let Some(fiber) = to.take() {
         let Some(result) = fiber.resume(mail, root_limit) else {
             // The target cannot run (it finished or was released): a bug in the layer that
-            // asked for it, reported to the context that asked rather than lost.
+            // asked for it, reported to the context that asked rather than lost. The message
+            // that was meant for it goes now (it may be in a finished fiber's record, which
+            // could otherwise keep it until that fiber is reused).
+            // SAFETY: `mail` is live (see the end of the loop) and nobody else reads it now.
+            drop(unsafe { (*mail).msg.take() });
             own = Envelope {
                 to: None,
                 msg: Some(Message::error(Error::NotNow)),
