@@ -73,6 +73,11 @@ impl Reactor {
         drop(removed);
     }
 
+    /// Whether any socket is registered.
+    pub(crate) fn has_sources(&self) -> bool {
+        self.sources.borrow().len() > 0
+    }
+
     /// Waits up to `timeout` (forever with `None`) for readiness or a wake-up, and wakes the
     /// greenlets parked on every socket that became ready.
     pub(crate) fn poll(&self, timeout: Option<Duration>) -> io::Result<()> {

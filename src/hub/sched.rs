@@ -357,7 +357,11 @@ impl Hub {
             if !self.ready.borrow().is_empty() {
                 if self.runs.get() >= POLL_INTERVAL {
                     self.runs.set(0);
-                    self.poll(Some(Duration::ZERO));
+                    // Without sockets there is nothing for the poller to report (remote
+                    // wake-ups arrive through the inbox, checked above): no system call.
+                    if self.reactor.as_ref().is_some_and(Reactor::has_sources) {
+                        self.poll(Some(Duration::ZERO));
+                    }
                 }
                 continue;
             }
