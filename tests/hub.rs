@@ -965,3 +965,47 @@ fn calls_into_a_runtime_from_a_thread_and_from_greenlets() {
     assert!(matches!(pending.join(), Err(JoinError::Killed)));
     assert!(matches!(handle.call(|| 1), Err(Error::Shutdown)));
 }
+
+#[test]
+fn a_greenlet_whose_socket_always_has_data_still_lets_others_run() {
+    // A peer that is always ahead: every read succeeds at once and the reader never parks.
+    // Without a budget for such runs of socket operations, it would keep the hub to itself.
+    const SENT: usize = 64 * 1024;
+    hub::run(|| {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let writer = std::thread::spawn(move || {
+            let mut s = std::net::TcpStream::connect(addr).unwrap();
+            s.write_all(&[7u8; SENT]).unwrap();
+            s
+        });
+        let (mut conn, _) = listener.accept().unwrap();
+        // All of it is buffered on our side before the first read.
+        let peer = writer.join().unwrap();
+        let ticks = Rc::new(std::cell::Cell::new(0u64));
+        let done = Rc::new(std::cell::Cell::new(false));
+        let (t, d) = (ticks.clone(), done.clone());
+        let ticker = hub::spawn(move || {
+            while !d.get() {
+                t.set(t.get() + 1);
+                hub::yield_now().unwrap();
+            }
+        });
+        hub::yield_now().unwrap();
+        let before = ticks.get();
+        let mut buf = [0u8; 16];
+        let mut total = 0;
+        while total < SENT {
+            total += conn.read(&mut buf).unwrap();
+        }
+        let during = ticks.get() - before;
+        done.set(true);
+        ticker.join().unwrap();
+        drop(peer);
+        assert!(
+            during >= 10,
+            "the other greenlet ran {during} times during 4,096 reads"
+        );
+    })
+    .unwrap();
+}

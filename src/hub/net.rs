@@ -51,7 +51,12 @@ impl<S: Source> Registered<S> {
         loop {
             match op(&self.source) {
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
-                result => return result,
+                result => {
+                    if parker.is_none() {
+                        self.hub.spend_io();
+                    }
+                    return result;
+                }
             }
             if parker.is_none() {
                 parker = Some(Parker::current()?);

@@ -43,6 +43,11 @@ const POLL_INTERVAL: u32 = 61;
 /// the driver gets control back (for timers, the inbox and the sockets).
 const HOP_BUDGET: u32 = 61;
 
+/// Socket operations a greenlet may complete in a row without parking before it yields:
+/// a peer that always has data ready must not starve the hub's other greenlets (tokio's
+/// cooperative budget is 128 for the same reason).
+const IO_BUDGET: u32 = 128;
+
 pub(crate) struct Hub {
     ready: RefCell<VecDeque<TaskRef>>,
     tasks: RefCell<Slab<TaskRef>>,
@@ -64,6 +69,9 @@ pub(crate) struct Hub {
     hops: Cell<u32>,
     /// Greenlets resumed since the sockets were last polled.
     runs: Cell<u32>,
+    /// Socket operations the running task may still complete without parking before it
+    /// yields (see [`Hub::spend_io`]).
+    io_budget: Cell<u32>,
     shutdown: Cell<Option<Shutdown>>,
 }
 
@@ -226,6 +234,7 @@ impl Hub {
             next_scope: Cell::new(0),
             hops: Cell::new(0),
             runs: Cell::new(0),
+            io_budget: Cell::new(IO_BUDGET),
             shutdown: Cell::new(None),
         }
     }
@@ -315,6 +324,20 @@ impl Hub {
     pub(crate) fn deregister(&self, source: &mut impl mio::event::Source, r: &Registration) {
         if let Some(reactor) = &self.reactor {
             reactor.deregister(source, r);
+        }
+    }
+
+    /// Counts a socket operation that completed without parking; when the running task has
+    /// done `IO_BUDGET` of them in a row, it yields so that the others get their turn.
+    pub(crate) fn spend_io(&self) {
+        let left = self.io_budget.get().saturating_sub(1);
+        self.io_budget.set(left);
+        if left == 0 {
+            self.io_budget.set(IO_BUDGET);
+            if let Ok(parker) = Parker::current() {
+                // A kill or timeout that arrives here is seen by the next blocking call.
+                let _ = parker.yield_now();
+            }
         }
     }
 
@@ -420,6 +443,7 @@ impl Hub {
         }
         t.set_state(State::Running);
         self.runs.set(self.runs.get() + 1);
+        self.io_budget.set(IO_BUDGET);
         // The previous current task may be a finished one whose last reference this is:
         // drop it (and whatever its value's `Drop` does) outside the borrow.
         let previous = self.current.replace(Some(task.clone()));
