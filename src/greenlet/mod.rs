@@ -455,12 +455,8 @@ impl Drop for Greenlet {
             return;
         }
         match self.inner.state.get() {
-            State::Active => {
-                thread::with(|t| {
-                    if !t.is_current(&self.inner) {
-                        tree::kill_unreferenced(t, self.inner.clone());
-                    }
-                });
+            State::Active if !thread::is_current(&self.inner) => {
+                thread::with(|t| tree::kill_unreferenced(t, self.inner.clone()));
             }
             State::Dead => thread::recycle(&self.inner),
             _ => {}

@@ -92,35 +92,15 @@ impl Drop for ThreadGreenlets {
 impl ThreadGreenlets {
     /// The running greenlet.
     pub(super) fn current(&self) -> Rc<Inner> {
-        let current = HOT.with(|h| h.current.get());
-        if current.is_null() {
-            // Only while this state is being destroyed (no `&self` can be had then, as
-            // `THREAD.try_with` fails); answered without touching the null pointer anyway.
-            return self.main.clone();
-        }
-        // SAFETY: a non-null `current` is the `Rc` the cell owns; the new count is the
-        // returned handle's.
-        unsafe {
-            Rc::increment_strong_count(current);
-            Rc::from_raw(current)
-        }
+        // The cell is empty only while this state is being destroyed (no `&self` can be had
+        // then, as `THREAD.try_with` fails); answered without a null pointer anyway.
+        hot_current().unwrap_or_else(|| self.main.clone())
     }
 
-    pub(super) fn is_current(&self, inner: &Rc<Inner>) -> bool {
-        is_current(inner)
-    }
-
-    /// Makes `target` the running greenlet; returns the one that was.
+    /// Makes `target` the running greenlet; returns the one that was (`target` itself while
+    /// the state is going away: nothing becomes current then).
     pub(super) fn set_current(&self, target: Rc<Inner>) -> Rc<Inner> {
-        let previous = HOT.with(|h| h.current.get());
-        if previous.is_null() {
-            // As in `current`: the state is going away; nothing becomes current.
-            return target;
-        }
-        HOT.with(|h| h.current.set(Rc::into_raw(target)));
-        // SAFETY: a non-null `previous` was the `Rc` the cell owned; ownership passes to the
-        // returned value.
-        unsafe { Rc::from_raw(previous) }
+        hot_replace(target).unwrap_or_else(|target| target)
     }
 
     /// Queues a kill for the next switch.
@@ -155,19 +135,38 @@ pub(super) fn take_over(target: &Rc<Inner>) -> Option<Rc<Inner>> {
     })
 }
 
-/// The running greenlet (`None` while the thread exits). Reads [`HOT`] only, once the
-/// thread's greenlet state exists.
+/// The running greenlet as a new handle, read from [`HOT`]; `None` while the cell is empty.
 #[inline]
-pub(super) fn current() -> Option<Rc<Inner>> {
+fn hot_current() -> Option<Rc<Inner>> {
     let current = HOT.with(|h| h.current.get());
     if current.is_null() {
-        return with(ThreadGreenlets::current);
+        return None;
     }
     // SAFETY: a non-null `current` is the `Rc` the cell owns; the new count is the caller's.
     unsafe {
         Rc::increment_strong_count(current);
         Some(Rc::from_raw(current))
     }
+}
+
+/// Puts `target` in [`HOT`] and returns the greenlet that was there; gives `target` back
+/// while the cell is empty.
+#[inline]
+fn hot_replace(target: Rc<Inner>) -> Result<Rc<Inner>, Rc<Inner>> {
+    let previous = HOT.with(|h| h.current.get());
+    if previous.is_null() {
+        return Err(target);
+    }
+    HOT.with(|h| h.current.set(Rc::into_raw(target)));
+    // SAFETY: a non-null `previous` was the `Rc` the cell owned; ownership passes on.
+    Ok(unsafe { Rc::from_raw(previous) })
+}
+
+/// The running greenlet (`None` while the thread exits). Reads [`HOT`] only, once the
+/// thread's greenlet state exists.
+#[inline]
+pub(super) fn current() -> Option<Rc<Inner>> {
+    hot_current().or_else(|| with(ThreadGreenlets::current))
 }
 
 /// Whether `inner` is the running greenlet.
@@ -180,15 +179,10 @@ pub(super) fn is_current(inner: &Rc<Inner>) -> bool {
 /// returns the one that was, `None` while the thread exits.
 #[inline]
 pub(super) fn set_current(target: Rc<Inner>) -> Option<Rc<Inner>> {
-    let previous = HOT.with(|h| h.current.get());
-    if previous.is_null() {
-        return with(move |t| t.set_current(target));
+    match hot_replace(target) {
+        Ok(previous) => Some(previous),
+        Err(target) => with(move |t| t.set_current(target)),
     }
-    Some(HOT.with(|h| {
-        h.current.set(Rc::into_raw(target));
-        // SAFETY: `previous` was the `Rc` the cell owned; ownership passes to the caller.
-        unsafe { Rc::from_raw(previous) }
-    }))
 }
 
 /// Runs `f` with this thread's greenlets, or returns `None` while the thread is exiting.
@@ -212,6 +206,6 @@ pub(super) fn alive() -> usize {
 }
 
 /// Whether `inner` is suspended (started, not dead, not running).
-pub(super) fn is_suspended(thread: &ThreadGreenlets, inner: &Rc<Inner>) -> bool {
-    inner.state.get() == State::Active && !thread.is_current(inner)
+pub(super) fn is_suspended(inner: &Rc<Inner>) -> bool {
+    inner.state.get() == State::Active && !is_current(inner)
 }

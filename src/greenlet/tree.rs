@@ -72,7 +72,7 @@ pub(super) fn hand_over(
     thread: &ThreadGreenlets,
     target: Rc<Inner>,
 ) -> Option<(Option<Rc<Fiber>>, Rc<Inner>)> {
-    if thread.is_current(&target) {
+    if super::thread::is_current(&target) {
         return None;
     }
     let origin = thread.set_current(target.clone());
@@ -157,7 +157,7 @@ pub(super) fn run_pending_kills(thread: &ThreadGreenlets) {
         let Some(inner) = thread.next_kill() else {
             break;
         };
-        if inner.handles.get() == 0 && super::thread::is_suspended(thread, &inner) {
+        if inner.handles.get() == 0 && super::thread::is_suspended(&inner) {
             kill_unreferenced(thread, inner);
         }
     }

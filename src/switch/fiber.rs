@@ -147,9 +147,10 @@ impl Reserved {
 pub(crate) struct Fiber {
     /// Touched only by the loop (resume, finish) and by `release`, never while it runs.
     coroutine: UnsafeCell<Option<Body>>,
-    /// A spare fiber's stack, and its size class.
+    /// A spare fiber's stack.
     idle_stack: Cell<Option<PooledStack>>,
-    class: Cell<usize>,
+    /// The size class of the fiber's stack, fixed when the fiber is made.
+    class: usize,
     /// Set when the coroutine first runs; valid while the coroutine is alive.
     yielder: Cell<*const Yielder<Mail, Mail>>,
     /// What the finished body asks the loop to do: an envelope like a suspending fiber's,
@@ -209,7 +210,7 @@ fn take_spare(usable: usize) -> Option<Reserved> {
             let mut spare = spare.try_borrow_mut().ok()?;
             let index = spare
                 .iter()
-                .rposition(|s| s.0.as_ref().is_some_and(|f| f.class.get() == usable))?;
+                .rposition(|s| s.0.as_ref().is_some_and(|f| f.class == usable))?;
             spare.swap_remove(index).take()
         })
         .ok()
@@ -256,7 +257,7 @@ impl Fiber {
         let fiber = Rc::new(Fiber {
             coroutine: UnsafeCell::new(None),
             idle_stack: Cell::new(None),
-            class: Cell::new(usable),
+            class: usable,
             yielder: Cell::new(std::ptr::null()),
             last: UnsafeCell::new(Envelope {
                 to: None,

@@ -1,6 +1,7 @@
 # bytes methods with seeded random bytes, needles (bytes or byte values) and start/end
 # bounds, errors included, against CPython.
 import random
+from _compare import run
 rng = random.Random(21)
 ALPH = "ab ,.\t\nAB1é_-xyz"
 
@@ -48,16 +49,7 @@ calls = [
     ("hex", lambda x: (x.hex(), x.decode("utf-8", "replace"))),
     ("cmp", lambda x: (x < sub(), x in s().encode(), sub() in x, x * rng.randint(-1, 3))),
 ]
-out = []
-for i in range(900):
-    x = s().encode()
-    name, f = rng.choice(calls)
-    try:
-        r = f(x)
-    except Exception as e:
-        r = "%s: %s" % (type(e).__name__, e)
-    out.append("%s %r -> %r" % (name, x, r))
-print("\n".join(out))
+run(rng, calls, lambda: s().encode())
 # Byte values as needles, and ASCII-only whitespace (0x0b counts; 0x85 and 0xa0 do not).
 data = b"a\x0bb\x85c\xa0d e\x0cf"
 print(data.split(), data.split(None, 2), data.strip(b"af"), b"\x0b x \x85".strip())

@@ -1,6 +1,7 @@
 # list, tuple, dict, set and range operations with seeded random values, indices and
 # slices (steps, negative and out-of-range bounds), errors included, against CPython.
 import random
+from _compare import run
 rng = random.Random(33)
 
 
@@ -39,13 +40,4 @@ calls = [
     ("reversed", lambda l: list(reversed(l))),
     ("range", lambda l: (list(range(idx() or 0, rng.randint(-10, 10), rng.choice([1, 2, -1, -3])))[idx():idx()], len(range(rng.randint(-10, 10), rng.randint(-10, 10), rng.choice([1, 3, -2]))))),
 ]
-out = []
-for i in range(900):
-    l = lst()
-    name, f = rng.choice(calls)
-    try:
-        r = f(l)
-    except Exception as e:
-        r = "%s: %s" % (type(e).__name__, e)
-    out.append("%s -> %r" % (name, r))
-print("\n".join(out))
+run(rng, calls, lst, show_input=False)

@@ -1,6 +1,7 @@
 # str methods with seeded random strings, substrings and start/end bounds (negative,
 # past the end, crossed), errors included, against CPython.
 import random
+from _compare import run
 rng = random.Random(21)
 ALPH = "ab ,.\t\nAB1é_-xyz"
 
@@ -48,13 +49,4 @@ calls = [
     ("encode", lambda x: x.encode("utf-8")[idx():idx()]),
     ("cmp", lambda x: (x < sub(), x in s(), sub() in x, x * rng.randint(-1, 3))),
 ]
-out = []
-for i in range(900):
-    x = s()
-    name, f = rng.choice(calls)
-    try:
-        r = f(x)
-    except Exception as e:
-        r = "%s: %s" % (type(e).__name__, e)
-    out.append("%s %r -> %r" % (name, x, r))
-print("\n".join(out))
+run(rng, calls, s)
