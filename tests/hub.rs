@@ -1009,3 +1009,56 @@ fn a_greenlet_whose_socket_always_has_data_still_lets_others_run() {
     })
     .unwrap();
 }
+
+#[test]
+fn a_drained_socket_wakes_its_reader_for_later_data_and_the_end() {
+    // A read shorter than its buffer marks the socket drained, and the next read parks
+    // without trying. Data that comes while the reader parks must wake it; data whose
+    // readiness the hub saw while the reader was busy elsewhere (asleep here) must be read
+    // at once, as no further event will come for it; and so must the end of the stream.
+    let got = hub::run(|| {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (go, wait) = std::sync::mpsc::channel::<()>();
+        let writer = std::thread::spawn(move || {
+            let mut s = std::net::TcpStream::connect(addr).unwrap();
+            s.write_all(b"abc").unwrap();
+            std::thread::sleep(20 * MS);
+            s.write_all(b"defg").unwrap();
+            wait.recv().unwrap();
+            s.write_all(b"hi").unwrap();
+            // Only once "hi" was read: so that its readiness came without the end.
+            wait.recv().unwrap();
+            s.write_all(b"jk").unwrap();
+        });
+        let (mut conn, _) = listener.accept().unwrap();
+        let outcome = hub::timeout(Duration::from_secs(10), || {
+            let mut buf = [0u8; 1024];
+            let mut got: Vec<String> = Vec::new();
+            // "abc", then (parked, woken by the event) "defg".
+            while got.concat().len() < 7 {
+                let n = conn.read(&mut buf).unwrap();
+                got.push(String::from_utf8_lossy(&buf[..n]).into_owned());
+            }
+            go.send(()).unwrap();
+            // "hi" arrives while this greenlet sleeps and the hub polls.
+            hub::sleep(50 * MS).unwrap();
+            let n = conn.read(&mut buf).unwrap();
+            got.push(String::from_utf8_lossy(&buf[..n]).into_owned());
+            // "jk" and the end arrive together while it sleeps: the short read of "jk"
+            // must not hide the end.
+            go.send(()).unwrap();
+            hub::sleep(50 * MS).unwrap();
+            loop {
+                match conn.read(&mut buf).unwrap() {
+                    0 => return got,
+                    n => got.push(String::from_utf8_lossy(&buf[..n]).into_owned()),
+                }
+            }
+        });
+        writer.join().unwrap();
+        outcome.expect("no wake-up was lost")
+    })
+    .unwrap();
+    assert_eq!(got.concat(), "abcdefghijk");
+}

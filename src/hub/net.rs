@@ -45,19 +45,34 @@ impl<S: Source> Registered<S> {
         &self,
         what: &'static str,
         queue: impl Fn(&Registration) -> &WaitQueue,
+        op: impl FnMut(&S) -> io::Result<R>,
+    ) -> io::Result<R> {
+        self.retry_from(what, queue, true, op)
+    }
+
+    /// [`Registered::retry`], parking before the first attempt unless `try_first`.
+    fn retry_from<R>(
+        &self,
+        what: &'static str,
+        queue: impl Fn(&Registration) -> &WaitQueue,
+        try_first: bool,
         mut op: impl FnMut(&S) -> io::Result<R>,
     ) -> io::Result<R> {
         let mut parker = None;
+        let mut attempt = try_first;
         loop {
-            match op(&self.source) {
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
-                result => {
-                    if parker.is_none() {
-                        self.hub.spend_io();
+            if attempt {
+                match op(&self.source) {
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
+                    result => {
+                        if parker.is_none() {
+                            self.hub.spend_io();
+                        }
+                        return result;
                     }
-                    return result;
                 }
             }
+            attempt = true;
             if parker.is_none() {
                 parker = Some(Parker::current()?);
             }
@@ -68,6 +83,36 @@ impl<S: Source> Registered<S> {
             queue(&self.registration).push(p.waiter());
             p.park(Wait::Io(what))?;
         }
+    }
+
+    /// A read from a stream into buffers of `wanted` bytes in all. A read that returns
+    /// less than that drained the socket (edge-triggered readiness on Linux guarantees a new
+    /// event for anything that arrives later), so the next read parks at once instead of
+    /// making a system call that would only say `WouldBlock`: one system call fewer per
+    /// message for a request-response connection.
+    fn read_stream(
+        &self,
+        wanted: usize,
+        mut op: impl FnMut(&S) -> io::Result<usize>,
+    ) -> io::Result<usize> {
+        let waiters = &self.registration.waiters;
+        let readable = &waiters.readable;
+        let result = self.retry_from(
+            "read",
+            |r| &r.waiters.readers,
+            readable.get() || waiters.read_closed.get() || wanted == 0,
+            |s| {
+                let r = op(s);
+                if matches!(&r, Err(e) if e.kind() == io::ErrorKind::WouldBlock) {
+                    readable.set(false);
+                }
+                r
+            },
+        );
+        if matches!(result, Ok(n) if n > 0 && n < wanted) {
+            readable.set(false);
+        }
+        result
     }
 
     fn read<R>(&self, op: impl FnMut(&S) -> io::Result<R>) -> io::Result<R> {
@@ -234,11 +279,13 @@ impl TcpStream {
 
 impl Read for &TcpStream {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.inner.read(|mut s| s.read(buf))
+        self.inner.read_stream(buf.len(), |mut s| s.read(buf))
     }
 
     fn read_vectored(&mut self, bufs: &mut [IoSliceMut<'_>]) -> io::Result<usize> {
-        self.inner.read(|mut s| s.read_vectored(bufs))
+        let wanted = bufs.iter().map(|b| b.len()).sum();
+        self.inner
+            .read_stream(wanted, |mut s| s.read_vectored(bufs))
     }
 }
 

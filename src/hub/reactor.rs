@@ -3,13 +3,15 @@
 //!
 //! Sources are registered edge-triggered. A greenlet tries its operation first and parks
 //! only on `WouldBlock`; as the hub polls only while that greenlet is parked, any readiness
-//! that arrives after the failed attempt is a new edge that the next poll reports.
+//! that arrives after the failed attempt is a new edge that the next poll reports. A stream
+//! read that came back short drained the socket just as surely, so the next read parks
+//! without trying, until the poller reports the socket readable (or closed) again.
 
 use super::slab::Slab;
 use super::wait::WaitQueue;
 use mio::event::Source;
 use mio::{Events, Interest, Poll, Registry, Token, Waker};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::io;
 use std::rc::Rc;
 use std::time::Duration;
@@ -17,11 +19,29 @@ use std::time::Duration;
 /// The token of the cross-thread waker (sockets get slab indices, far below it).
 const WAKER: Token = Token(usize::MAX);
 
-/// The greenlets waiting for one socket, by direction.
-#[derive(Default)]
+/// The greenlets waiting for one socket, by direction, and what is known of its input.
 pub(crate) struct IoWaiters {
     pub(crate) readers: WaitQueue,
     pub(crate) writers: WaitQueue,
+    /// False once a read found the socket drained (a short read or `WouldBlock`), true
+    /// again when the poller reports it readable. While false, a read parks without the
+    /// system call that would only say `WouldBlock`: the edge-triggered poller reports any
+    /// data that arrives after the drain.
+    pub(crate) readable: Cell<bool>,
+    /// The peer closed its side or the socket failed: final, so reads always try (a short
+    /// read of the last data does not mean the end of stream has been read too).
+    pub(crate) read_closed: Cell<bool>,
+}
+
+impl Default for IoWaiters {
+    fn default() -> IoWaiters {
+        IoWaiters {
+            readers: WaitQueue::default(),
+            writers: WaitQueue::default(),
+            readable: Cell::new(true),
+            read_closed: Cell::new(false),
+        }
+    }
 }
 
 /// A socket's registration: its token and its waiters.
@@ -94,7 +114,11 @@ impl Reactor {
             let waiters = self.sources.borrow().get(event.token().0).cloned();
             let Some(waiters) = waiters else { continue };
             let failed = event.is_error();
+            if failed || event.is_read_closed() {
+                waiters.read_closed.set(true);
+            }
             if failed || event.is_readable() || event.is_read_closed() {
+                waiters.readable.set(true);
                 waiters.readers.notify_all();
             }
             if failed || event.is_writable() || event.is_write_closed() {
