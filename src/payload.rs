@@ -20,8 +20,6 @@ type Inline = MaybeUninit<[usize; 2]>;
 /// What a payload knows about the type it holds: one constant per type.
 struct Kind {
     id: TypeId,
-    /// Whether the value is stored in the inline words (else they hold a `Box<T>`).
-    inline: bool,
     /// Drops the stored value (inline or boxed); `None` when nothing needs dropping.
     drop: Option<unsafe fn(*mut Inline)>,
 }
@@ -33,7 +31,6 @@ trait KindOf {
 impl<T: 'static> KindOf for T {
     const KIND: &'static Kind = &Kind {
         id: TypeId::of::<T>(),
-        inline: fits_inline::<T>(),
         drop: if fits_inline::<T>() {
             if std::mem::needs_drop::<T>() {
                 Some(drop_inline::<T>)
@@ -114,11 +111,11 @@ impl Payload {
             return None;
         }
         let data = self.data.get().cast_const();
-        // SAFETY: the payload holds a `T`, inline or boxed as its kind (the kind of `T`) says;
+        // SAFETY: the payload holds a `T`, inline or boxed as `fits_inline` says for `T`;
         // the inline words are in an `UnsafeCell`, so a `T` with interior mutability may be
         // changed through the shared reference handed out.
         Some(unsafe {
-            if self.kind.inline {
+            if fits_inline::<T>() {
                 &*data.cast::<T>()
             } else {
                 &**data.cast::<*const T>()

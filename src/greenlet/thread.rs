@@ -138,15 +138,8 @@ pub(super) fn take_over(target: &Rc<Inner>) -> Option<Rc<Inner>> {
 /// The running greenlet as a new handle, read from [`HOT`]; `None` while the cell is empty.
 #[inline]
 fn hot_current() -> Option<Rc<Inner>> {
-    let current = HOT.with(|h| h.current.get());
-    if current.is_null() {
-        return None;
-    }
-    // SAFETY: a non-null `current` is the `Rc` the cell owns; the new count is the caller's.
-    unsafe {
-        Rc::increment_strong_count(current);
-        Some(Rc::from_raw(current))
-    }
+    // SAFETY: a non-null `current` is the `Rc` the cell owns.
+    unsafe { crate::switch::clone_raw(HOT.with(|h| h.current.get())) }
 }
 
 /// Puts `target` in [`HOT`] and returns the greenlet that was there; gives `target` back

@@ -63,15 +63,26 @@ pub(crate) fn on_root() -> bool {
 /// The running fiber (`None`: the root context).
 #[inline]
 pub(crate) fn current() -> Option<Rc<Fiber>> {
-    let running = STATE.with(|s| s.current.get());
-    if running.is_null() {
+    // SAFETY: a non-null `current` came from `Rc::as_ptr` of the fiber the loop is resuming,
+    // and the loop holds that `Rc` until the fiber suspends or returns.
+    unsafe { clone_raw(STATE.with(|s| s.current.get())) }
+}
+
+/// A new handle to the `Rc` that `ptr` points into; `None` for a null pointer.
+///
+/// # Safety
+/// A non-null `ptr` must come from `Rc::as_ptr` or `Rc::into_raw` of an `Rc<T>` that is
+/// still alive (its count held by someone else for the duration of this call).
+#[inline]
+pub(crate) unsafe fn clone_raw<T>(ptr: *const T) -> Option<Rc<T>> {
+    if ptr.is_null() {
         return None;
     }
-    // SAFETY: `running` came from `Rc::as_ptr` of the fiber the loop is resuming, and the
-    // loop holds that `Rc` until the fiber suspends or returns, so the count is at least one.
+    // SAFETY: per the contract, `ptr` belongs to a live `Rc<T>`; the new count is the
+    // caller's.
     unsafe {
-        Rc::increment_strong_count(running);
-        Some(Rc::from_raw(running))
+        Rc::increment_strong_count(ptr);
+        Some(Rc::from_raw(ptr))
     }
 }
 

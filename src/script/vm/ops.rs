@@ -540,7 +540,6 @@ impl Vm {
         self.builtin_binary(op, a, b)
     }
 
-    /// `a op= b`: the in-place dunder first, then the ordinary operator.
     /// `divmod(x, y)` of two numbers: floor quotient and remainder. With a float operand a
     /// zero divisor names divmod, as CPython's float_divmod does.
     pub fn number_divmod(&self, x: &Value, y: &Value) -> PyResult<Value> {
@@ -555,6 +554,7 @@ impl Vm {
         Ok(Value::tuple(vec![q, r]))
     }
 
+    /// `a op= b`: the in-place dunder first, then the ordinary operator.
     pub fn inplace(&self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         match (op, a) {
             (BinOp::Add, Value::List(l)) => {
