@@ -68,12 +68,13 @@ impl Value {
 
     /// Replaces the value in `slot` with `v`. Dropping the old value is a call into the
     /// general drop glue; registers mostly hold numbers or nothing, which own nothing, so
-    /// that call is skipped for them.
+    /// that call is skipped for them. An old value that owns something is dropped where it
+    /// lies: moved out first, it would be copied to the stack in pieces and read back
+    /// whole by the drop glue, a store-forwarding stall on every such store.
     #[inline(always)]
     pub fn store(slot: &mut Value, v: Value) {
-        let old = std::mem::replace(slot, v);
         if matches!(
-            old,
+            slot,
             Value::Undefined
                 | Value::None
                 | Value::Bool(_)
@@ -82,9 +83,9 @@ impl Value {
                 | Value::NotImplemented
                 | Value::Ellipsis
         ) {
-            std::mem::forget(old);
+            std::mem::forget(std::mem::replace(slot, v));
         } else {
-            drop(old);
+            *slot = v;
         }
     }
 

@@ -147,8 +147,11 @@ pub struct Vm {
     pub frames_run: Cell<u64>,
     /// Buffered standard output: `print` in a loop must not make a syscall per line.
     pub stdout: RefCell<std::io::BufWriter<std::io::Stdout>>,
-    /// Spare execution states for native re-entries, so they do not allocate.
-    pub(crate) spare_states: RefCell<Vec<frame::ExecState>>,
+    /// Spare execution states for native re-entries, so they do not allocate. Boxed
+    /// because a softly parked greenlet keeps its state boxed, and the pool lends to and
+    /// takes back from those without copying a state.
+    #[allow(clippy::vec_box)]
+    pub(crate) spare_states: RefCell<Vec<Box<frame::ExecState>>>,
     /// `sys.exc_info()`: the exceptions being handled, innermost last. Frames record its
     /// length on entry and truncate it on exit.
     pub(crate) exc_stack: RefCell<Vec<Value>>,

@@ -458,7 +458,10 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             let r = record(vm, &a[0])?;
             match r.at.get() {
                 // Parked from script code: its frames are all here.
-                tree::At::Soft => vm.suspended_frames(&r.parked.borrow().st),
+                tree::At::Soft => match &r.parked.borrow().st {
+                    Some(st) => vm.suspended_frames(st),
+                    None => Ok(Value::None),
+                },
                 // Parked inside native code: its frames are on that stack, out of reach.
                 tree::At::Hard => Ok(vm.unknown_frame()),
                 _ => Ok(Value::None),

@@ -80,22 +80,14 @@ pub fn switch_hook(
     };
     let mut target = named;
     if target.at.get() == At::Soft && !main_goes_home(&target) {
-        // The common case, kept lean: both sides are heap frames, and the target is alive
-        // (a soft greenlet is never current).
-        let v = pack(vm, &st.regs[args + 1..args + argc], &[]);
-        let switched = tree::replace_current(|me| {
-            // The argument registers are temporaries: released now, as a finished call
-            // would, not kept alive while the caller is parked.
-            st.clear(args, args + argc);
-            park_soft(vm, st, me, dst);
-            let resume_at = resume_soft(vm, st, &target);
-            Value::store(&mut st.regs[resume_at], v);
-            target
-        });
-        return Ok(if switched {
-            LoopFlow::Continue
-        } else {
-            LoopFlow::Declined
+        // The common case: both sides are heap frames, and the target is alive (a soft
+        // greenlet is never current).
+        return Ok(match tree::make_current(&target) {
+            Some(me) => {
+                soft_switch(vm, st, args, argc, dst, me, target);
+                LoopFlow::Continue
+            }
+            None => LoopFlow::Declined,
         });
     }
     if tracing() {
@@ -131,11 +123,47 @@ pub fn switch_hook(
     }
 }
 
-/// Parks the running greenlet with its execution state, which leaves `st` empty (it gets
-/// the record's spare one).
+/// The soft switch from `me` to `target` (already current), kept lean.
+#[inline(always)]
+fn soft_switch(
+    vm: &Vm,
+    st: &mut ExecState,
+    args: usize,
+    argc: usize,
+    dst: usize,
+    me: Rc<Record>,
+    target: Rc<Record>,
+) {
+    // The packing rule of a resumed `switch()`, its two common cases first.
+    let v = match (argc, &vm.empty_tuple) {
+        (1, Value::Tuple(empty)) => Value::Tuple(empty.clone()),
+        (2, _) => std::mem::take(&mut st.regs[args + 1]),
+        _ => pack(vm, &st.regs[args + 1..args + argc], &[]),
+    };
+    // The argument registers are temporaries: released now, as a finished call would,
+    // not kept alive while the caller is parked.
+    st.clear(args, args + argc);
+    // The target's box takes the running state, and the loop the target's: one exchange.
+    let mut state = take_state(&target);
+    st.exchange(&mut state);
+    park_state(vm, state, &me, dst);
+    let resume_at = restore(vm, &target);
+    Value::store(&mut st.regs[resume_at], v);
+}
+
+/// Parks the running greenlet with its execution state, which leaves `st` empty.
 fn park_soft(vm: &Vm, st: &mut ExecState, me: &Rc<Record>, dst: usize) {
+    let mut state = vm.spare_states.borrow_mut().pop().unwrap_or_default();
+    st.exchange(&mut state);
+    park_state(vm, state, me, dst);
+}
+
+/// Keeps `state`, the running greenlet's execution state, in its record; `dst` is the
+/// register that will receive what resumes it.
+#[inline(always)]
+fn park_state(vm: &Vm, state: Box<ExecState>, me: &Rc<Record>, dst: usize) {
     let mut p = me.parked.borrow_mut();
-    std::mem::swap(st, &mut p.st);
+    p.st = Some(state);
     p.depth = vm.depth.replace(0);
     swap_exc_stack(vm, &mut p.exc_stack);
     p.dst = dst;
@@ -144,11 +172,28 @@ fn park_soft(vm: &Vm, st: &mut ExecState, me: &Rc<Record>, dst: usize) {
     me.kill_when_unreferenced();
 }
 
-/// Takes a softly parked greenlet's execution state into `st` (which is empty); returns
-/// the register that receives what resumes it.
+/// Takes a softly parked greenlet's execution state into `st` (which is empty, and goes
+/// back to the pool); returns the register that receives what resumes it.
 fn resume_soft(vm: &Vm, st: &mut ExecState, target: &Rc<Record>) -> usize {
+    let mut state = take_state(target);
+    st.exchange(&mut state);
+    vm.spare_states.borrow_mut().push(state);
+    restore(vm, target)
+}
+
+/// Takes a softly parked greenlet's execution state out of its record.
+#[inline(always)]
+fn take_state(target: &Record) -> Box<ExecState> {
+    // A soft greenlet always has its state; an empty one would just end its `run`.
+    target.parked.borrow_mut().st.take().unwrap_or_default()
+}
+
+/// Gives the interpreter the recursion depth and handled exceptions of a greenlet being
+/// resumed (after the one that ran has parked its own); returns the register that
+/// receives what resumes it.
+#[inline(always)]
+fn restore(vm: &Vm, target: &Record) -> usize {
     let mut p = target.parked.borrow_mut();
-    std::mem::swap(st, &mut p.st);
     vm.depth.set(p.depth);
     swap_exc_stack(vm, &mut p.exc_stack);
     p.dst

@@ -13,11 +13,13 @@ use crate::script::vm::{finalize, Exc};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-/// A greenlet's execution state while it is suspended softly. It stays in the record and
-/// is swapped with the loop's, so a soft switch moves no frames and allocates nothing.
+/// What a greenlet suspended softly keeps in its record: its boxed execution state, which
+/// a switch exchanges with the loop's by pointer, so it moves no frames and allocates
+/// nothing, and the per-greenlet interpreter state beside it.
 #[derive(Default)]
 pub struct Parked {
-    pub st: ExecState,
+    /// Its execution state while parked softly: boxed, so a switch exchanges pointers.
+    pub st: Option<Box<ExecState>>,
     /// Its Python frame count (for `RecursionError`).
     pub depth: usize,
     /// Its `sys.exc_info()` stack.
@@ -195,11 +197,17 @@ impl Record {
 
     /// Queues the kill of a suspended greenlet that no handle reaches any more: killing
     /// runs script code, which the places that notice (a `Drop`, a switch) must not.
+    #[inline]
     pub fn kill_when_unreferenced(self: &Rc<Self>) {
         if self.is_unreferenced() && self.is_suspended() && !self.is_main {
-            let r = self.clone();
-            finalize::defer(move |vm| super::switching::kill_unreferenced(vm, r));
+            self.queue_kill();
         }
+    }
+
+    #[cold]
+    fn queue_kill(self: &Rc<Self>) {
+        let r = self.clone();
+        finalize::defer(move |vm| super::switching::kill_unreferenced(vm, r));
     }
 
     /// The greenlet ends: what it held is released (its frames, if it was parked softly).
@@ -278,23 +286,20 @@ pub fn is_current(r: &Rc<Record>) -> bool {
     })
 }
 
-/// Unless a trace callback is set (then `false`, nothing done), runs `f` on the running
-/// greenlet and makes the greenlet it returns current instead: the bookkeeping of a soft
-/// switch in one thread-local access.
+/// Unless a trace callback is set (then `None`, nothing done), makes `next` the running
+/// greenlet and returns the one that ran: the bookkeeping of a soft switch in one
+/// thread-local access.
 #[inline]
-pub fn replace_current(f: impl FnOnce(&Rc<Record>) -> Rc<Record>) -> bool {
-    RUNNING.with(|r| {
+pub fn make_current(next: &Rc<Record>) -> Option<Rc<Record>> {
+    let me = RUNNING.with(|r| {
         if r.tracing.get() {
-            return false;
+            return None;
         }
         r.switches.set(r.switches.get() + 1);
-        let me = r.current.take().unwrap_or_else(main);
-        let next = f(&me);
-        next.at.set(At::Running);
-        r.current.set(Some(next));
-        drop(me);
-        true
-    })
+        Some(r.current.replace(Some(next.clone())))
+    })?;
+    next.at.set(At::Running);
+    Some(me.unwrap_or_else(main))
 }
 
 /// Switches between script greenlets made on this thread.
