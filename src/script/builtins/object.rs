@@ -482,6 +482,7 @@ fn type_new(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
         plan: RefCell::new(None),
         plan_flags: Cell::new(crate::script::object::class::NO_FLAGS),
         number: Cell::new(None),
+        attr_hint: Cell::new(0),
     });
     let class = Value::Type(t.clone());
     // `__set_name__` on descriptors, then the parent's `__init_subclass__`.

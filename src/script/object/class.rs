@@ -41,6 +41,10 @@ pub struct Type {
     pub plan_flags: Cell<u64>,
     /// Operators a native module's type implements directly (see [`NumberSlots`]).
     pub number: Cell<Option<NumberSlots>>,
+    /// The most attributes an instance's dict has been seen to hold: new instances' dicts
+    /// start with room for that many, so filling them in `__init__` allocates once
+    /// instead of growing from nothing.
+    pub attr_hint: Cell<u32>,
 }
 
 /// Operators a native module's type implements as functions the VM calls before looking
@@ -124,6 +128,7 @@ impl Type {
             plan: RefCell::new(None),
             plan_flags: Cell::new(NO_FLAGS),
             number: Cell::new(None),
+            attr_hint: Cell::new(0),
         }
     }
 
@@ -197,9 +202,10 @@ pub struct Instance {
 impl Instance {
     pub fn new(class: Rc<Type>) -> Instance {
         let exc = (class.layout == Layout::Exception).then(|| Box::new(ExcState::default()));
+        let dict = Dict::with_capacity(class.attr_hint.get() as usize);
         Instance {
             class,
-            dict: Rc::new(Dict::new()),
+            dict: Rc::new(dict),
             base: RefCell::new(Value::Undefined),
             exc,
         }

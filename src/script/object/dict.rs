@@ -12,6 +12,13 @@ impl Dict {
         Dict::default()
     }
 
+    /// An empty dict with room for `n` entries before it first grows.
+    pub fn with_capacity(n: usize) -> Dict {
+        Dict {
+            table: Table::with_capacity(n),
+        }
+    }
+
     pub fn from_table(table: Table) -> Dict {
         Dict { table }
     }

@@ -114,6 +114,17 @@ impl Table {
         Table::default()
     }
 
+    /// An empty table with room for `n` entries before it first grows.
+    pub fn with_capacity(n: usize) -> Table {
+        Table {
+            inner: RefCell::new(Inner {
+                entries: Vec::with_capacity(n),
+                ..Inner::default()
+            }),
+            version: Cell::new(0),
+        }
+    }
+
     #[inline]
     pub fn len(&self) -> usize {
         self.inner.borrow().live

@@ -483,6 +483,7 @@ impl Vm {
             };
             if allowed {
                 inst.dict.insert_str_hinted(name.clone(), value, hint);
+                note_attr_count(class, inst.dict.len());
                 return Ok(());
             }
         }
@@ -824,5 +825,16 @@ fn none_if_undefined(v: Value) -> Value {
         Value::None
     } else {
         v
+    }
+}
+
+/// Records how many attributes an instance of `class` holds, for [`Type::attr_hint`]
+/// (bounded, so one instance used as a namespace does not make every new one large).
+#[inline]
+fn note_attr_count(class: &Type, n: usize) {
+    const MOST: u32 = 16;
+    let n = (n as u32).min(MOST);
+    if n > class.attr_hint.get() {
+        class.attr_hint.set(n);
     }
 }
