@@ -62,7 +62,7 @@ impl Vm {
             &self.types.syntax_error,
             vec![Value::str(&err.message), details],
         );
-        let set = |k: &str, v: Value| exc.dict.insert_str(Rc::new(Str::new(k)), v);
+        let set = |k: &str, v: Value| exc.set_attr(Rc::new(Str::new(k)), v);
         set("filename", Value::str(&source.filename));
         set("lineno", Value::Int(line as i64));
         set("offset", Value::Int(col as i64 + 1));
@@ -76,7 +76,7 @@ impl Vm {
         if !exc.class().is_subtype(&self.types.syntax_error) {
             return None;
         }
-        let get = |k: &str| exc.dict.get_str(&Str::new(k));
+        let get = |k: &str| exc.get_attr(&Str::new(k));
         let filename = get("filename")?;
         let line = get("lineno")?;
         let mut out = format!(

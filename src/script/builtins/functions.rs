@@ -346,7 +346,7 @@ pub fn install(vm: &Vm) {
     function(vm, "vars", |vm, a, _| {
         arity(vm, "vars", a, 1, 1)?;
         match &a[0] {
-            Value::Instance(i) => Ok(Value::Dict(i.dict.clone())),
+            Value::Instance(i) => Ok(Value::Dict(i.dict())),
             Value::Module(m) => Ok(Value::Dict(Rc::new(vm.module_dict(m)))),
             v @ Value::Type(_) => vm.get_attr(v, &vm.names.dict),
             _ => Err(vm.type_error("vars() argument must have __dict__ attribute")),
@@ -909,8 +909,7 @@ fn dir(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
         _ => {
             if let Value::Instance(i) = v {
                 names.extend(
-                    i.dict
-                        .keys()
+                    i.attr_names()
                         .iter()
                         .filter_map(|k| k.as_str().map(|s| s.as_str().to_owned())),
                 );

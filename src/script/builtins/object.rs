@@ -85,7 +85,7 @@ pub fn install(vm: &Vm) {
         arity(vm, "__delattr__", a, 2, 2)?;
         let name = attr(vm, &a[1])?;
         match &a[0] {
-            Value::Instance(i) => match i.dict.remove_str(&name) {
+            Value::Instance(i) => match i.remove_attr(&name) {
                 Some(_) => Ok(Value::None),
                 None => Err(vm.no_attribute(&a[0], &name)),
             },
@@ -186,7 +186,7 @@ pub fn install(vm: &Vm) {
         super::only_kwargs(vm, "ImportError", k, &["name", "path"])?;
         let exc = vm.new_exception(cls, a[1..].to_vec());
         for key in ["name", "path"] {
-            exc.dict.insert_str(
+            exc.set_attr(
                 vm.intern(key),
                 kwarg(k, key).cloned().unwrap_or(Value::None),
             );
@@ -483,6 +483,7 @@ fn type_new(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
         plan_flags: Cell::new(crate::script::object::class::NO_FLAGS),
         number: Cell::new(None),
         attr_hint: Cell::new(0),
+        shape: crate::script::object::attrs::Shape::root(),
     });
     let class = Value::Type(t.clone());
     // `__set_name__` on descriptors, then the parent's `__init_subclass__`.

@@ -35,8 +35,7 @@ pub fn install(vm: &Vm) {
             return Ok(Value::str(""));
         };
         let attr = |name: &str| {
-            inst.dict
-                .get_str(&crate::script::object::Str::new(name))
+            inst.get_attr(&crate::script::object::Str::new(name))
                 .unwrap_or(Value::None)
         };
         let (errno, strerror, filename, filename2) = (
@@ -75,7 +74,7 @@ pub fn install(vm: &Vm) {
 
 /// Sets the args and the errno attributes from the constructor arguments.
 fn fill(vm: &Vm, inst: &Instance, args: &[Value]) {
-    let set = |name: &str, v: Value| inst.dict.insert_str(vm.intern(name), v);
+    let set = |name: &str, v: Value| inst.set_attr(vm.intern(name), v);
     let with_errno = (2..=5).contains(&args.len());
     let get = |i: usize| {
         if with_errno {

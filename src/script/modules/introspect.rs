@@ -70,7 +70,7 @@ pub fn stacklet(_vm: &Vm) -> Rc<Module> {
             ("stats", |vm, _, _| {
                 let rt = crate::stats();
                 let snapshot = Instance::new(vm.types.object.clone());
-                let set = |k: &str, v: Value| snapshot.dict.insert_str(Rc::new(Str::new(k)), v);
+                let set = |k: &str, v: Value| snapshot.set_attr(Rc::new(Str::new(k)), v);
                 let (greenlets, switches) = super::greenlet::stats();
                 set("switches", Value::from((rt.switches + switches) as usize));
                 set("greenlets_alive", Value::from(greenlets));
@@ -122,7 +122,7 @@ fn internal_repr(vm: &Vm, v: &Value) -> String {
         Value::Instance(i) => format!(
             "Value::Instance(class={}, attributes={}{}){addr}",
             i.class.name().as_str(),
-            i.dict.len(),
+            i.attr_count(),
             if i.base.borrow().is_undefined() {
                 ""
             } else {

@@ -22,7 +22,7 @@ fn os_error(vm: &Vm, e: std::io::Error, path: &str) -> Exc {
         &class,
         vec![Value::Int(errno as i64), Value::string(text.clone())],
     );
-    let set = |k: &str, v: Value| exc.dict.insert_str(Rc::new(Str::new(k)), v);
+    let set = |k: &str, v: Value| exc.set_attr(Rc::new(Str::new(k)), v);
     set("errno", Value::Int(errno as i64));
     set("strerror", Value::string(text));
     set("filename", Value::str(path));

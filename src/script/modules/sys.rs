@@ -106,10 +106,8 @@ pub fn module(vm: &Vm) -> Rc<Module> {
         ),
     );
     let implementation = Instance::new(vm.types.object.clone());
-    implementation
-        .dict
-        .insert_str(Rc::new(Str::new("name")), Value::str("stacklet"));
-    implementation.dict.insert_str(
+    implementation.set_attr(Rc::new(Str::new("name")), Value::str("stacklet"));
+    implementation.set_attr(
         Rc::new(Str::new("version")),
         Value::tuple(vec![Value::Int(0), Value::Int(1), Value::Int(0)]),
     );

@@ -1,5 +1,6 @@
 //! Classes (`type` objects, built-in and user-defined) and their instances.
 
+use super::attrs::{Attrs, Shape};
 use super::dict::Dict;
 use super::str::Str;
 use super::value::Value;
@@ -41,10 +42,12 @@ pub struct Type {
     pub plan_flags: Cell<u64>,
     /// Operators a native module's type implements directly (see [`NumberSlots`]).
     pub number: Cell<Option<NumberSlots>>,
-    /// The most attributes an instance's dict has been seen to hold: new instances' dicts
-    /// start with room for that many, so filling them in `__init__` allocates once
-    /// instead of growing from nothing.
+    /// The most attributes an instance has been seen to hold: new instances start with
+    /// room for that many values, so filling them in `__init__` allocates once instead of
+    /// growing from nothing.
     pub attr_hint: Cell<u32>,
+    /// The shape of its instances before they have attributes (see [`super::attrs`]).
+    pub shape: Rc<Shape>,
 }
 
 /// Operators a native module's type implements as functions the VM calls before looking
@@ -129,6 +132,7 @@ impl Type {
             plan_flags: Cell::new(NO_FLAGS),
             number: Cell::new(None),
             attr_hint: Cell::new(0),
+            shape: Shape::root(),
         }
     }
 
@@ -192,8 +196,8 @@ pub fn c3_merge(mut seqs: Vec<Vec<Rc<Type>>>) -> Option<Vec<Rc<Type>>> {
 /// An instance of a user class (or of an exception class).
 pub struct Instance {
     pub class: Rc<Type>,
-    /// The attribute dict (shared with `obj.__dict__` and `vars(obj)`).
-    pub dict: Rc<Dict>,
+    /// Its attributes (see [`super::attrs`]).
+    attrs: RefCell<Attrs>,
     /// For subclasses of built-in value types: the built-in value (`class L(list)`).
     pub base: RefCell<Value>,
     pub exc: Option<Box<ExcState>>,
@@ -202,10 +206,10 @@ pub struct Instance {
 impl Instance {
     pub fn new(class: Rc<Type>) -> Instance {
         let exc = (class.layout == Layout::Exception).then(|| Box::new(ExcState::default()));
-        let dict = Dict::with_capacity(class.attr_hint.get() as usize);
+        let attrs = Attrs::new(&class.shape, class.attr_hint.get() as usize);
         Instance {
             class,
-            dict: Rc::new(dict),
+            attrs: RefCell::new(attrs),
             base: RefCell::new(Value::Undefined),
             exc,
         }
@@ -215,7 +219,75 @@ impl Instance {
     pub fn class(&self) -> &Rc<Type> {
         &self.class
     }
+
+    /// The attribute `name` held by the instance itself (not its class).
+    pub fn get_attr(&self, name: &Str) -> Option<Value> {
+        self.get_attr_hinted(name, &Cell::new(NO_SLOT))
+    }
+
+    /// [`Instance::get_attr`] trying first the slot `hint` remembers.
+    #[inline]
+    pub fn get_attr_hinted(&self, name: &Str, hint: &Cell<u32>) -> Option<Value> {
+        self.attrs.borrow().get(name, hint)
+    }
+
+    #[inline]
+    pub fn has_attr(&self, name: &Str) -> bool {
+        self.attrs.borrow().contains(name)
+    }
+
+    /// Whether the instance holds any attribute of its own.
+    #[inline]
+    pub fn has_attrs(&self) -> bool {
+        !self.attrs.borrow().is_empty()
+    }
+
+    pub fn attr_count(&self) -> usize {
+        self.attrs.borrow().len()
+    }
+
+    /// The names of its attributes, in the order they were added.
+    pub fn attr_names(&self) -> Vec<Value> {
+        self.attrs.borrow().names()
+    }
+
+    pub fn set_attr(&self, name: Rc<Str>, value: Value) {
+        self.set_attr_hinted(&name, value, &Cell::new(NO_SLOT));
+    }
+
+    /// [`Instance::set_attr`] trying first the slot `hint` remembers.
+    #[inline]
+    pub fn set_attr_hinted(&self, name: &Rc<Str>, value: Value, hint: &Cell<u32>) {
+        let old = self.attrs.borrow_mut().set(name, value, hint);
+        // Dropped with no borrow held.
+        drop(old);
+        let n = self.attrs.borrow().len();
+        // Bounded, so that one instance used as a namespace does not make every new one
+        // large.
+        let n = (n as u32).min(16);
+        if n > self.class.attr_hint.get() {
+            self.class.attr_hint.set(n);
+        }
+    }
+
+    /// Removes `name`, returning its value (dropped by the caller, with no borrow held).
+    pub fn remove_attr(&self, name: &Str) -> Option<Value> {
+        self.attrs.borrow_mut().remove(name)
+    }
+
+    /// `obj.__dict__`: the attributes as a dict the script shares with the instance.
+    pub fn dict(&self) -> Rc<Dict> {
+        self.attrs.borrow_mut().to_dict()
+    }
+
+    /// The attributes, for the cycle collector.
+    pub(crate) fn attrs(&self) -> &RefCell<Attrs> {
+        &self.attrs
+    }
 }
+
+/// A slot hint that names no slot.
+const NO_SLOT: u32 = u32::MAX;
 
 /// One line of a traceback: a code object and the instruction that was running.
 #[derive(Clone)]

@@ -1,5 +1,6 @@
 //! The object model: values and the heap objects they point to.
 
+pub mod attrs;
 pub mod class;
 pub mod dict;
 pub mod func;

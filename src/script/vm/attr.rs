@@ -150,7 +150,7 @@ impl Vm {
         // Without data descriptors the instance dict decides first: one lookup, not a walk
         // of the MRO, for the common case of reading an attribute that is there.
         if self.attr_flags(class).0 {
-            if let Some(v) = inst.dict.get_str_hinted(name, hint) {
+            if let Some(v) = inst.get_attr_hinted(name, hint) {
                 return Ok(v);
             }
         }
@@ -158,7 +158,7 @@ impl Vm {
         if let Some(Value::Property(_)) = &attr {
             return self.bind(attr.unwrap_or_default(), obj);
         }
-        if let Some(v) = inst.dict.get_str(name) {
+        if let Some(v) = inst.get_attr(name) {
             return Ok(v);
         }
         if let Some(attr) = attr {
@@ -181,7 +181,7 @@ impl Vm {
     ) -> PyResult<Option<Value>> {
         Ok(Some(match name.as_str() {
             "__class__" => Value::Type(inst.class.clone()),
-            "__dict__" if self.slots_of(&inst.class).is_none() => Value::Dict(inst.dict.clone()),
+            "__dict__" if self.slots_of(&inst.class).is_none() => Value::Dict(inst.dict()),
             _ => {
                 if let Some(exc) = &inst.exc {
                     match name.as_str() {
@@ -406,7 +406,7 @@ impl Vm {
         };
         if let Some(method) = cache.method(slot, class) {
             // An instance attribute of the same name shadows the method.
-            let shadowed = matches!(obj, Value::Instance(i) if i.dict.has_str(name));
+            let shadowed = matches!(obj, Value::Instance(i) if i.has_attr(name));
             if !shadowed {
                 return Ok((method, Some(obj.clone())));
             }
@@ -428,7 +428,7 @@ impl Vm {
                     // Script and built-in methods are called with the receiver prepended: no
                     // bound-method object, no argument vector.
                     if matches!(attr, Value::Function(_) | Value::Builtin(_))
-                        && inst.dict.get_str(name).is_none()
+                        && !inst.has_attr(name)
                     {
                         return Ok((attr, Some(obj.clone())));
                     }
@@ -482,8 +482,7 @@ impl Vm {
                 None => false,
             };
             if allowed {
-                inst.dict.insert_str_hinted(name.clone(), value, hint);
-                note_attr_count(class, inst.dict.len());
+                inst.set_attr_hinted(name, value, hint);
                 return Ok(());
             }
         }
@@ -631,7 +630,7 @@ impl Vm {
                 )));
             }
         }
-        inst.dict.insert_str(name.clone(), value);
+        inst.set_attr(name.clone(), value);
         Ok(())
     }
 
@@ -740,7 +739,14 @@ impl Vm {
             builtin_new,
             no_data_descriptors,
             default_setattr,
-            slots: self.slots_of(class).map(Rc::from),
+            // Interned, as the names in code are: the check on every store is then
+            // mostly an identity comparison.
+            slots: self.slots_of(class).map(|names| {
+                names
+                    .iter()
+                    .map(|n| crate::script::object::str::intern(n.as_str()))
+                    .collect()
+            }),
             init,
         }
     }
@@ -778,7 +784,7 @@ impl Vm {
                     self.call(&p.deleter, std::slice::from_ref(obj), &[])?;
                     return Ok(());
                 }
-                match inst.dict.remove_str(name) {
+                match inst.remove_attr(name) {
                     Some(_) => Ok(()),
                     None => Err(self.no_attribute(obj, name)),
                 }
@@ -825,16 +831,5 @@ fn none_if_undefined(v: Value) -> Value {
         Value::None
     } else {
         v
-    }
-}
-
-/// Records how many attributes an instance of `class` holds, for [`Type::attr_hint`]
-/// (bounded, so one instance used as a namespace does not make every new one large).
-#[inline]
-fn note_attr_count(class: &Type, n: usize) {
-    const MOST: u32 = 16;
-    let n = (n as u32).min(MOST);
-    if n > class.attr_hint.get() {
-        class.attr_hint.set(n);
     }
 }

@@ -18,6 +18,7 @@
 //! objects, which can only make it keep more.
 
 use super::Vm;
+use crate::script::object::attrs::Attrs;
 use crate::script::object::{BoundMethod, Cell, Dict, Function, Instance, List, Tuple, Value};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -290,8 +291,16 @@ impl Node {
                 })
             }
             Node::Instance(i) => {
-                if !owned_dict(&i.dict, &mut value) {
-                    return false;
+                match i.attrs().try_borrow() {
+                    Ok(attrs) => match &*attrs {
+                        Attrs::Shaped { values, .. } => values.iter().for_each(&mut value),
+                        Attrs::Dict(d) => {
+                            if !owned_dict(d, &mut value) {
+                                return false;
+                            }
+                        }
+                    },
+                    Err(_) => return false,
                 }
                 match i.base.try_borrow() {
                     Ok(base) => value(&base),
@@ -344,8 +353,18 @@ impl Node {
             }
             Node::Dict(d) => out.extend(d.table.drain_values()),
             Node::Instance(i) => {
-                if Rc::strong_count(&i.dict) == 1 {
-                    out.extend(i.dict.table.drain_values());
+                if let Ok(mut attrs) = i.attrs().try_borrow_mut() {
+                    match &mut *attrs {
+                        Attrs::Shaped { shape, values } => {
+                            out.extend(values.drain(..));
+                            *shape = i.class.shape.clone();
+                        }
+                        Attrs::Dict(d) => {
+                            if Rc::strong_count(d) == 1 {
+                                out.extend(d.table.drain_values());
+                            }
+                        }
+                    }
                 }
                 // A dict that is a candidate of its own is cleared as one.
                 if let Ok(mut base) = i.base.try_borrow_mut() {

@@ -66,8 +66,7 @@ impl Vm {
             &self.types.module_not_found_error,
             vec![Value::string(format!("No module named '{name}'"))],
         );
-        exc.dict
-            .insert_str(Rc::new(Str::new("name")), Value::str(name));
+        exc.set_attr(Rc::new(Str::new("name")), Value::str(name));
         Err(exc)
     }
 

@@ -1,0 +1,220 @@
+//! Instance attributes: values laid out by a shape shared among instances built alike, or
+//! an ordinary dict once a script holds the instance's `__dict__`.
+//!
+//! Instances of a class mostly get the same attributes in the same order (in `__init__`),
+//! so the names are kept once, in a [`Shape`], and each instance holds only its values, in
+//! the shape's order. Adding an attribute moves the instance to the shape with that name
+//! appended (found in the old shape's transitions, or made once). A read checks the slot a
+//! code object's inline cache remembers by name identity, which needs no hashing and no
+//! scan: the layout of CPython 3.11's inline values with shared keys.
+//!
+//! The first time a script asks for `__dict__` (or `vars()`), or deletes an attribute, the
+//! instance moves its values into a real dict and keeps using that dict from then on, so
+//! changes made through it and through attributes stay one and the same.
+
+use super::dict::Dict;
+use super::str::Str;
+use super::value::Value;
+use smallvec::SmallVec;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// An instance's values: the first few inside the instance.
+pub type Values = SmallVec<[Value; 3]>;
+
+/// More names than this and an instance keeps a dict: shapes copy their names, and a
+/// scan of them stays short.
+const MOST_NAMES: usize = 32;
+
+/// More transitions than this from one shape (instances given attributes in many orders,
+/// or named by data) and further instances take a dict instead of growing the tree.
+const MOST_TRANSITIONS: usize = 16;
+
+/// The attribute names of instances built alike, in the order they were added.
+pub struct Shape {
+    names: Box<[Rc<Str>]>,
+    /// The shapes one more name leads to.
+    next: RefCell<Vec<(Rc<Str>, Rc<Shape>)>>,
+}
+
+impl Shape {
+    /// The shape of an instance without attributes.
+    pub fn root() -> Rc<Shape> {
+        Rc::new(Shape {
+            names: Box::new([]),
+            next: RefCell::new(Vec::new()),
+        })
+    }
+
+    /// The slot of `name`: names from code are interned, so identity finds them at once.
+    #[inline]
+    fn slot_of(&self, name: &Str) -> Option<usize> {
+        self.names
+            .iter()
+            .position(|n| std::ptr::eq(&**n, name))
+            .or_else(|| self.names.iter().position(|n| n.as_str() == name.as_str()))
+    }
+
+    /// Whether slot `slot` holds `name` (the same string object).
+    #[inline]
+    fn holds_at(&self, slot: usize, name: &Str) -> bool {
+        self.names
+            .get(slot)
+            .is_some_and(|n| std::ptr::eq(&**n, name))
+    }
+
+    /// The shape with `name` appended, unless this shape may not grow (then the instance
+    /// takes a dict).
+    fn with(&self, name: &Rc<Str>) -> Option<Rc<Shape>> {
+        let found = self
+            .next
+            .borrow()
+            .iter()
+            .find(|(n, _)| Rc::ptr_eq(n, name) || n.as_str() == name.as_str())
+            .map(|(_, s)| s.clone());
+        if found.is_some() {
+            return found;
+        }
+        if self.names.len() >= MOST_NAMES || self.next.borrow().len() >= MOST_TRANSITIONS {
+            return None;
+        }
+        let names: Box<[Rc<Str>]> = self.names.iter().chain([name]).cloned().collect();
+        let shape = Rc::new(Shape {
+            names,
+            next: RefCell::new(Vec::new()),
+        });
+        self.next.borrow_mut().push((name.clone(), shape.clone()));
+        Some(shape)
+    }
+}
+
+/// Where an instance keeps its attributes.
+pub enum Attrs {
+    /// One value per name of the shape, in its order.
+    Shaped { shape: Rc<Shape>, values: Values },
+    /// A dict (shared with the script that asked for `__dict__`).
+    Dict(Rc<Dict>),
+}
+
+impl Attrs {
+    /// No attributes yet, with room for `capacity` values.
+    pub fn new(root: &Rc<Shape>, capacity: usize) -> Attrs {
+        Attrs::Shaped {
+            shape: root.clone(),
+            values: Values::with_capacity(capacity),
+        }
+    }
+
+    /// The attribute `name`, trying first the slot `hint` remembers (see
+    /// [`crate::script::vm::inline_cache`]).
+    #[inline]
+    pub fn get(&self, name: &Str, hint: &Cell<u32>) -> Option<Value> {
+        match self {
+            Attrs::Shaped { shape, values } => {
+                let slot = hint.get() as usize;
+                if shape.holds_at(slot, name) {
+                    return values.get(slot).cloned();
+                }
+                let slot = shape.slot_of(name)?;
+                hint.set(slot as u32);
+                values.get(slot).cloned()
+            }
+            Attrs::Dict(d) => d.get_str(name),
+        }
+    }
+
+    #[inline]
+    pub fn contains(&self, name: &Str) -> bool {
+        match self {
+            Attrs::Shaped { shape, .. } => shape.slot_of(name).is_some(),
+            Attrs::Dict(d) => d.has_str(name),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Attrs::Shaped { values, .. } => values.len(),
+            Attrs::Dict(d) => d.len(),
+        }
+    }
+
+    /// Sets `name`; returns the value it replaces, to be dropped by the caller once no
+    /// borrow of the attributes is held (a drop may run code that reads them).
+    #[inline]
+    pub fn set(&mut self, name: &Rc<Str>, value: Value, hint: &Cell<u32>) -> Option<Value> {
+        match self {
+            Attrs::Shaped { shape, values } => {
+                let slot = hint.get() as usize;
+                let slot = if shape.holds_at(slot, name) {
+                    Some(slot)
+                } else {
+                    shape.slot_of(name)
+                };
+                if let Some(slot) = slot {
+                    if let Some(old) = values.get_mut(slot) {
+                        hint.set(slot as u32);
+                        return Some(std::mem::replace(old, value));
+                    }
+                }
+                match shape.with(name) {
+                    Some(next) if slot.is_none() => {
+                        hint.set(values.len() as u32);
+                        *shape = next;
+                        values.push(value);
+                        None
+                    }
+                    _ => {
+                        self.to_dict().insert_str_hinted(name.clone(), value, hint);
+                        None
+                    }
+                }
+            }
+            Attrs::Dict(d) => {
+                d.insert_str_hinted(name.clone(), value, hint);
+                None
+            }
+        }
+    }
+
+    /// Removes `name`, returning its value. An instance that loses an attribute keeps a
+    /// dict from then on: shapes only ever grow.
+    pub fn remove(&mut self, name: &Str) -> Option<Value> {
+        if let Attrs::Shaped { shape, .. } = self {
+            shape.slot_of(name)?;
+        }
+        self.to_dict().remove_str(name)
+    }
+
+    /// The attributes as a dict, moving them into one first if they are shaped.
+    pub fn to_dict(&mut self) -> Rc<Dict> {
+        match self {
+            Attrs::Dict(d) => d.clone(),
+            Attrs::Shaped { shape, values } => {
+                let dict = Dict::with_capacity(values.len());
+                for (name, value) in shape.names.iter().zip(values.drain(..)) {
+                    dict.insert_str(name.clone(), value);
+                }
+                let dict = Rc::new(dict);
+                *self = Attrs::Dict(dict.clone());
+                dict
+            }
+        }
+    }
+
+    /// The names, in the order they were added.
+    pub fn names(&self) -> Vec<Value> {
+        match self {
+            Attrs::Shaped { shape, values } => shape
+                .names
+                .iter()
+                .take(values.len())
+                .map(|n| Value::Str(n.clone()))
+                .collect(),
+            Attrs::Dict(d) => d.keys(),
+        }
+    }
+}
