@@ -10,17 +10,17 @@
 
 use super::str::Str;
 use super::value::Value;
+use rustc_hash::FxHashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 pub struct Module {
     pub name: Rc<Str>,
     /// Slot values; `Undefined` where the name is not bound.
     pub slots: RefCell<Vec<Value>>,
-    /// Slot names in order, and the reverse map.
+    /// Slot names in order (interned, as the names in code are), and the reverse map.
     names: RefCell<Vec<Rc<Str>>>,
-    index: RefCell<HashMap<Rc<str>, u32>>,
+    index: RefCell<FxHashMap<Rc<str>, u32>>,
     /// Set once the module's body has finished running (for circular imports).
     pub initialized: Cell<bool>,
     /// The dict `globals()` returned, once it has been asked for.
@@ -34,7 +34,7 @@ impl Module {
             name: Rc::new(Str::new(name)),
             slots: RefCell::new(Vec::new()),
             names: RefCell::new(Vec::new()),
-            index: RefCell::new(HashMap::new()),
+            index: RefCell::new(FxHashMap::default()),
             initialized: Cell::new(false),
             mirror: RefCell::new(None),
             dict_mode: Cell::new(false),
@@ -47,7 +47,9 @@ impl Module {
             return i;
         }
         let i = self.names.borrow().len() as u32;
-        self.names.borrow_mut().push(Rc::new(Str::new(name)));
+        self.names
+            .borrow_mut()
+            .push(crate::script::object::str::intern(name));
         self.index.borrow_mut().insert(Rc::from(name), i);
         self.slots.borrow_mut().push(Value::Undefined);
         i
@@ -108,6 +110,29 @@ impl Module {
             return old;
         }
         std::mem::take(&mut self.slots.borrow_mut()[slot as usize])
+    }
+
+    /// [`Module::get`] trying first the slot `hint` remembers from the last lookup at the
+    /// same place in code (`math.sqrt` in a loop): checked by name identity, so a hit
+    /// needs no hashing.
+    #[inline]
+    pub fn get_hinted(&self, name: &Rc<Str>, hint: &Cell<u32>) -> Option<Value> {
+        if !self.dict_mode.get() {
+            let slot = hint.get() as usize;
+            if self
+                .names
+                .borrow()
+                .get(slot)
+                .is_some_and(|n| Rc::ptr_eq(n, name))
+            {
+                let v = self.slots.borrow().get(slot)?.clone();
+                return (!v.is_undefined()).then_some(v);
+            }
+            if let Some(slot) = self.lookup_slot(name.as_str()) {
+                hint.set(slot);
+            }
+        }
+        self.get(name.as_str())
     }
 
     pub fn get(&self, name: &str) -> Option<Value> {

@@ -94,16 +94,35 @@ impl Vm {
 
     /// `obj.name`.
     pub fn get_attr(&self, obj: &Value, name: &Rc<Str>) -> PyResult<Value> {
+        self.get_attr_hinted(obj, name, &Cell::new(NO_HINT))
+    }
+
+    /// [`Vm::get_attr`] with a code object's slot hint (see
+    /// [`crate::script::vm::inline_cache`]) for instance attributes and module globals.
+    #[inline]
+    pub fn get_attr_hinted(
+        &self,
+        obj: &Value,
+        name: &Rc<Str>,
+        hint: &Cell<u32>,
+    ) -> PyResult<Value> {
+        if let Value::Instance(inst) = obj {
+            return self.instance_getattr(obj, inst, name, hint);
+        }
+        self.get_other_attr(obj, name, hint)
+    }
+
+    /// `obj.name` on anything but an instance.
+    fn get_other_attr(&self, obj: &Value, name: &Rc<Str>, hint: &Cell<u32>) -> PyResult<Value> {
         if let Value::Opaque(o) = obj {
             if let Some(s) = o.downcast::<SuperObject>() {
                 return self.super_getattr(s, name);
             }
         }
         match obj {
-            Value::Instance(inst) => self.instance_getattr(obj, inst, name, &Cell::new(NO_HINT)),
             Value::Type(t) => self.type_getattr(t, name),
             Value::Module(m) => {
-                if let Some(v) = m.get(name.as_str()) {
+                if let Some(v) = m.get_hinted(name, hint) {
                     return Ok(v);
                 }
                 match name.as_str() {
@@ -122,20 +141,6 @@ impl Vm {
                 }
             }
             _ => self.builtin_getattr(obj, name),
-        }
-    }
-
-    /// [`Vm::get_attr`] with a code object's slot hint for instance dicts.
-    #[inline]
-    pub fn get_attr_hinted(
-        &self,
-        obj: &Value,
-        name: &Rc<Str>,
-        hint: &Cell<u32>,
-    ) -> PyResult<Value> {
-        match obj {
-            Value::Instance(inst) => self.instance_getattr(obj, inst, name, hint),
-            _ => self.get_attr(obj, name),
         }
     }
 
@@ -399,9 +404,14 @@ impl Vm {
     ) -> PyResult<(Value, Option<Value>)> {
         let class = match obj {
             Value::Instance(inst) => &inst.class,
-            Value::Type(_) | Value::Module(_) | Value::Opaque(_) => {
-                return self.load_method(obj, name)
+            Value::Module(m) => {
+                // `math.sqrt(x)`: the function, found through the slot hint.
+                if let Some(f) = m.get_hinted(name, cache.slot_hint(slot)) {
+                    return Ok((f, None));
+                }
+                return self.load_method(obj, name);
             }
+            Value::Type(_) | Value::Opaque(_) => return self.load_method(obj, name),
             _ => self.types.type_of(obj),
         };
         if let Some(method) = cache.method(slot, class) {

@@ -1,0 +1,5 @@
+value = "a"
+
+
+def f():
+    return "a.f"
