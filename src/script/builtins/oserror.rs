@@ -73,7 +73,7 @@ pub fn install(vm: &Vm) {
 }
 
 /// Sets the args and the errno attributes from the constructor arguments.
-fn fill(vm: &Vm, inst: &Instance, args: &[Value]) {
+fn fill(vm: &Vm, inst: &Rc<Instance>, args: &[Value]) {
     let set = |name: &str, v: Value| inst.set_attr(vm.intern(name), v);
     let with_errno = (2..=5).contains(&args.len());
     let get = |i: usize| {

@@ -69,7 +69,7 @@ pub fn stacklet(_vm: &Vm) -> Rc<Module> {
             }),
             ("stats", |vm, _, _| {
                 let rt = crate::stats();
-                let snapshot = Instance::new(vm.types.object.clone());
+                let snapshot = Rc::new(Instance::new(vm.types.object.clone()));
                 let set = |k: &str, v: Value| snapshot.set_attr(Rc::new(Str::new(k)), v);
                 let (greenlets, switches) = super::greenlet::stats();
                 set("switches", Value::from((rt.switches + switches) as usize));
@@ -86,7 +86,7 @@ pub fn stacklet(_vm: &Vm) -> Rc<Module> {
                 set("gc_tracked", Value::from(collect::tracked_count()));
                 set("gc_collections", Value::from(collections as usize));
                 set("gc_collected", Value::from(collected as usize));
-                Ok(Value::Instance(Rc::new(snapshot)))
+                Ok(Value::Instance(snapshot))
             }),
         ],
     )

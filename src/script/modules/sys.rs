@@ -105,13 +105,13 @@ pub fn module(vm: &Vm) -> Rc<Module> {
                 .unwrap_or_default(),
         ),
     );
-    let implementation = Instance::new(vm.types.object.clone());
+    let implementation = Rc::new(Instance::new(vm.types.object.clone()));
     implementation.set_attr(Rc::new(Str::new("name")), Value::str("stacklet"));
     implementation.set_attr(
         Rc::new(Str::new("version")),
         Value::tuple(vec![Value::Int(0), Value::Int(1), Value::Int(0)]),
     );
-    m.set("implementation", Value::Instance(Rc::new(implementation)));
+    m.set("implementation", Value::Instance(implementation));
     m.set("stdout", stream(vm, StreamKind::Stdout));
     m.set("stderr", stream(vm, StreamKind::Stderr));
     m.set("stdin", stream(vm, StreamKind::Stdin));

@@ -201,6 +201,8 @@ pub struct Instance {
     /// For subclasses of built-in value types: the built-in value (`class L(list)`).
     pub base: RefCell<Value>,
     pub exc: Option<Box<ExcState>>,
+    /// Whether it is registered with the cycle collector.
+    tracked: Cell<bool>,
 }
 
 impl Instance {
@@ -212,6 +214,7 @@ impl Instance {
             attrs: RefCell::new(attrs),
             base: RefCell::new(Value::Undefined),
             exc,
+            tracked: Cell::new(false),
         }
     }
 
@@ -251,13 +254,17 @@ impl Instance {
         self.attrs.borrow().names()
     }
 
-    pub fn set_attr(&self, name: Rc<Str>, value: Value) {
+    pub fn set_attr(self: &Rc<Self>, name: Rc<Str>, value: Value) {
         self.set_attr_hinted(&name, value, &Cell::new(NO_SLOT));
     }
 
-    /// [`Instance::set_attr`] trying first the slot `hint` remembers.
+    /// [`Instance::set_attr`] trying first the slot `hint` remembers. The first value that
+    /// could lead back to the instance registers it with the cycle collector.
     #[inline]
-    pub fn set_attr_hinted(&self, name: &Rc<Str>, value: Value, hint: &Cell<u32>) {
+    pub fn set_attr_hinted(self: &Rc<Self>, name: &Rc<Str>, value: Value, hint: &Cell<u32>) {
+        if !self.tracked.get() && crate::script::vm::collect::may_close_cycle(&value) {
+            self.track();
+        }
         let old = self.attrs.borrow_mut().set(name, value, hint);
         // Dropped with no borrow held.
         drop(old);
@@ -276,8 +283,18 @@ impl Instance {
     }
 
     /// `obj.__dict__`: the attributes as a dict the script shares with the instance.
-    pub fn dict(&self) -> Rc<Dict> {
+    /// Anything may be stored through it, so the instance is registered with the cycle
+    /// collector from then on.
+    pub fn dict(self: &Rc<Self>) -> Rc<Dict> {
+        self.track();
         self.attrs.borrow_mut().to_dict()
+    }
+
+    /// Registers it with the cycle collector, once.
+    pub fn track(self: &Rc<Self>) {
+        if !self.tracked.replace(true) {
+            crate::script::vm::collect::track_instance(self);
+        }
     }
 
     /// The attributes, for the cycle collector.

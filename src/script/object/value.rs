@@ -127,9 +127,15 @@ impl Value {
         Value::Dict(d)
     }
 
+    /// A new instance. A plain object is registered with the cycle collector only once
+    /// it holds something that could lead back to it (see [`Instance::set_attr_hinted`]):
+    /// objects of numbers and strings, the common case, are never registered, and their
+    /// memory is released the moment the last reference goes.
     pub fn instance(i: Instance) -> Value {
         let i = Rc::new(i);
-        collect::track_instance(&i);
+        if i.exc.is_some() || i.class.layout != super::class::Layout::Object {
+            i.track();
+        }
         Value::Instance(i)
     }
 

@@ -181,7 +181,7 @@ impl Vm {
     fn instance_special_attr(
         &self,
         obj: &Value,
-        inst: &Instance,
+        inst: &Rc<Instance>,
         name: &Str,
     ) -> PyResult<Option<Value>> {
         Ok(Some(match name.as_str() {
@@ -586,7 +586,7 @@ impl Vm {
     pub fn generic_setattr(
         &self,
         obj: &Value,
-        inst: &Instance,
+        inst: &Rc<Instance>,
         name: &Rc<Str>,
         value: Value,
     ) -> PyResult<()> {

@@ -128,6 +128,24 @@ pub fn track_instance(i: &Rc<Instance>) {
     track(Tracked::Instance(Rc::downgrade(i)));
 }
 
+/// Whether a container holding `v` could be part of a reference cycle through it: false
+/// for values that reference nothing (numbers, strings, bytes).
+pub fn may_close_cycle(v: &Value) -> bool {
+    !matches!(
+        v,
+        Value::Undefined
+            | Value::None
+            | Value::NotImplemented
+            | Value::Ellipsis
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::BigInt(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+    )
+}
+
 pub fn track_cell(c: &Rc<Cell>) {
     track(Tracked::Cell(Rc::downgrade(c)));
 }
