@@ -34,9 +34,7 @@ pub fn install(vm: &Vm) {
         // A plain object: allocate it here, since `new_instance` would call the class's
         // own `__new__` (which is typically what is calling us, via `super()`).
         Some(Value::Type(t))
-            if t.mro()
-                .into_iter()
-                .find(|c| !c.heap)
+            if t.builtin_base()
                 .is_some_and(|c| Rc::ptr_eq(&c, &vm.types.object)) =>
         {
             Ok(Value::instance(crate::script::object::Instance::new(

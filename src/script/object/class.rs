@@ -88,7 +88,8 @@ pub struct AttrPlan {
     pub slots: Option<Rc<[Rc<Str>]>>,
     /// A built-in class's own `__new__` builtin.
     pub builtin_new: Option<Value>,
-    /// The script `__init__` when instances are plain objects from `object.__new__`.
+    /// The script `__init__` when instances are plain objects from `object.__new__` or
+    /// exceptions from `BaseException.__new__`.
     pub init: Option<Rc<super::func::Function>>,
 }
 
@@ -154,6 +155,15 @@ impl Type {
     /// Whether `self` is `other` or derives from it.
     pub fn is_subtype(self: &Rc<Type>, other: &Rc<Type>) -> bool {
         Rc::ptr_eq(self, other) || self.mro_tail.borrow().iter().any(|t| Rc::ptr_eq(t, other))
+    }
+
+    /// The first built-in class of the MRO (the class itself if it is one): the type
+    /// whose layout its instances have. Found without building the MRO.
+    pub fn builtin_base(self: &Rc<Type>) -> Option<Rc<Type>> {
+        if !self.heap {
+            return Some(self.clone());
+        }
+        self.mro_tail.borrow().iter().find(|c| !c.heap).cloned()
     }
 
     /// The full MRO, the class first.

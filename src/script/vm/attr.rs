@@ -655,7 +655,9 @@ impl Vm {
     }
 
     /// The script `__init__` of a class whose instances are plain objects made by
-    /// `object.__new__` (the common case of a class statement), from its cached plan.
+    /// `object.__new__` (the common case of a class statement) or exceptions made by
+    /// `BaseException.__new__`, from its cached plan: the loop makes the instance and
+    /// runs `__init__` as one of its frames.
     #[inline]
     pub fn plain_init(&self, class: &Rc<Type>) -> Option<Rc<crate::script::object::Function>> {
         self.ensure_plan(class);
@@ -732,10 +734,13 @@ impl Vm {
             class.lookup(&self.names.delattr),
             Some(Value::Builtin(_)) | None
         );
-        let plain_new = class.layout == crate::script::object::Layout::Object
-            && class
-                .lookup(&self.names.new)
-                .is_some_and(|n| self.is_object_new(&n));
+        // Objects from `object.__new__`, and exceptions from `BaseException.__new__`
+        // (which the loop reproduces: the arguments become `args`).
+        let plain_new = match (class.layout, class.lookup(&self.names.new)) {
+            (Layout::Object, Some(new)) => self.is_object_new(&new),
+            (Layout::Exception, Some(Value::Builtin(b))) => b.owner == Some("BaseException"),
+            _ => false,
+        };
         let init = match class.lookup(&self.names.init) {
             Some(Value::Function(f)) if plain_new => Some(f),
             _ => None,

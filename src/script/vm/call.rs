@@ -461,7 +461,7 @@ impl Vm {
             // whose objects are instances) the instance itself.
             if let Value::Builtin(b) = &new {
                 let native_base = (b.owner != Some("object"))
-                    .then(|| t.mro().into_iter().find(|c| !c.heap))
+                    .then(|| t.builtin_base())
                     .flatten();
                 if native_base
                     .filter(|nb| nb.layout == Layout::Object && !Rc::ptr_eq(nb, &self.types.object))
@@ -477,9 +477,7 @@ impl Vm {
                         }
                     } else {
                         let base_type = t
-                            .mro()
-                            .into_iter()
-                            .find(|c| !c.heap)
+                            .builtin_base()
                             .unwrap_or_else(|| self.types.object.clone());
                         let base = if self.lookup_user_init(t) {
                             // `__init__` will see the arguments; build an empty base.
