@@ -46,13 +46,20 @@ impl Shape {
         })
     }
 
-    /// The slot of `name`: names from code are interned, so identity finds them at once.
+    /// The slot of `name`: names from code are interned, so identity finds them at once;
+    /// names made at run time are compared by their cached hashes first, so a name that
+    /// is not there (a method looked up on an instance) costs no string comparisons.
     #[inline]
     fn slot_of(&self, name: &Str) -> Option<usize> {
         self.names
             .iter()
             .position(|n| std::ptr::eq(&**n, name))
-            .or_else(|| self.names.iter().position(|n| n.as_str() == name.as_str()))
+            .or_else(|| {
+                let hash = name.hash();
+                self.names
+                    .iter()
+                    .position(|n| n.hash() == hash && n.as_str() == name.as_str())
+            })
     }
 
     /// Whether slot `slot` holds `name` (the same string object).

@@ -244,7 +244,7 @@ impl Instance {
         self.attrs.borrow().get(name, hint)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn has_attr(&self, name: &Str) -> bool {
         self.attrs.borrow().contains(name)
     }
