@@ -249,12 +249,6 @@ impl Instance {
         self.attrs.borrow().contains(name)
     }
 
-    /// Whether the instance holds any attribute of its own.
-    #[inline]
-    pub fn has_attrs(&self) -> bool {
-        !self.attrs.borrow().is_empty()
-    }
-
     pub fn attr_count(&self) -> usize {
         self.attrs.borrow().len()
     }
