@@ -164,9 +164,11 @@ pub fn install(vm: &Vm) {
         let (old, new) = (old.as_str(), new.as_str());
         Ok(Value::string(match (count < 0, one_char(old)) {
             (true, Some(c)) => s.replace(c, new),
-            (true, None) => s.replace(old, new),
             (false, Some(c)) => s.replacen(c, new, count as usize),
-            (false, None) => s.replacen(old, new, count as usize),
+            // The empty pattern matches between characters: std's rule is Python's.
+            (true, None) if old.is_empty() => s.replace(old, new),
+            (false, None) if old.is_empty() => s.replacen(old, new, count as usize),
+            (_, None) => replace_substring(s, old, new, usize::try_from(count).ok()),
         }))
     });
     method(t, "find", |vm, a, _| find(vm, a, false, false));
@@ -186,7 +188,7 @@ pub fn install(vm: &Vm) {
         let n = match (sub.as_str(), one_char(sub.as_str())) {
             ("", _) => hay.chars().count() + 1,
             (_, Some(c)) => hay.matches(c).count(),
-            (sub, None) => hay.matches(sub).count(),
+            (sub, None) => memchr::memmem::find_iter(hay.as_bytes(), sub.as_bytes()).count(),
         };
         Ok(Value::Int(n as i64))
     });
@@ -496,6 +498,22 @@ fn strip(vm: &Vm, a: &[Value], left: bool, right: bool) -> PyResult<Value> {
     Ok(Value::str(r))
 }
 
+/// `s` with the first `limit` (all, if `None`) non-overlapping occurrences of the
+/// non-empty `old` replaced by `new`, left to right as Python does.
+fn replace_substring(s: &str, old: &str, new: &str, limit: Option<usize>) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut done = 0;
+    let found = memchr::memmem::find_iter(s.as_bytes(), old.as_bytes());
+    for at in found.take(limit.unwrap_or(usize::MAX)) {
+        // Match offsets fall on character boundaries (see `find`).
+        out.push_str(s.get(done..at).unwrap_or_default());
+        out.push_str(new);
+        done = at + old.len();
+    }
+    out.push_str(s.get(done..).unwrap_or_default());
+    out
+}
+
 /// The character a one-character pattern is: searching for a char uses memchr, where a
 /// string pattern sets up a general substring search.
 fn one_char(pattern: &str) -> Option<char> {
@@ -602,10 +620,11 @@ fn find(vm: &Vm, a: &[Value], reverse: bool, raise: bool) -> PyResult<Value> {
             char_to_byte_index(text, end),
         );
         let hay = &text[bs..be];
+        // Byte offsets: a match of valid UTF-8 in valid UTF-8 starts on a character.
         let r = if reverse {
-            hay.rfind(sub.as_str())
+            memchr::memmem::rfind(hay.as_bytes(), sub.as_str().as_bytes())
         } else {
-            hay.find(sub.as_str())
+            memchr::memmem::find(hay.as_bytes(), sub.as_str().as_bytes())
         };
         r.map(|i| start + byte_to_char_index(hay, i))
     };

@@ -1,0 +1,18 @@
+# Multi-character patterns in find/rfind/index/count/replace: overlapping text, limits,
+# slices, non-ASCII text (character, not byte, positions), empty patterns, misses.
+texts = ["aaaa", "abcabcab", "héllo wörld héllo", "日本語のテキスト日本語", "", "x" * 50 + "needle" + "y" * 50]
+patterns = ["aa", "abc", "héllo", "日本語", "", "needle", "zz", "lo w"]
+for t in texts:
+    for p in patterns:
+        print(repr(p), t.find(p), t.rfind(p), t.count(p), t.find(p, 2), t.rfind(p, 0, 9),
+              t.count(p, 1, -1), repr(t.replace(p, "<>")), repr(t.replace(p, "#", 1)),
+              repr(t.replace(p, "", 2)))
+try:
+    "abc".index("zz")
+except ValueError as e:
+    print("ValueError:", e)
+try:
+    "abc".rindex("bd")
+except ValueError as e:
+    print("ValueError:", e)
+print("abcabc".index("ca"), "abcabc".rindex("ab"), "abab".replace("ab", "ab" * 3, 0))
