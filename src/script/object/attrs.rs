@@ -62,12 +62,21 @@ impl Shape {
             })
     }
 
-    /// Whether slot `slot` holds `name` (the same string object).
+    /// [`Shape::slot_of`] trying first the slot `hint` remembers (checked by identity),
+    /// and remembering the slot found.
     #[inline]
-    fn holds_at(&self, slot: usize, name: &Str) -> bool {
-        self.names
-            .get(slot)
+    fn slot_hinted(&self, name: &Str, hint: &Cell<u32>) -> Option<usize> {
+        let hinted = hint.get() as usize;
+        if self
+            .names
+            .get(hinted)
             .is_some_and(|n| std::ptr::eq(&**n, name))
+        {
+            return Some(hinted);
+        }
+        let slot = self.slot_of(name)?;
+        hint.set(slot as u32);
+        Some(slot)
     }
 
     /// The shape with `name` appended, unless this shape may not grow (then the instance
@@ -118,12 +127,7 @@ impl Attrs {
     pub fn get(&self, name: &Str, hint: &Cell<u32>) -> Option<Value> {
         match self {
             Attrs::Shaped { shape, values } => {
-                let slot = hint.get() as usize;
-                if shape.holds_at(slot, name) {
-                    return values.get(slot).cloned();
-                }
-                let slot = shape.slot_of(name)?;
-                hint.set(slot as u32);
+                let slot = shape.slot_hinted(name, hint)?;
                 values.get(slot).cloned()
             }
             Attrs::Dict(d) => d.get_str(name),
@@ -154,37 +158,26 @@ impl Attrs {
     #[inline]
     pub fn set(&mut self, name: &Rc<Str>, value: Value, hint: &Cell<u32>) -> Option<Value> {
         match self {
-            Attrs::Shaped { shape, values } => {
-                let slot = hint.get() as usize;
-                let slot = if shape.holds_at(slot, name) {
-                    Some(slot)
-                } else {
-                    shape.slot_of(name)
-                };
-                if let Some(slot) = slot {
+            Attrs::Shaped { shape, values } => match shape.slot_hinted(name, hint) {
+                Some(slot) => {
                     if let Some(old) = values.get_mut(slot) {
-                        hint.set(slot as u32);
                         return Some(std::mem::replace(old, value));
                     }
                 }
-                match shape.with(name) {
-                    Some(next) if slot.is_none() => {
+                None => {
+                    if let Some(next) = shape.with(name) {
                         hint.set(values.len() as u32);
                         *shape = next;
                         values.push(value);
-                        None
-                    }
-                    _ => {
-                        self.to_dict().insert_str_hinted(name.clone(), value, hint);
-                        None
+                        return None;
                     }
                 }
-            }
-            Attrs::Dict(d) => {
-                d.insert_str_hinted(name.clone(), value, hint);
-                None
-            }
+            },
+            Attrs::Dict(_) => {}
         }
+        // A dict instance, or a shape that may not grow.
+        self.to_dict().insert_str_hinted(name.clone(), value, hint);
+        None
     }
 
     /// Removes `name`, returning its value. An instance that loses an attribute keeps a

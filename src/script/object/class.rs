@@ -228,6 +228,17 @@ impl Instance {
         }
     }
 
+    /// A new instance of `class` as the default constructor makes it: for an exception,
+    /// the constructor's arguments become its `args`, as `BaseException.__new__` does.
+    #[inline(always)]
+    pub fn with_args(class: Rc<Type>, args: &[Value]) -> Instance {
+        let inst = Instance::new(class);
+        if let Some(exc) = &inst.exc {
+            *exc.args.borrow_mut() = Value::tuple(args.to_vec());
+        }
+        inst
+    }
+
     #[inline]
     pub fn class(&self) -> &Rc<Type> {
         &self.class
@@ -270,14 +281,17 @@ impl Instance {
             self.track();
         }
         let old = self.attrs.borrow_mut().set(name, value, hint);
-        // Dropped with no borrow held.
-        drop(old);
-        let n = self.attrs.borrow().len();
-        // Bounded, so that one instance used as a namespace does not make every new one
-        // large.
-        let n = (n as u32).min(16);
-        if n > self.class.attr_hint.get() {
-            self.class.attr_hint.set(n);
+        match old {
+            // Dropped with no borrow held.
+            Some(old) => drop(old),
+            // A new attribute: the class learns how many its instances hold (bounded, so
+            // that one instance used as a namespace does not make every new one large).
+            None => {
+                let n = (self.attrs.borrow().len() as u32).min(16);
+                if n > self.class.attr_hint.get() {
+                    self.class.attr_hint.set(n);
+                }
+            }
         }
     }
 

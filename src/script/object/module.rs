@@ -117,22 +117,24 @@ impl Module {
     /// needs no hashing.
     #[inline]
     pub fn get_hinted(&self, name: &Rc<Str>, hint: &Cell<u32>) -> Option<Value> {
-        if !self.dict_mode.get() {
-            let slot = hint.get() as usize;
-            if self
-                .names
-                .borrow()
-                .get(slot)
-                .is_some_and(|n| Rc::ptr_eq(n, name))
-            {
-                let v = self.slots.borrow().get(slot)?.clone();
-                return (!v.is_undefined()).then_some(v);
-            }
-            if let Some(slot) = self.lookup_slot(name.as_str()) {
-                hint.set(slot);
-            }
+        if self.dict_mode.get() {
+            return self.get(name.as_str());
         }
-        self.get(name.as_str())
+        let hinted = hint.get() as usize;
+        let slot = if self
+            .names
+            .borrow()
+            .get(hinted)
+            .is_some_and(|n| Rc::ptr_eq(n, name))
+        {
+            hinted
+        } else {
+            let slot = self.lookup_slot(name.as_str())?;
+            hint.set(slot);
+            slot as usize
+        };
+        let v = self.slots.borrow().get(slot)?.clone();
+        (!v.is_undefined()).then_some(v)
     }
 
     pub fn get(&self, name: &str) -> Option<Value> {

@@ -470,12 +470,8 @@ impl Vm {
                     return self.call_with_first(&new, Value::Type(t.clone()), args, kwargs);
                 }
                 if b.owner != Some("object") {
-                    let inst = Instance::new(t.clone());
-                    if t.layout == Layout::Exception {
-                        if let Some(exc) = &inst.exc {
-                            *exc.args.borrow_mut() = Value::tuple(args.to_vec());
-                        }
-                    } else {
+                    let inst = Instance::with_args(t.clone(), args);
+                    if t.layout != Layout::Exception {
                         let base_type = t
                             .builtin_base()
                             .unwrap_or_else(|| self.types.object.clone());
@@ -491,13 +487,7 @@ impl Vm {
                 }
             }
         }
-        let inst = Instance::new(t.clone());
-        if t.layout == Layout::Exception {
-            if let Some(exc) = &inst.exc {
-                *exc.args.borrow_mut() = Value::tuple(args.to_vec());
-            }
-        }
-        Ok(Value::instance(inst))
+        Ok(Value::instance(Instance::with_args(t.clone(), args)))
     }
 
     fn lookup_user_init(&self, t: &Rc<Type>) -> bool {

@@ -128,22 +128,10 @@ pub fn track_instance(i: &Rc<Instance>) {
     track(Tracked::Instance(Rc::downgrade(i)));
 }
 
-/// Whether a container holding `v` could be part of a reference cycle through it: false
-/// for values that reference nothing (numbers, strings, bytes).
+/// Whether a container holding `v` could be part of a cycle the collector sees: only
+/// references to the kinds it registers count (as for tuples, [`track_tuple`]).
 pub fn may_close_cycle(v: &Value) -> bool {
-    !matches!(
-        v,
-        Value::Undefined
-            | Value::None
-            | Value::NotImplemented
-            | Value::Ellipsis
-            | Value::Bool(_)
-            | Value::Int(_)
-            | Value::Float(_)
-            | Value::BigInt(_)
-            | Value::Str(_)
-            | Value::Bytes(_)
-    )
+    node_ptr(v).is_some()
 }
 
 pub fn track_cell(c: &Rc<Cell>) {

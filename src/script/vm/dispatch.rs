@@ -251,13 +251,10 @@ impl Vm {
                 let init = self.plain_init(&t);
                 if let Some(init) = init {
                     if args > 0 {
-                        let inst = crate::script::object::Instance::new(t.clone());
-                        if let Some(exc) = &inst.exc {
-                            // What `BaseException.__new__` does with the arguments.
-                            *exc.args.borrow_mut() =
-                                Value::tuple(st.regs[args..args + argc].to_vec());
-                        }
-                        let obj = Value::instance(inst);
+                        let obj = Value::instance(crate::script::object::Instance::with_args(
+                            t.clone(),
+                            &st.regs[args..args + argc],
+                        ));
                         st.regs[args - 1] = obj.clone();
                         self.prepare_window(st, &init, args - 1, argc + 1, kwargs)?;
                         st.inits.push(obj);
