@@ -134,6 +134,36 @@ impl Attrs {
         }
     }
 
+    /// The attribute `name` if it is in the slot `hint` remembers: the whole of a read
+    /// that hits, small enough to be inlined into the dispatch loop.
+    #[inline(always)]
+    pub fn get_at_hint(&self, name: &Str, hint: &Cell<u32>) -> Option<Value> {
+        match self {
+            Attrs::Shaped { shape, values } => {
+                let slot = hint.get() as usize;
+                if shape
+                    .names
+                    .get(slot)
+                    .is_some_and(|n| std::ptr::eq(&**n, name))
+                {
+                    values.get(slot).cloned()
+                } else {
+                    None
+                }
+            }
+            Attrs::Dict(_) => None,
+        }
+    }
+
+    /// The shape, while the instance has one.
+    #[inline]
+    pub fn shape(&self) -> Option<&Rc<Shape>> {
+        match self {
+            Attrs::Shaped { shape, .. } => Some(shape),
+            Attrs::Dict(_) => None,
+        }
+    }
+
     #[inline]
     pub fn contains(&self, name: &Str) -> bool {
         match self {

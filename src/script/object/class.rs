@@ -255,6 +255,27 @@ impl Instance {
         self.attrs.borrow().get(name, hint)
     }
 
+    /// [`Instance::get_attr_hinted`] when the hint is right, else `None` (the attribute
+    /// may still be there).
+    #[inline(always)]
+    pub fn get_attr_at_hint(&self, name: &Str, hint: &Cell<u32>) -> Option<Value> {
+        self.attrs.borrow().get_at_hint(name, hint)
+    }
+
+    /// Whether its attributes have the shape `shape` (compared by address only).
+    #[inline(always)]
+    pub fn has_shape(&self, shape: *const Shape) -> bool {
+        self.attrs
+            .borrow()
+            .shape()
+            .is_some_and(|s| std::ptr::eq(Rc::as_ptr(s), shape))
+    }
+
+    /// Its shape, while it has one.
+    pub fn shape(&self) -> Option<Rc<Shape>> {
+        self.attrs.borrow().shape().cloned()
+    }
+
     #[inline(always)]
     pub fn has_attr(&self, name: &Str) -> bool {
         self.attrs.borrow().contains(name)

@@ -414,11 +414,20 @@ impl Vm {
             Value::Type(_) | Value::Opaque(_) => return self.load_method(obj, name),
             _ => self.types.type_of(obj),
         };
-        if let Some(method) = cache.method(slot, class) {
+        if let Some(hit) = cache.method(slot, class) {
             // An instance attribute of the same name shadows the method.
-            let shadowed = matches!(obj, Value::Instance(i) if i.has_attr(name));
+            let shadowed = match obj {
+                Value::Instance(i) if !i.has_shape(hit.unshadowed) => {
+                    let shadowed = i.has_attr(name);
+                    if let (false, Some(shape)) = (shadowed, i.shape()) {
+                        cache.set_unshadowed(slot, shape);
+                    }
+                    shadowed
+                }
+                _ => false,
+            };
             if !shadowed {
-                return Ok((method, Some(obj.clone())));
+                return Ok((hit.method, Some(obj.clone())));
             }
         }
         let (method, receiver) = self.load_method(obj, name)?;

@@ -1,7 +1,7 @@
 //! Calling: binding arguments to parameters, instantiating classes, and entering the
 //! dispatch loop from native code.
 
-use super::frame::{ExecState, Frame, FrameKind};
+use super::frame::{ExecState, FrameKind};
 use super::generator::Generator;
 use super::{PyResult, Vm};
 use crate::script::compile::code::CodeFlags;
@@ -176,14 +176,8 @@ impl Vm {
         ret: u16,
         kind: FrameKind,
     ) {
-        st.frames.push(Frame {
-            func,
-            pc,
-            base: base as u32,
-            exc_base: self.exc_stack.borrow().len() as u32,
-            ret,
-            kind,
-        });
+        let exc_base = self.exc_stack.borrow().len() as u32;
+        st.push_frame(func, pc, base as u32, exc_base, ret, kind);
     }
 
     #[cold]

@@ -340,6 +340,34 @@ impl Vm {
                     }
                 };
             }
+            // Enters the plain script function in register `$func` (simple_call, called
+            // with exactly its positional arguments) whose window starts at the arguments,
+            // so entering it is a frame push. The function moves out of its register, a
+            // temporary the call's result overwrites, into the frame.
+            macro_rules! enter_simple {
+                ($func:expr, $new_base:expr, $argc:expr, $dst:expr) => {{
+                    let new_base = $new_base;
+                    if let Value::Function(f) = std::mem::take(&mut reg!($func)) {
+                        let n = f.code.nregs as usize;
+                        st.reserve(new_base, n);
+                        st.clear(
+                            new_base + $argc as usize,
+                            (new_base + n).min(base + code.nregs as usize),
+                        );
+                        let depth = self.depth.get() + 1;
+                        if depth > self.recursion_limit.get() {
+                            save_pc!();
+                            return Err(self.recursion_error());
+                        }
+                        self.depth.set(depth);
+                        self.frames_run.set(self.frames_run.get() + 1);
+                        save_pc!();
+                        let exc_base = self.exc_stack.borrow().len() as u32;
+                        st.push_frame(f, 0, new_base as u32, exc_base, $dst, FrameKind::Call);
+                        continue 'frames;
+                    }
+                }};
+            }
             loop {
                 // Matched through a reference: each arm loads only its own operands
                 // instead of every field being decoded up front.
@@ -511,11 +539,20 @@ impl Vm {
                     }
                     Instr::LoadAttr { dst, obj, name } => {
                         let hint = code.cache.slot_hint(name as usize);
-                        let v = tri!(self.get_attr_hinted(
-                            &reg!(obj),
-                            &code.names[name as usize],
-                            hint
-                        ));
+                        let name = &code.names[name as usize];
+                        // An instance attribute found where the hint says, on a class
+                        // without data descriptors to take precedence: read here, without
+                        // the general lookup's call.
+                        let fast = match &reg!(obj) {
+                            Value::Instance(inst) => inst
+                                .get_attr_at_hint(name, hint)
+                                .filter(|_| self.attr_flags(&inst.class).0),
+                            _ => None,
+                        };
+                        let v = match fast {
+                            Some(v) => v,
+                            None => tri!(self.get_attr_hinted(&reg!(obj), name, hint)),
+                        };
                         set!(dst, v);
                     }
                     Instr::StoreAttr { obj, name, src } => {
@@ -881,36 +918,10 @@ impl Vm {
                     }
                     Instr::Call { func, argc, dst } => {
                         // The common call: a plain script function with exactly its
-                        // positional arguments. Its window starts at the arguments, so
-                        // entering it is a frame push.
+                        // positional arguments.
                         if let Value::Function(f) = &reg!(func) {
                             if f.code.simple_call && f.code.argcount == argc {
-                                let f = f.clone();
-                                let new_base = base + func as usize + 1;
-                                let n = f.code.nregs as usize;
-                                st.reserve(new_base, n);
-                                st.clear(
-                                    new_base + argc as usize,
-                                    (new_base + n).min(base + code.nregs as usize),
-                                );
-                                let depth = self.depth.get() + 1;
-                                if depth > self.recursion_limit.get() {
-                                    save_pc!();
-                                    return Err(self.recursion_error());
-                                }
-                                self.depth.set(depth);
-                                self.frames_run.set(self.frames_run.get() + 1);
-                                save_pc!();
-                                let exc_base = self.exc_stack.borrow().len() as u32;
-                                st.frames.push(super::frame::Frame {
-                                    func: f,
-                                    pc: 0,
-                                    base: new_base as u32,
-                                    exc_base,
-                                    ret: dst,
-                                    kind: FrameKind::Call,
-                                });
-                                continue 'frames;
+                                enter_simple!(func, base + func as usize + 1, argc, dst);
                             }
                         }
                         let callee = reg!(func).clone();
@@ -960,6 +971,16 @@ impl Vm {
                                     continue 'frames;
                                 }
                                 tri!(Err(self.stop_iteration(Value::None)));
+                            }
+                        }
+                        // A script method (or function attribute) with exactly its
+                        // positional arguments, the receiver counted when there is one.
+                        if let Value::Function(f) = &reg!(func) {
+                            let bound = !reg!(func + 1).is_undefined();
+                            let argc = argc + u16::from(bound);
+                            if f.code.simple_call && f.code.argcount == argc {
+                                let new_base = base + func as usize + 2 - usize::from(bound);
+                                enter_simple!(func, new_base, argc, dst);
                             }
                         }
                         let callee = reg!(func).clone();
@@ -1079,7 +1100,7 @@ impl Vm {
                                     self.exc_stack.borrow_mut().truncate(exc_base);
                                 }
                                 let caller = st.frames.last().map_or(0, |f| f.base as usize);
-                                st.regs[caller + frame.ret as usize] = value;
+                                Value::store(&mut st.regs[caller + frame.ret as usize], value);
                                 continue 'frames;
                             }
                         }

@@ -4,11 +4,14 @@
 //! reads and writes of objects built alike skip hashing.
 //!
 //! A method entry is valid while the class is the same object and no class attribute anywhere
-//! has changed since (the class epoch). It holds the class and a script method weakly:
+//! has changed since (the class epoch). It also remembers the last instance shape seen
+//! without an attribute of the method's name, so that the check that no instance attribute
+//! shadows the method is one comparison for instances built alike. It holds the class and a script method weakly:
 //! a code object must not keep classes alive, and a method's code caching the method
 //! itself would be a reference cycle the collector cannot see. The weak class reference
 //! also keeps the class's address from being reused while the entry exists.
 
+use crate::script::object::attrs::Shape;
 use crate::script::object::class::class_epoch;
 use crate::script::object::func::Builtin;
 use crate::script::object::{Function, Type, Value};
@@ -27,6 +30,15 @@ struct Entry {
     class: Weak<Type>,
     epoch: u64,
     method: Method,
+    /// An instance shape that has no attribute of the name (shapes never change names).
+    unshadowed: Option<Rc<Shape>>,
+}
+
+/// A method found in the cache.
+pub struct CachedMethod {
+    pub method: Value,
+    /// The shape known not to shadow it (compared by address; null when none is known).
+    pub unshadowed: *const Shape,
 }
 
 enum Method {
@@ -51,15 +63,32 @@ impl InlineCache {
 
     /// The method `class` resolved to at `slot`, if that is still what it resolves to.
     #[inline]
-    pub fn method(&self, slot: usize, class: &Rc<Type>) -> Option<Value> {
+    pub fn method(&self, slot: usize, class: &Rc<Type>) -> Option<CachedMethod> {
         let entry = self.methods.get(slot)?.borrow();
         let entry = entry.as_ref()?;
         if !std::ptr::eq(entry.class.as_ptr(), Rc::as_ptr(class)) || entry.epoch != class_epoch() {
             return None;
         }
-        match &entry.method {
-            Method::Function(f) => f.upgrade().map(Value::Function),
-            Method::Builtin(b) => Some(Value::Builtin(b.clone())),
+        let method = match &entry.method {
+            Method::Function(f) => Value::Function(f.upgrade()?),
+            Method::Builtin(b) => Value::Builtin(b.clone()),
+        };
+        let unshadowed = entry
+            .unshadowed
+            .as_ref()
+            .map_or(std::ptr::null(), Rc::as_ptr);
+        Some(CachedMethod { method, unshadowed })
+    }
+
+    /// Records that instances of `shape` do not shadow the method cached at `slot`.
+    pub fn set_unshadowed(&self, slot: usize, shape: Rc<Shape>) {
+        if let Some(Some(entry)) = self
+            .methods
+            .get(slot)
+            .map(|c| c.borrow_mut())
+            .as_deref_mut()
+        {
+            entry.unshadowed = Some(shape);
         }
     }
 
@@ -76,6 +105,7 @@ impl InlineCache {
                 class: Rc::downgrade(class),
                 epoch: class_epoch(),
                 method,
+                unshadowed: None,
             });
         }
     }
