@@ -263,7 +263,7 @@ fn system_exit_code(vm: &Vm, e: &Exc) -> i32 {
     match args.items.first() {
         None | Some(Value::None) => 0,
         Some(Value::Int(i)) => *i as i32,
-        Some(Value::Bool(b)) => *b as i32,
+        Some(Value::Bool(b)) => b.get() as i32,
         Some(other) => {
             let text = vm.str(other).unwrap_or_default();
             vm.write_stderr(&format!("{text}\n"));

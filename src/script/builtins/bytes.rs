@@ -71,7 +71,7 @@ pub fn install(vm: &Vm) {
             predicate(vm, a, |b| ASCII_SPACE.contains(b))
         });
         method(t, "isascii", |vm, a, _| {
-            Ok(Value::Bool(this(vm, a)?.data.borrow().is_ascii()))
+            Ok(Value::bool(this(vm, a)?.data.borrow().is_ascii()))
         });
         method(t, "split", |vm, a, k| {
             let sep = a.get(1).or_else(|| super::kwarg(k, "sep"));
@@ -99,19 +99,19 @@ pub fn install(vm: &Vm) {
             for c in data.iter() {
                 if c.is_ascii_uppercase() {
                     if prev_cased {
-                        return Ok(Value::Bool(false));
+                        return Ok(Value::bool(false));
                     }
                     (cased, prev_cased) = (true, true);
                 } else if c.is_ascii_lowercase() {
                     if !prev_cased {
-                        return Ok(Value::Bool(false));
+                        return Ok(Value::bool(false));
                     }
                     (cased, prev_cased) = (true, true);
                 } else {
                     prev_cased = false;
                 }
             }
-            Ok(Value::Bool(cased))
+            Ok(Value::bool(cased))
         });
         method(t, "islower", |vm, a, _| cased(vm, a, false));
         method(t, "isupper", |vm, a, _| cased(vm, a, true));
@@ -173,7 +173,7 @@ fn this(vm: &Vm, a: &[Value]) -> PyResult<Rc<Bytes>> {
 fn predicate(vm: &Vm, a: &[Value], f: fn(&u8) -> bool) -> PyResult<Value> {
     let b = this(vm, a)?;
     let data = b.data.borrow();
-    Ok(Value::Bool(!data.is_empty() && data.iter().all(f)))
+    Ok(Value::bool(!data.is_empty() && data.iter().all(f)))
 }
 
 /// `split()` without a separator: runs of ASCII whitespace separate the parts; after
@@ -209,7 +209,7 @@ fn cased(vm: &Vm, a: &[Value], upper: bool) -> PyResult<Value> {
         data.iter().any(u8::is_ascii_uppercase),
         data.iter().any(u8::is_ascii_lowercase),
     );
-    Ok(Value::Bool(if upper { ups && !lows } else { lows && !ups }))
+    Ok(Value::bool(if upper { ups && !lows } else { lows && !ups }))
 }
 
 fn map(vm: &Vm, a: &[Value], f: impl Fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {

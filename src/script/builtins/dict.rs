@@ -128,7 +128,7 @@ pub fn install(vm: &Vm) {
     });
     method(t, "__contains__", |vm, a, _| {
         arity(vm, "__contains__", a, 2, 2)?;
-        Ok(Value::Bool(vm.contains(&a[0], &a[1])?))
+        Ok(Value::bool(vm.contains(&a[0], &a[1])?))
     });
 
     for (t, frozen) in [(&vm.types.set, false), (&vm.types.frozenset, true)] {
@@ -170,10 +170,10 @@ pub fn install(vm: &Vm) {
             let s = this_set(vm, a, "isdisjoint")?;
             for x in vm.collect(a.get(1).unwrap_or(&Value::None))? {
                 if s.contains(vm, &x)? {
-                    return Ok(Value::Bool(false));
+                    return Ok(Value::bool(false));
                 }
             }
-            Ok(Value::Bool(true))
+            Ok(Value::bool(true))
         });
         method(t, "copy", |vm, a, _| {
             let s = this_set(vm, a, "copy")?;

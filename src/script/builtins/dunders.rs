@@ -213,7 +213,7 @@ fn implementation(name: &str) -> Option<NativeFn> {
         }),
         "__bool__" => Some(|vm, a, _| {
             arity(vm, "__bool__", a, 1, 1)?;
-            Ok(Value::Bool(vm.truthy(&receiver(vm, &a[0])?)?))
+            Ok(Value::bool(vm.truthy(&receiver(vm, &a[0])?)?))
         }),
         "__hash__" => Some(|vm, a, _| {
             arity(vm, "__hash__", a, 1, 1)?;
@@ -237,7 +237,7 @@ fn implementation(name: &str) -> Option<NativeFn> {
         }),
         "__contains__" => Some(|vm, a, _| {
             arity(vm, "__contains__", a, 2, 2)?;
-            Ok(Value::Bool(vm.contains(&receiver(vm, &a[0])?, &a[1])?))
+            Ok(Value::bool(vm.contains(&receiver(vm, &a[0])?, &a[1])?))
         }),
         "__getitem__" => Some(|vm, a, _| {
             arity(vm, "__getitem__", a, 2, 2)?;

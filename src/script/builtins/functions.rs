@@ -32,27 +32,27 @@ pub fn install(vm: &Vm) {
         let it = vm.iter(&a[0])?;
         while let Some(x) = vm.next(&it)? {
             if !vm.truthy(&x)? {
-                return Ok(Value::Bool(false));
+                return Ok(Value::bool(false));
             }
         }
-        Ok(Value::Bool(true))
+        Ok(Value::bool(true))
     });
     function(vm, "any", |vm, a, _| {
         arity(vm, "any", a, 1, 1)?;
         let it = vm.iter(&a[0])?;
         while let Some(x) = vm.next(&it)? {
             if vm.truthy(&x)? {
-                return Ok(Value::Bool(true));
+                return Ok(Value::bool(true));
             }
         }
-        Ok(Value::Bool(false))
+        Ok(Value::bool(false))
     });
     function(vm, "bin", |vm, a, _| radix(vm, a, "bin", 'b'));
     function(vm, "oct", |vm, a, _| radix(vm, a, "oct", 'o'));
     function(vm, "hex", |vm, a, _| radix(vm, a, "hex", 'x'));
     function(vm, "callable", |vm, a, _| {
         arity(vm, "callable", a, 1, 1)?;
-        Ok(Value::Bool(match &a[0] {
+        Ok(Value::bool(match &a[0] {
             Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_) => true,
             v @ (Value::Instance(_) | Value::Opaque(_)) => {
                 vm.lookup_special(v, &vm.names.call).is_some()
@@ -113,8 +113,8 @@ pub fn install(vm: &Vm) {
             // Inline values have no address: give each a stable, distinct number (odd, so
             // it never equals a heap object's aligned address).
             Value::Int(i) => (*i as usize).wrapping_mul(32) | 1,
-            Value::Float(f) => (f.to_bits() as usize).wrapping_mul(32) | 3,
-            Value::Bool(b) => 0x45 + 16 * (*b as usize),
+            Value::Float(f) => (f.get().to_bits() as usize).wrapping_mul(32) | 3,
+            Value::Bool(b) => 0x45 + 16 * (b.get() as usize),
             Value::None | Value::Undefined => 0x15,
             Value::NotImplemented => 0x25,
             Value::Ellipsis => 0x35,
@@ -123,14 +123,14 @@ pub fn install(vm: &Vm) {
     });
     function(vm, "isinstance", |vm, a, _| {
         arity(vm, "isinstance", a, 2, 2)?;
-        Ok(Value::Bool(isinstance(vm, &a[0], &a[1])?))
+        Ok(Value::bool(isinstance(vm, &a[0], &a[1])?))
     });
     function(vm, "issubclass", |vm, a, _| {
         arity(vm, "issubclass", a, 2, 2)?;
         let Value::Type(t) = &a[0] else {
             return Err(vm.type_error("issubclass() arg 1 must be a class"));
         };
-        Ok(Value::Bool(class_matches(vm, t, &a[1], "issubclass")?))
+        Ok(Value::bool(class_matches(vm, t, &a[1], "issubclass")?))
     });
     function(vm, "iter", |vm, a, _| {
         arity(vm, "iter", a, 1, 2)?;
@@ -289,7 +289,7 @@ pub fn install(vm: &Vm) {
         vm.for_each(&a[0], &mut |x| {
             acc = match (&acc, &x) {
                 (Value::Int(p), Value::Int(q)) if p.checked_add(*q).is_some() => Value::Int(p + q),
-                (Value::Float(p), Value::Float(q)) => Value::Float(p + q),
+                (Value::Float(p), Value::Float(q)) => Value::float(p.get() + q.get()),
                 _ => vm.binary(BinOp::Add, &acc, &x)?,
             };
             Ok(true)
@@ -337,8 +337,8 @@ pub fn install(vm: &Vm) {
         arity(vm, "hasattr", a, 2, 2)?;
         let name = attr_name(vm, &a[1], "hasattr")?;
         match vm.get_attr(&a[0], &name) {
-            Ok(_) => Ok(Value::Bool(true)),
-            Err(e) if e.class().is_subtype(&vm.types.attribute_error) => Ok(Value::Bool(false)),
+            Ok(_) => Ok(Value::bool(true)),
+            Err(e) if e.class().is_subtype(&vm.types.attribute_error) => Ok(Value::bool(false)),
             Err(e) => Err(e),
         }
     });
@@ -628,7 +628,7 @@ impl Vm {
         let lt = |a: usize, b: usize| -> PyResult<bool> {
             match (&keys[a], &keys[b]) {
                 (Value::Int(x), Value::Int(y)) => Ok(x < y),
-                (Value::Float(x), Value::Float(y)) => Ok(x < y),
+                (Value::Float(x), Value::Float(y)) => Ok(x.get() < y.get()),
                 (Value::Str(x), Value::Str(y)) => Ok(x.as_str() < y.as_str()),
                 (x, y) => {
                     let r = self.compare(CmpOp::Lt, x, y)?;
@@ -706,12 +706,12 @@ fn abs(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
             Some(a) => Value::Int(a),
             None => Value::from_bigint(num_bigint::BigInt::from(*i).magnitude().clone().into()),
         },
-        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Bool(b) => Value::Int(b.get() as i64),
         Value::BigInt(b) => {
             use num_traits::Signed;
             Value::from_bigint(b.abs())
         }
-        Value::Float(f) => Value::Float(f.abs()),
+        Value::Float(f) => Value::float(f.get().abs()),
         v => match vm.lookup_special(v, &vm.intern("__abs__")) {
             Some(m) => vm.call_bound(&m, v, &[])?,
             None => {
@@ -744,32 +744,32 @@ fn round(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
             let f = *f;
             match ndigits {
                 None => {
-                    if !f.is_finite() {
-                        return Err(if f.is_nan() {
+                    if !f.get().is_finite() {
+                        return Err(if f.get().is_nan() {
                             vm.value_error("cannot convert float NaN to integer")
                         } else {
                             vm.overflow_error("cannot convert float infinity to integer")
                         });
                     }
-                    let r = f.round_ties_even();
+                    let r = f.get().round_ties_even();
                     Ok(Value::from_bigint(crate::script::vm::num::float_to_big(r)))
                 }
                 Some(n) => {
                     let n = vm.to_index(n)?;
-                    if !f.is_finite() || f == 0.0 {
-                        return Ok(Value::Float(f));
+                    if !f.get().is_finite() || f.get() == 0.0 {
+                        return Ok(Value::float(f.get()));
                     }
                     if n > 300 {
-                        return Ok(Value::Float(f));
+                        return Ok(Value::float(f.get()));
                     }
                     if n >= 0 {
                         // Correctly rounded decimal formatting, then back.
-                        let s = format!("{:.*}", n as usize, f);
-                        Ok(Value::Float(s.parse().unwrap_or(f)))
+                        let s = format!("{:.*}", n as usize, f.get());
+                        Ok(Value::float(s.parse().unwrap_or(f.get())))
                     } else {
                         let p = 10f64.powi((-n) as i32);
-                        let r = (f / p).round_ties_even() * p;
-                        Ok(Value::Float(if r.is_finite() { r } else { 0.0 }))
+                        let r = (f.get() / p).round_ties_even() * p;
+                        Ok(Value::float(if r.is_finite() { r } else { 0.0 }))
                     }
                 }
             }
@@ -777,7 +777,7 @@ fn round(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
         v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
             let Some(n) = ndigits else {
                 return Ok(match v {
-                    Value::Bool(b) => Value::Int(*b as i64),
+                    Value::Bool(b) => Value::Int(b.get() as i64),
                     v => v.clone(),
                 });
             };
@@ -785,7 +785,7 @@ fn round(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
             if n >= 0 {
                 // A bool rounds to an int, as `int.__round__` gives.
                 return Ok(match v {
-                    Value::Bool(b) => Value::Int(*b as i64),
+                    Value::Bool(b) => Value::Int(b.get() as i64),
                     v => v.clone(),
                 });
             }

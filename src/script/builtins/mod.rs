@@ -36,8 +36,8 @@ pub fn install(vm: &Rc<Vm>) {
     vm.builtins
         .set("super", Value::Type(vm.types.super_.clone()));
     vm.builtins.set("None", Value::None);
-    vm.builtins.set("True", Value::Bool(true));
-    vm.builtins.set("False", Value::Bool(false));
+    vm.builtins.set("True", Value::bool(true));
+    vm.builtins.set("False", Value::bool(false));
     vm.builtins.set("NotImplemented", Value::NotImplemented);
     vm.builtins.set("Ellipsis", Value::Ellipsis);
     vm.builtins.set("__name__", Value::str("builtins"));

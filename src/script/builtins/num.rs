@@ -14,7 +14,7 @@ pub fn install(vm: &Vm) {
     });
     method(&t.bool_, "__new__", |vm, a, _| {
         arity(vm, "bool", a, 1, 2)?;
-        Ok(Value::Bool(match a.get(1) {
+        Ok(Value::bool(match a.get(1) {
             Some(v) => vm.truthy(v)?,
             None => false,
         }))
@@ -35,7 +35,7 @@ pub fn install(vm: &Vm) {
     method(&t.int, "__int__", |_, a, _| Ok(exact_int(&a[0])));
     method(&t.int, "__float__", |vm, a, _| {
         let b = to_big(&a[0]).unwrap_or_default();
-        Ok(Value::Float(num::big_to_f64(vm, &b)?))
+        Ok(Value::float(num::big_to_f64(vm, &b)?))
     });
     method(&t.int, "conjugate", |_, a, _| Ok(a[0].clone()));
     method(&t.int, "as_integer_ratio", |_, a, _| {
@@ -51,7 +51,7 @@ pub fn install(vm: &Vm) {
         Ok(Value::string(vm.format(&a[0], &spec)?))
     });
     method(&t.float, "is_integer", |vm, a, _| match a[0] {
-        Value::Float(f) => Ok(Value::Bool(f.is_finite() && f.fract() == 0.0)),
+        Value::Float(f) => Ok(Value::bool(f.get().is_finite() && f.get().fract() == 0.0)),
         _ => Err(vm.type_error("is_integer needs a float")),
     });
     method(&t.float, "__int__", |vm, a, _| float_to_int(vm, &a[0]));
@@ -59,20 +59,20 @@ pub fn install(vm: &Vm) {
     method(&t.float, "__trunc__", |vm, a, _| float_to_int(vm, &a[0]));
     method(&t.float, "conjugate", |_, a, _| Ok(a[0].clone()));
     method(&t.float, "hex", |vm, a, _| match a[0] {
-        Value::Float(f) => Ok(Value::string(float_hex(f))),
+        Value::Float(f) => Ok(Value::string(float_hex(f.get()))),
         _ => Err(vm.type_error("hex needs a float")),
     });
     method(&t.float, "as_integer_ratio", |vm, a, _| {
         let Value::Float(f) = a[0] else {
             return Err(vm.type_error("as_integer_ratio needs a float"));
         };
-        if f.is_nan() {
+        if f.get().is_nan() {
             return Err(vm.value_error("cannot convert NaN to integer ratio"));
         }
-        if f.is_infinite() {
+        if f.get().is_infinite() {
             return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
         }
-        let (n, d) = float_ratio(f);
+        let (n, d) = float_ratio(f.get());
         Ok(Value::tuple(vec![
             Value::from_bigint(n),
             Value::from_bigint(d),
@@ -90,7 +90,7 @@ pub fn install(vm: &Vm) {
             return Err(vm.type_error("fromhex needs a string"));
         };
         parse_hex_float(s.as_str().trim())
-            .map(Value::Float)
+            .map(Value::float)
             .ok_or_else(|| vm.value_error("invalid hexadecimal floating-point string"))
     });
 }
@@ -118,7 +118,7 @@ fn int_new(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
 pub fn int_of(vm: &Vm, x: &Value) -> PyResult<Value> {
     match x {
         Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Bool(b) => Ok(Value::Int(b.get() as i64)),
         Value::Float(_) => float_to_int(vm, x),
         Value::Str(s) => parse_int(vm, s.as_str(), 10),
         Value::Bytes(b) => parse_int(vm, &String::from_utf8_lossy(&b.data.borrow()), 10),
@@ -214,13 +214,13 @@ fn float_to_int(vm: &Vm, v: &Value) -> PyResult<Value> {
     let Value::Float(f) = v else {
         return Err(vm.type_error("expected a float"));
     };
-    if f.is_nan() {
+    if f.get().is_nan() {
         return Err(vm.value_error("cannot convert float NaN to integer"));
     }
-    if f.is_infinite() {
+    if f.get().is_infinite() {
         return Err(vm.overflow_error("cannot convert float infinity to integer"));
     }
-    let t = f.trunc();
+    let t = f.get().trunc();
     if t.abs() < 9.0e18 {
         Ok(Value::Int(t as i64))
     } else {
@@ -230,12 +230,12 @@ fn float_to_int(vm: &Vm, v: &Value) -> PyResult<Value> {
 
 fn float_new(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
     let Some(x) = args.get(1) else {
-        return Ok(Value::Float(0.0));
+        return Ok(Value::float(0.0));
     };
-    Ok(Value::Float(match x {
-        Value::Float(f) => *f,
+    Ok(Value::float(match x {
+        Value::Float(f) => f.get(),
         Value::Int(i) => *i as f64,
-        Value::Bool(b) => *b as i64 as f64,
+        Value::Bool(b) => b.get() as i64 as f64,
         Value::BigInt(b) => num::big_to_f64(vm, b)?,
         Value::Str(s) => parse_float(s.as_str()).ok_or_else(|| {
             vm.value_error(format!(
@@ -472,7 +472,7 @@ fn parse_hex_float(s: &str) -> Option<f64> {
 /// An int value as an exact `int` (a bool becomes 0 or 1).
 fn exact_int(v: &Value) -> Value {
     match v {
-        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Bool(b) => Value::Int(b.get() as i64),
         other => other.clone(),
     }
 }

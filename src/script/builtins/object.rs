@@ -53,7 +53,7 @@ pub fn install(vm: &Vm) {
     });
     method(&t.object, "__eq__", |_, a, _| {
         Ok(if a.len() == 2 && a[0].is(&a[1]) {
-            Value::Bool(true)
+            Value::bool(true)
         } else {
             Value::NotImplemented
         })
@@ -63,7 +63,7 @@ pub fn install(vm: &Vm) {
         let r = vm.compare(crate::script::compile::code::CmpOp::Eq, &a[0], &a[1])?;
         Ok(match r {
             Value::NotImplemented => Value::NotImplemented,
-            v => Value::Bool(!vm.truthy(&v)?),
+            v => Value::bool(!vm.truthy(&v)?),
         })
     });
     method(&t.object, "__hash__", |_, a, _| {
@@ -124,7 +124,7 @@ pub fn install(vm: &Vm) {
     });
     method(&t.type_, "__instancecheck__", |vm, a, _| {
         arity(vm, "__instancecheck__", a, 2, 2)?;
-        Ok(Value::Bool(super::functions::isinstance(vm, &a[1], &a[0])?))
+        Ok(Value::bool(super::functions::isinstance(vm, &a[1], &a[0])?))
     });
 
     // Exceptions.

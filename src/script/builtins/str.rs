@@ -254,23 +254,23 @@ pub fn install(vm: &Vm) {
     method(t, "isspace", |vm, a, _| pred(vm, a, unicode::is_space));
     method(t, "isprintable", |vm, a, _| {
         let s = this(vm, a, "isprintable")?.as_str();
-        Ok(Value::Bool(s.chars().all(unicode::is_printable)))
+        Ok(Value::bool(s.chars().all(unicode::is_printable)))
     });
     method(t, "isascii", |vm, a, _| {
-        Ok(Value::Bool(this(vm, a, "isascii")?.as_str().is_ascii()))
+        Ok(Value::bool(this(vm, a, "isascii")?.as_str().is_ascii()))
     });
     // CPython's rules: cased characters of the other case (or titlecase) disqualify.
     method(t, "isupper", |vm, a, _| {
         let s = this(vm, a, "isupper")?.as_str();
         let other = |c: char| unicode::is_lower(c) || unicode::is_title(c);
-        Ok(Value::Bool(
+        Ok(Value::bool(
             s.chars().any(unicode::is_upper) && !s.chars().any(other),
         ))
     });
     method(t, "islower", |vm, a, _| {
         let s = this(vm, a, "islower")?.as_str();
         let other = |c: char| unicode::is_upper(c) || unicode::is_title(c);
-        Ok(Value::Bool(
+        Ok(Value::bool(
             s.chars().any(unicode::is_lower) && !s.chars().any(other),
         ))
     });
@@ -281,13 +281,13 @@ pub fn install(vm: &Vm) {
         for c in s.chars() {
             if unicode::is_upper(c) || unicode::is_title(c) {
                 if prev_cased {
-                    return Ok(Value::Bool(false));
+                    return Ok(Value::bool(false));
                 }
                 prev_cased = true;
                 any = true;
             } else if unicode::is_lower(c) {
                 if !prev_cased {
-                    return Ok(Value::Bool(false));
+                    return Ok(Value::bool(false));
                 }
                 prev_cased = true;
                 any = true;
@@ -295,12 +295,12 @@ pub fn install(vm: &Vm) {
                 prev_cased = false;
             }
         }
-        Ok(Value::Bool(any))
+        Ok(Value::bool(any))
     });
     method(t, "isidentifier", |vm, a, _| {
         let s = this(vm, a, "isidentifier")?.as_str();
         let mut chars = s.chars();
-        Ok(Value::Bool(match chars.next() {
+        Ok(Value::bool(match chars.next() {
             Some(c) => unicode::is_id_start(c) && chars.all(unicode::is_id_continue),
             None => false,
         }))
@@ -444,7 +444,7 @@ pub fn install(vm: &Vm) {
 
 fn pred(vm: &Vm, a: &[Value], f: impl Fn(char) -> bool) -> PyResult<Value> {
     let s = this(vm, a, "is")?.as_str();
-    Ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
+    Ok(Value::bool(!s.is_empty() && s.chars().all(f)))
 }
 
 fn pad(vm: &Vm, a: &[Value], align: char) -> PyResult<Value> {
@@ -663,12 +663,12 @@ fn affix(vm: &Vm, a: &[Value], prefix: bool) -> PyResult<Value> {
         Some(Value::Tuple(t)) => {
             for p in t.items.iter() {
                 if check(p)? {
-                    return Ok(Value::Bool(true));
+                    return Ok(Value::bool(true));
                 }
             }
-            Ok(Value::Bool(false))
+            Ok(Value::bool(false))
         }
-        Some(p) => Ok(Value::Bool(check(p)?)),
+        Some(p) => Ok(Value::bool(check(p)?)),
         None => Err(vm.type_error("startswith() takes at least 1 argument (0 given)")),
     }
 }

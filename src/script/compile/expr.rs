@@ -92,14 +92,14 @@ fn constant(c: &ast::Constant, at: u32) -> CResult<Value> {
     use ast::Constant::*;
     Ok(match c {
         None => Value::None,
-        Bool(b) => Value::Bool(*b),
+        Bool(b) => Value::bool(*b),
         Str(s) => Value::str(s),
         Bytes(b) => Value::Bytes(std::rc::Rc::new(crate::script::object::Bytes::new(
             b.clone(),
             false,
         ))),
         Int(i) => Value::from_bigint(i.clone()),
-        Float(f) => Value::Float(*f),
+        Float(f) => Value::float(*f),
         Tuple(items) => Value::tuple(
             items
                 .iter()
@@ -204,7 +204,7 @@ impl<'c, 'a> Gen<'c, 'a> {
                 if let (ast::UnaryOp::USub, Constant(c)) = (u.op, &*u.operand) {
                     let negated = match &c.value {
                         ast::Constant::Int(i) => Some(Value::from_bigint(-i.clone())),
-                        ast::Constant::Float(f) => Some(Value::Float(-f)),
+                        ast::Constant::Float(f) => Some(Value::float(-f)),
                         _ => None,
                     };
                     if let Some(v) = negated {

@@ -116,7 +116,7 @@ impl<'c, 'a> Gen<'c, 'a> {
                 let c = self.u.temp()?;
                 match &s.value {
                     ast::Constant::Bool(b) => {
-                        let k = self.u.konst(Value::Bool(*b))?;
+                        let k = self.u.konst(Value::bool(*b))?;
                         self.u.emit(Instr::LoadConst { dst: c, k });
                     }
                     _ => {

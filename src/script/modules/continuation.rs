@@ -304,7 +304,7 @@ pub fn module(vm: &Vm) -> PyResult<Rc<Module>> {
     method(&class, "is_pending", |vm, a, _| {
         let me = a.first().cloned().unwrap_or_default();
         with_data(vm, &me, |d| {
-            Value::Bool(d.bound.get() && d.cont.is_pending())
+            Value::bool(d.bound.get() && d.cont.is_pending())
         })
     });
     method(&class, "__reduce__", |vm, _, _| {

@@ -30,7 +30,7 @@ pub fn gc(_vm: &Vm) -> Rc<Module> {
                 Ok(Value::None)
             }),
             ("isenabled", |_, _, _| {
-                Ok(Value::Bool(collect::is_enabled()))
+                Ok(Value::bool(collect::is_enabled()))
             }),
             ("get_count", |_, _, _| {
                 Ok(Value::tuple(vec![
@@ -100,8 +100,8 @@ fn internal_repr(vm: &Vm, v: &Value) -> String {
         .unwrap_or_default();
     match v {
         Value::Int(i) => format!("Value::Int({i}) inline i64"),
-        Value::Float(f) => format!("Value::Float({f:?}) inline f64"),
-        Value::Bool(b) => format!("Value::Bool({b}) inline"),
+        Value::Float(f) => format!("Value::Float({:?}) inline f64", f.get()),
+        Value::Bool(b) => format!("Value::Bool({}) inline", b.get()),
         Value::None => "Value::None inline".to_owned(),
         Value::BigInt(b) => format!("Value::BigInt({} bits){addr}", b.bits()),
         Value::Str(s) => format!(

@@ -274,7 +274,7 @@ fn install_methods(t: &Rc<Type>) {
     method(t, "__exit__", |vm, a, _| {
         let close = vm.get_attr(&a[0], &Rc::new(Str::new("close")))?;
         vm.call(&close, &[], &[])?;
-        Ok(Value::Bool(false))
+        Ok(Value::bool(false))
     });
     method(t, "fileno", |vm, a, _| {
         let f = this(vm, a)?;
@@ -285,14 +285,14 @@ fn install_methods(t: &Rc<Type>) {
             _ => 3,
         }))
     });
-    method(t, "isatty", |_, _, _| Ok(Value::Bool(false)));
+    method(t, "isatty", |_, _, _| Ok(Value::bool(false)));
     let getter = |name: &'static str, f: crate::script::object::NativeFn| {
         crate::script::builtins::property(t, name, f, None, None)
     };
     getter("name", |vm, a, _| Ok(Value::str(&this(vm, a)?.name)));
     getter("mode", |vm, a, _| Ok(Value::str(&this(vm, a)?.mode)));
     getter("closed", |vm, a, _| {
-        Ok(Value::Bool(matches!(
+        Ok(Value::bool(matches!(
             &*this(vm, a)?.backing.borrow(),
             Backing::Closed
         )))

@@ -13,14 +13,14 @@ use std::rc::Rc;
 /// A float argument (ints converted exactly or with OverflowError).
 fn f(vm: &Vm, v: &Value) -> PyResult<f64> {
     match v {
-        Value::Float(x) => Ok(*x),
+        Value::Float(x) => Ok(x.get()),
         Value::Int(i) => Ok(*i as f64),
-        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Bool(b) => Ok(b.get() as i64 as f64),
         Value::BigInt(b) => num::big_to_f64(vm, b),
         other => {
             if let Some(m) = vm.lookup_special(other, &vm.intern("__float__")) {
                 if let Value::Float(x) = vm.call_bound(&m, other, &[])? {
-                    return Ok(x);
+                    return Ok(x.get());
                 }
             }
             Err(vm.type_error(format!("must be real number, not {}", vm.type_name(other))))
@@ -43,7 +43,7 @@ fn checked(vm: &Vm, x: f64, input_finite: bool) -> PyResult<Value> {
     if x.is_infinite() && input_finite {
         return Err(vm.overflow_error("math range error"));
     }
-    Ok(Value::Float(x))
+    Ok(Value::float(x))
 }
 
 macro_rules! unary {
@@ -91,11 +91,11 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             unary!("expm1", f64::exp_m1),
             ("log2", |vm, a, _| {
                 arity(vm, "log2", a, 1, 1)?;
-                log_helper(vm, &a[0], f64::log2).map(Value::Float)
+                log_helper(vm, &a[0], f64::log2).map(Value::float)
             }),
             ("log10", |vm, a, _| {
                 arity(vm, "log10", a, 1, 1)?;
-                log_helper(vm, &a[0], f64::log10).map(Value::Float)
+                log_helper(vm, &a[0], f64::log10).map(Value::float)
             }),
             domain!("log1p", |x| x > -1.0 || x.is_nan(), f64::ln_1p),
             ("log", log),
@@ -136,7 +136,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             unary!("erfc", |x| 1.0 - erf(x)),
             ("atan2", |vm, a, _| {
                 arity(vm, "atan2", a, 2, 2)?;
-                Ok(Value::Float(f(vm, &a[0])?.atan2(f(vm, &a[1])?)))
+                Ok(Value::float(f(vm, &a[0])?.atan2(f(vm, &a[1])?)))
             }),
             ("pow", |vm, a, _| {
                 arity(vm, "pow", a, 2, 2)?;
@@ -151,7 +151,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             }),
             ("hypot", |vm, a, _| {
                 let mut v = a.iter().map(|x| f(vm, x)).collect::<PyResult<Vec<f64>>>()?;
-                Ok(Value::Float(special::vector_norm(&mut v)))
+                Ok(Value::float(special::vector_norm(&mut v)))
             }),
             ("dist", |vm, a, _| {
                 arity(vm, "dist", a, 2, 2)?;
@@ -166,22 +166,22 @@ pub fn module(vm: &Vm) -> Rc<Module> {
                 for (x, y) in p.iter().zip(&q) {
                     diffs.push(f(vm, x)? - f(vm, y)?);
                 }
-                Ok(Value::Float(special::vector_norm(&mut diffs)))
+                Ok(Value::float(special::vector_norm(&mut diffs)))
             }),
             ("nextafter", |vm, a, _| {
                 arity(vm, "nextafter", a, 2, 2)?;
-                Ok(Value::Float(special::nextafter(
+                Ok(Value::float(special::nextafter(
                     f(vm, &a[0])?,
                     f(vm, &a[1])?,
                 )))
             }),
             ("ulp", |vm, a, _| {
                 arity(vm, "ulp", a, 1, 1)?;
-                Ok(Value::Float(special::ulp(f(vm, &a[0])?)))
+                Ok(Value::float(special::ulp(f(vm, &a[0])?)))
             }),
             ("copysign", |vm, a, _| {
                 arity(vm, "copysign", a, 2, 2)?;
-                Ok(Value::Float(f(vm, &a[0])?.copysign(f(vm, &a[1])?)))
+                Ok(Value::float(f(vm, &a[0])?.copysign(f(vm, &a[1])?)))
             }),
             ("fmod", |vm, a, _| {
                 arity(vm, "fmod", a, 2, 2)?;
@@ -189,7 +189,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
                 if y == 0.0 || x.is_infinite() {
                     return Err(vm.value_error("math domain error"));
                 }
-                Ok(Value::Float(x % y))
+                Ok(Value::float(x % y))
             }),
             ("remainder", |vm, a, _| {
                 arity(vm, "remainder", a, 2, 2)?;
@@ -198,7 +198,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
                     return Err(vm.value_error("math domain error"));
                 }
                 let n = (x / y).round_ties_even();
-                Ok(Value::Float(x - n * y))
+                Ok(Value::float(x - n * y))
             }),
             ("ldexp", |vm, a, _| {
                 arity(vm, "ldexp", a, 2, 2)?;
@@ -214,7 +214,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
                 arity(vm, "frexp", a, 1, 1)?;
                 let x = f(vm, &a[0])?;
                 if x == 0.0 || !x.is_finite() {
-                    return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
+                    return Ok(Value::tuple(vec![Value::float(x), Value::Int(0)]));
                 }
                 let e = x.abs().log2().floor() as i32 + 1;
                 let mut m = x / 2f64.powi(e);
@@ -227,20 +227,20 @@ pub fn module(vm: &Vm) -> Rc<Module> {
                     m *= 2.0;
                     e -= 1;
                 }
-                Ok(Value::tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+                Ok(Value::tuple(vec![Value::float(m), Value::Int(e as i64)]))
             }),
             ("modf", |vm, a, _| {
                 arity(vm, "modf", a, 1, 1)?;
                 let x = f(vm, &a[0])?;
                 if x.is_infinite() {
                     return Ok(Value::tuple(vec![
-                        Value::Float(0.0f64.copysign(x)),
-                        Value::Float(x),
+                        Value::float(0.0f64.copysign(x)),
+                        Value::float(x),
                     ]));
                 }
                 Ok(Value::tuple(vec![
-                    Value::Float(x.fract()),
-                    Value::Float(x.trunc()),
+                    Value::float(x.fract()),
+                    Value::float(x.trunc()),
                 ]))
             }),
             ("floor", |vm, a, _| rounding(vm, a, "floor", f64::floor)),
@@ -248,15 +248,15 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             ("trunc", |vm, a, _| rounding(vm, a, "trunc", f64::trunc)),
             ("isnan", |vm, a, _| {
                 arity(vm, "isnan", a, 1, 1)?;
-                Ok(Value::Bool(f(vm, &a[0])?.is_nan()))
+                Ok(Value::bool(f(vm, &a[0])?.is_nan()))
             }),
             ("isinf", |vm, a, _| {
                 arity(vm, "isinf", a, 1, 1)?;
-                Ok(Value::Bool(f(vm, &a[0])?.is_infinite()))
+                Ok(Value::bool(f(vm, &a[0])?.is_infinite()))
             }),
             ("isfinite", |vm, a, _| {
                 arity(vm, "isfinite", a, 1, 1)?;
-                Ok(Value::Bool(f(vm, &a[0])?.is_finite()))
+                Ok(Value::bool(f(vm, &a[0])?.is_finite()))
             }),
             ("isclose", isclose),
             ("fsum", |vm, a, _| {
@@ -282,7 +282,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
                     partials.truncate(i);
                     partials.push(x);
                 }
-                Ok(Value::Float(fsum_round(&partials)))
+                Ok(Value::float(fsum_round(&partials)))
             }),
             ("factorial", |vm, a, _| {
                 arity(vm, "factorial", a, 1, 1)?;
@@ -378,11 +378,11 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             }),
         ],
     );
-    m.set("pi", Value::Float(std::f64::consts::PI));
-    m.set("e", Value::Float(std::f64::consts::E));
-    m.set("tau", Value::Float(std::f64::consts::TAU));
-    m.set("inf", Value::Float(f64::INFINITY));
-    m.set("nan", Value::Float(f64::NAN));
+    m.set("pi", Value::float(std::f64::consts::PI));
+    m.set("e", Value::float(std::f64::consts::E));
+    m.set("tau", Value::float(std::f64::consts::TAU));
+    m.set("inf", Value::float(f64::INFINITY));
+    m.set("nan", Value::float(f64::NAN));
     let _ = vm;
     m
 }
@@ -397,9 +397,9 @@ fn log(vm: &Vm, a: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
             if b == 0.0 {
                 return Err(vm.zero_division("float division by zero"));
             }
-            Ok(Value::Float(x / b))
+            Ok(Value::float(x / b))
         }
-        None => Ok(Value::Float(x)),
+        None => Ok(Value::float(x)),
     }
 }
 
@@ -433,9 +433,9 @@ fn rounding(vm: &Vm, a: &[Value], name: &str, op: fn(f64) -> f64) -> PyResult<Va
     arity(vm, name, a, 1, 1)?;
     match &a[0] {
         v @ (Value::Int(_) | Value::BigInt(_)) => Ok(v.clone()),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Bool(b) => Ok(Value::Int(b.get() as i64)),
         Value::Float(x) => {
-            let r = op(*x);
+            let r = op(x.get());
             if r.is_nan() {
                 return Err(vm.value_error("cannot convert float NaN to integer"));
             }
@@ -472,13 +472,13 @@ fn isclose(vm: &Vm, a: &[Value], k: Kwargs<'_>) -> PyResult<Value> {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
     if x == y {
-        return Ok(Value::Bool(true));
+        return Ok(Value::bool(true));
     }
     if x.is_infinite() || y.is_infinite() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     }
     let diff = (x - y).abs();
-    Ok(Value::Bool(
+    Ok(Value::bool(
         diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs,
     ))
 }

@@ -140,10 +140,10 @@ pub fn module(vm: &Vm) -> PyResult<Rc<Module>> {
                 let p = path_arg(vm, a, 0, "stat")?;
                 Ok(match std::fs::metadata(&p) {
                     Ok(md) => Value::tuple(vec![
-                        Value::Bool(md.is_file()),
-                        Value::Bool(md.is_dir()),
+                        Value::bool(md.is_file()),
+                        Value::bool(md.is_dir()),
                         Value::from(md.len() as usize),
-                        Value::Float(
+                        Value::float(
                             md.modified()
                                 .ok()
                                 .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())

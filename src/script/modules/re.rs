@@ -1043,7 +1043,7 @@ fn match_group_index(vm: &Vm, m: &MatchData, g: Option<&Value>) -> PyResult<usiz
     let found = match g {
         None => Some(0),
         Some(Value::Int(i)) => usize::try_from(*i).ok().filter(|&i| i <= c.groups),
-        Some(Value::Bool(b)) => Some(*b as usize),
+        Some(Value::Bool(b)) => Some(b.get() as usize),
         Some(Value::Str(s)) => c
             .names
             .iter()
@@ -1167,7 +1167,7 @@ fn install_match(t: &Rc<Type>) {
         }
         Ok(Value::string(out))
     });
-    method(t, "__bool__", |_, _, _| Ok(Value::Bool(true)));
+    method(t, "__bool__", |_, _, _| Ok(Value::bool(true)));
     method(t, "__repr__", match_repr);
     method(t, "__str__", match_repr);
 }

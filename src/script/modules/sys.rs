@@ -25,7 +25,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
                 arity(vm, "setrecursionlimit", a, 1, 1)?;
                 let n = match &a[0] {
                     Value::Int(n) => *n,
-                    Value::Bool(b) => *b as i64,
+                    Value::Bool(b) => b.get() as i64,
                     other => {
                         return Err(vm.type_error(format!(
                             "'{}' object cannot be interpreted as an integer",

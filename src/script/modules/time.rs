@@ -32,24 +32,24 @@ pub fn module(_vm: &Vm) -> Rc<Module> {
     let m = native_module(
         "time",
         &[
-            ("time", |_, _, _| Ok(Value::Float(wall().as_secs_f64()))),
+            ("time", |_, _, _| Ok(Value::float(wall().as_secs_f64()))),
             ("time_ns", |_, _, _| {
                 Ok(Value::from(wall().as_nanos() as usize))
             }),
             ("perf_counter", |_, _, _| {
-                Ok(Value::Float(since_origin().as_secs_f64()))
+                Ok(Value::float(since_origin().as_secs_f64()))
             }),
             ("perf_counter_ns", |_, _, _| {
                 Ok(Value::from(since_origin().as_nanos() as usize))
             }),
             ("monotonic", |_, _, _| {
-                Ok(Value::Float(since_origin().as_secs_f64()))
+                Ok(Value::float(since_origin().as_secs_f64()))
             }),
             ("monotonic_ns", |_, _, _| {
                 Ok(Value::from(since_origin().as_nanos() as usize))
             }),
             ("process_time", |_, _, _| {
-                Ok(Value::Float(cpu().as_secs_f64()))
+                Ok(Value::float(cpu().as_secs_f64()))
             }),
             ("process_time_ns", |_, _, _| {
                 Ok(Value::from(cpu().as_nanos() as usize))
@@ -58,8 +58,8 @@ pub fn module(_vm: &Vm) -> Rc<Module> {
                 arity(vm, "sleep", a, 1, 1)?;
                 let secs = match &a[0] {
                     Value::Int(i) => *i as f64,
-                    Value::Float(f) => *f,
-                    Value::Bool(b) => *b as i64 as f64,
+                    Value::Float(f) => f.get(),
+                    Value::Bool(b) => b.get() as i64 as f64,
                     other => {
                         return Err(vm.type_error(format!(
                             "'{}' object cannot be interpreted as an integer",

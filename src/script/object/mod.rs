@@ -21,4 +21,4 @@ pub use module::Module;
 pub use seq::{List, Tuple};
 pub use set::Set;
 pub use str::{Bytes, Str};
-pub use value::Value;
+pub use value::{Value, B64, F64};

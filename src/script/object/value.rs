@@ -28,9 +28,9 @@ pub enum Value {
     None,
     NotImplemented,
     Ellipsis,
-    Bool(bool),
+    Bool(B64),
     Int(i64),
-    Float(f64),
+    Float(F64),
     /// An int outside `i64`; always normalised back to `Int` when it fits.
     BigInt(Rc<BigInt>),
     Str(Rc<Str>),
@@ -60,7 +60,64 @@ pub enum Value {
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
 
+/// A `bool`'s payload in a [`Value`], widened to a machine word.
+///
+/// Every payload of a `Value` is one 64-bit integer or pointer at the same offset, so the
+/// compiler treats a value as a pair of scalars (a tag word and a payload word) rather than
+/// as 16 bytes of memory: values travel in two registers, a clone is a compare and a
+/// conditional increment shared by every reference-counted kind, and values are written
+/// and read in the same two words. As 16-byte blocks they were written in parts (a tag
+/// byte and a payload word) and read back whole, which the CPU cannot forward from its
+/// store buffer: a stall on most register reads after a write. A one-byte `bool` or an
+/// `f64` payload (a float register class) would break the pair.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct B64(u64);
+
+impl B64 {
+    /// For patterns: `Value::Bool(B64::TRUE)`.
+    pub const TRUE: B64 = B64(1);
+    pub const FALSE: B64 = B64(0);
+
+    #[inline(always)]
+    pub const fn new(b: bool) -> B64 {
+        B64(b as u64)
+    }
+
+    #[inline(always)]
+    pub const fn get(self) -> bool {
+        self.0 != 0
+    }
+}
+
+/// A `float`'s payload in a [`Value`]: the number's bits (see [`B64`] for why).
+#[derive(Clone, Copy)]
+pub struct F64(u64);
+
+impl F64 {
+    #[inline(always)]
+    pub const fn new(x: f64) -> F64 {
+        F64(x.to_bits())
+    }
+
+    #[inline(always)]
+    pub const fn get(self) -> f64 {
+        f64::from_bits(self.0)
+    }
+}
+
 impl Value {
+    /// A `bool`.
+    #[inline(always)]
+    pub const fn bool(b: bool) -> Value {
+        Value::Bool(B64::new(b))
+    }
+
+    /// A `float`.
+    #[inline(always)]
+    pub const fn float(x: f64) -> Value {
+        Value::Float(F64::new(x))
+    }
+
     #[inline]
     pub fn is_undefined(&self) -> bool {
         matches!(self, Value::Undefined)
@@ -178,7 +235,7 @@ impl Value {
             // Small ints are shared in CPython; inline ints compare by value here, which
             // agrees for every value a script can observe as "the same object".
             (Int(a), Int(b)) => a == b,
-            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (Float(a), Float(b)) => a.get().to_bits() == b.get().to_bits(),
             _ => match (self.heap_ptr(), other.heap_ptr()) {
                 (Some(a), Some(b)) => a == b,
                 _ => false,
@@ -233,7 +290,7 @@ impl Value {
 
 impl From<bool> for Value {
     fn from(b: bool) -> Value {
-        Value::Bool(b)
+        Value::bool(b)
     }
 }
 
@@ -254,7 +311,7 @@ impl From<usize> for Value {
 
 impl From<f64> for Value {
     fn from(f: f64) -> Value {
-        Value::Float(f)
+        Value::float(f)
     }
 }
 
@@ -279,9 +336,9 @@ impl std::fmt::Debug for Value {
             Value::None => f.write_str("None"),
             Value::NotImplemented => f.write_str("NotImplemented"),
             Value::Ellipsis => f.write_str("Ellipsis"),
-            Value::Bool(b) => write!(f, "Bool({b})"),
+            Value::Bool(b) => write!(f, "Bool({})", b.get()),
             Value::Int(i) => write!(f, "Int({i})"),
-            Value::Float(x) => write!(f, "Float({x:?})"),
+            Value::Float(x) => write!(f, "Float({:?})", x.get()),
             Value::BigInt(b) => write!(f, "BigInt({b})"),
             Value::Str(s) => write!(f, "Str({:?})", s.as_str()),
             other => write!(f, "<heap value at {:#x}>", other.heap_ptr().unwrap_or(0)),

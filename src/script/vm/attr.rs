@@ -198,7 +198,7 @@ impl Vm {
                             return Ok(Some(none_if_undefined(exc.context.borrow().clone())))
                         }
                         "__suppress_context__" => {
-                            return Ok(Some(Value::Bool(exc.suppress_context.get())))
+                            return Ok(Some(Value::bool(exc.suppress_context.get())))
                         }
                         "__traceback__" => return Ok(Some(self.traceback_of(inst))),
                         "value" if inst.class.is_subtype(&self.types.stop_iteration) => {
@@ -366,7 +366,7 @@ impl Vm {
             }
             (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => {
                 Some(match obj {
-                    Value::Bool(b) => Value::Int(*b as i64),
+                    Value::Bool(b) => Value::Int(b.get() as i64),
                     o => o.clone(),
                 })
             }
@@ -374,8 +374,8 @@ impl Vm {
             (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => {
                 Some(Value::Int(1))
             }
-            (Value::Float(f), "real") => Some(Value::Float(*f)),
-            (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+            (Value::Float(f), "real") => Some(Value::float(f.get())),
+            (Value::Float(_), "imag") => Some(Value::float(0.0)),
             (Value::Range(r), "start") => Some(Value::Int(r.start)),
             (Value::Range(r), "stop") => Some(Value::Int(r.stop)),
             (Value::Range(r), "step") => Some(Value::Int(r.step)),

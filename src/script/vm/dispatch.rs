@@ -624,9 +624,12 @@ impl Vm {
                                     Some(r) => Value::Int(r),
                                     None => tri!(self.binary(BinOp::Add, &reg!(a), &reg!(b))),
                                 },
-                                (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
-                                (Value::Float(x), Value::Int(y)) => Value::Float(x + *y as f64),
-                                (Value::Int(x), Value::Float(y)) => Value::Float(*x as f64 + y),
+                                (Value::Float(x), Value::Float(y)) =>
+                                    Value::float(x.get() + y.get()),
+                                (Value::Float(x), Value::Int(y)) =>
+                                    Value::float(x.get() + *y as f64),
+                                (Value::Int(x), Value::Float(y)) =>
+                                    Value::float(*x as f64 + y.get()),
                                 _ => tri!(self.binary_checked(code, base, st, BinOp::Add, a, b)),
                             }
                         );
@@ -643,7 +646,7 @@ impl Vm {
                                         &Value::Int(imm as i64)
                                     )),
                                 },
-                                Value::Float(x) => Value::Float(x + imm as f64),
+                                Value::Float(x) => Value::float(x.get() + imm as f64),
                                 v => {
                                     if rev && !v.is_undefined() {
                                         tri!(self.binary(BinOp::Add, &Value::Int(imm as i64), v))
@@ -674,7 +677,7 @@ impl Vm {
                                         &Value::Int(imm as i64)
                                     )),
                                 },
-                                Value::Float(x) => Value::Float(x - imm as f64),
+                                Value::Float(x) => Value::float(x.get() - imm as f64),
                                 v => tri!(self.binary_imm(
                                     code,
                                     base,
@@ -690,7 +693,7 @@ impl Vm {
                     Instr::JumpIfNotCompareImm { op, a, imm, target } => {
                         let truth = match &reg!(a) {
                             Value::Int(x) => int_cmp(op, *x, imm as i64),
-                            Value::Float(x) => float_cmp(op, *x, imm as f64),
+                            Value::Float(x) => float_cmp(op, x.get(), imm as f64),
                             v => {
                                 if v.is_undefined() {
                                     save_pc!();
@@ -698,7 +701,7 @@ impl Vm {
                                 }
                                 let r = tri!(self.compare(op, v, &Value::Int(imm as i64)));
                                 match r {
-                                    Value::Bool(b) => b,
+                                    Value::Bool(b) => b.get(),
                                     other => tri!(self.truthy(&other)),
                                 }
                             }
@@ -715,9 +718,12 @@ impl Vm {
                                     Some(r) => Value::Int(r),
                                     None => tri!(self.binary(BinOp::Sub, &reg!(a), &reg!(b))),
                                 },
-                                (Value::Float(x), Value::Float(y)) => Value::Float(x - y),
-                                (Value::Float(x), Value::Int(y)) => Value::Float(x - *y as f64),
-                                (Value::Int(x), Value::Float(y)) => Value::Float(*x as f64 - y),
+                                (Value::Float(x), Value::Float(y)) =>
+                                    Value::float(x.get() - y.get()),
+                                (Value::Float(x), Value::Int(y)) =>
+                                    Value::float(x.get() - *y as f64),
+                                (Value::Int(x), Value::Float(y)) =>
+                                    Value::float(*x as f64 - y.get()),
                                 _ => tri!(self.binary_checked(code, base, st, BinOp::Sub, a, b)),
                             }
                         );
@@ -730,9 +736,12 @@ impl Vm {
                                     Some(r) => Value::Int(r),
                                     None => tri!(self.binary(BinOp::Mul, &reg!(a), &reg!(b))),
                                 },
-                                (Value::Float(x), Value::Float(y)) => Value::Float(x * y),
-                                (Value::Float(x), Value::Int(y)) => Value::Float(x * *y as f64),
-                                (Value::Int(x), Value::Float(y)) => Value::Float(*x as f64 * y),
+                                (Value::Float(x), Value::Float(y)) =>
+                                    Value::float(x.get() * y.get()),
+                                (Value::Float(x), Value::Int(y)) =>
+                                    Value::float(x.get() * *y as f64),
+                                (Value::Int(x), Value::Float(y)) =>
+                                    Value::float(*x as f64 * y.get()),
                                 _ => tri!(self.binary_checked(code, base, st, BinOp::Mul, a, b)),
                             }
                         );
@@ -769,7 +778,9 @@ impl Vm {
                             {
                                 Value::Int(x + y)
                             }
-                            (BinOp::Add, Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                            (BinOp::Add, Value::Float(x), Value::Float(y)) => {
+                                Value::float(x.get() + y.get())
+                            }
                             (BinOp::Sub, Value::Int(x), Value::Int(y))
                                 if x.checked_sub(*y).is_some() =>
                             {
@@ -794,8 +805,8 @@ impl Vm {
                     Instr::Unary { op, dst, src } => {
                         let r = match (op, &reg!(src)) {
                             (UnaryOp::Neg, Value::Int(i)) if *i != i64::MIN => Value::Int(-i),
-                            (UnaryOp::Neg, Value::Float(f)) => Value::Float(-f),
-                            (UnaryOp::Not, Value::Bool(b)) => Value::Bool(!b),
+                            (UnaryOp::Neg, Value::Float(f)) => Value::float(-f.get()),
+                            (UnaryOp::Not, Value::Bool(b)) => Value::bool(!b.get()),
                             (_, v) => {
                                 if v.is_undefined() {
                                     save_pc!();
@@ -809,12 +820,12 @@ impl Vm {
                     Instr::Compare { op, dst, a, b } => {
                         let r = match (&reg!(a), &reg!(b)) {
                             (Value::Int(x), Value::Int(y)) if (op as u8) < (CmpOp::In as u8) => {
-                                Value::Bool(int_cmp(op, *x, *y))
+                                Value::bool(int_cmp(op, *x, *y))
                             }
                             (Value::Float(x), Value::Float(y))
                                 if (op as u8) < (CmpOp::Is as u8) =>
                             {
-                                Value::Bool(float_cmp(op, *x, *y))
+                                Value::bool(float_cmp(op, x.get(), y.get()))
                             }
                             (x, y) => tri!(self.compare(op, x, y)),
                         };
@@ -828,12 +839,12 @@ impl Vm {
                             (Value::Float(x), Value::Float(y))
                                 if (op as u8) < (CmpOp::Is as u8) =>
                             {
-                                float_cmp(op, *x, *y)
+                                float_cmp(op, x.get(), y.get())
                             }
                             (x, y) => {
                                 let r = tri!(self.compare(op, x, y));
                                 match r {
-                                    Value::Bool(b) => b,
+                                    Value::Bool(b) => b.get(),
                                     other => tri!(self.truthy(&other)),
                                 }
                             }
@@ -853,7 +864,7 @@ impl Vm {
                     }
                     Instr::JumpIfTrue { cond, target } => {
                         let t = match &reg!(cond) {
-                            Value::Bool(b) => *b,
+                            Value::Bool(b) => b.get(),
                             v => tri!(self.truthy(v)),
                         };
                         if t {
@@ -862,7 +873,7 @@ impl Vm {
                     }
                     Instr::JumpIfFalse { cond, target } => {
                         let t = match &reg!(cond) {
-                            Value::Bool(b) => *b,
+                            Value::Bool(b) => b.get(),
                             v => tri!(self.truthy(v)),
                         };
                         if !t {
@@ -1402,7 +1413,7 @@ impl Vm {
                     }
                     Instr::ExcMatch { dst, exc, typ } => {
                         let m = tri!(self.exc_matches(&reg!(exc), &reg!(typ)));
-                        set!(dst, Value::Bool(m));
+                        set!(dst, Value::bool(m));
                     }
                     Instr::PopExcept => {
                         self.exc_stack.borrow_mut().pop();
@@ -1426,7 +1437,7 @@ impl Vm {
                             _ => Value::None,
                         };
                         let r = tri!(self.call(&f, &[t, e, tb], &[]));
-                        set!(dst, Value::Bool(tri!(self.truthy(&r))));
+                        set!(dst, Value::bool(tri!(self.truthy(&r))));
                     }
                     Instr::Yield { dst, src } => {
                         // Cloned, not taken: `src` may be a local the generator uses again.
@@ -1978,17 +1989,17 @@ fn fast_arith(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
                 BinOp::TrueDiv
                     if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) =>
                 {
-                    return Some(Value::Float(x as f64 / y as f64))
+                    return Some(Value::float(x as f64 / y as f64))
                 }
                 _ => return None,
             }));
         }
-        (Value::Float(x), Value::Float(y)) => (*x, *y),
-        (Value::Float(x), Value::Int(y)) => (*x, *y as f64),
-        (Value::Int(x), Value::Float(y)) => (*x as f64, *y),
+        (Value::Float(x), Value::Float(y)) => (x.get(), y.get()),
+        (Value::Float(x), Value::Int(y)) => (x.get(), *y as f64),
+        (Value::Int(x), Value::Float(y)) => (*x as f64, y.get()),
         _ => return None,
     };
-    Some(Value::Float(match op {
+    Some(Value::float(match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
         BinOp::Mul => x * y,

@@ -293,7 +293,7 @@ impl Vm {
                 if matches!(s.kind, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
                     let f = match v {
                         Value::Int(i) => *i as f64,
-                        Value::Bool(b) => *b as i64 as f64,
+                        Value::Bool(b) => b.get() as i64 as f64,
                         Value::BigInt(b) => super::num::big_to_f64(self, b)?,
                         _ => 0.0,
                     };
@@ -304,11 +304,11 @@ impl Vm {
             }
             Value::Float(f) => {
                 if spec.is_empty() {
-                    return Ok(float_repr(*f));
+                    return Ok(float_repr(f.get()));
                 }
                 let s = Spec::parse(self, spec)?;
                 s.check_grouping(self, None)?;
-                self.format_float(*f, &s)
+                self.format_float(f.get(), &s)
             }
             Value::Str(st) => {
                 if spec.is_empty() {
@@ -806,14 +806,14 @@ impl Vm {
         let decimal = matches!(kind, 'd' | 'i' | 'u');
         match v {
             Value::Float(f) if decimal => {
-                if !f.is_finite() {
-                    return Err(if f.is_nan() {
+                if !f.get().is_finite() {
+                    return Err(if f.get().is_nan() {
                         self.value_error("cannot convert float NaN to integer")
                     } else {
                         self.overflow_error("cannot convert float infinity to integer")
                     });
                 }
-                Ok(super::num::float_to_big(f.trunc()))
+                Ok(super::num::float_to_big(f.get().trunc()))
             }
             _ => match super::num::to_big(v) {
                 Some(b) => Ok(b),

@@ -83,7 +83,7 @@ impl Vm {
     fn slice_int(&self, v: &Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(*i),
-            Value::Bool(b) => Ok(*b as i64),
+            Value::Bool(b) => Ok(b.get() as i64),
             Value::BigInt(b) => {
                 use num_traits::Signed;
                 Ok(if b.is_negative() {
@@ -102,7 +102,7 @@ impl Vm {
     pub fn seq_index(&self, key: &Value, len: usize, what: &str) -> PyResult<usize> {
         let i = match key {
             Value::Int(i) => *i,
-            Value::Bool(b) => *b as i64,
+            Value::Bool(b) => b.get() as i64,
             Value::BigInt(_) => {
                 return Err(self.index_error("cannot fit 'int' into an index-sized integer"))
             }
@@ -408,7 +408,7 @@ impl Vm {
             Value::Int(_) | Value::BigInt(_) => {
                 Err(self.value_error("byte must be in range(0, 256)"))
             }
-            Value::Bool(b) => Ok(*b as u8),
+            Value::Bool(b) => Ok(b.get() as u8),
             other => Err(self.type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 self.type_name(other)

@@ -21,9 +21,9 @@ impl Num {
     pub fn of(v: &Value) -> Option<Num> {
         Some(match v {
             Value::Int(i) => Num::Int(*i),
-            Value::Bool(b) => Num::Int(*b as i64),
+            Value::Bool(b) => Num::Int(b.get() as i64),
             Value::BigInt(b) => Num::Big(b.clone()),
-            Value::Float(f) => Num::Float(*f),
+            Value::Float(f) => Num::Float(f.get()),
             _ => return None,
         })
     }
@@ -41,7 +41,7 @@ impl Num {
 pub fn to_big(v: &Value) -> Option<BigInt> {
     match v {
         Value::Int(i) => Some(BigInt::from(*i)),
-        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::Bool(b) => Some(BigInt::from(b.get() as i64)),
         Value::BigInt(b) => Some((**b).clone()),
         _ => None,
     }
@@ -140,7 +140,7 @@ pub fn arith(vm: &Vm, op: BinOp, a: &Num, b: &Num) -> Option<PyResult<Value>> {
 }
 
 pub fn float_arith(vm: &Vm, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
-    Ok(Value::Float(match op {
+    Ok(Value::float(match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
         BinOp::Mul => x * y,
@@ -180,7 +180,7 @@ pub fn float_pow(vm: &Vm, x: f64, y: f64) -> PyResult<Value> {
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(vm.overflow_error("(34, 'Numerical result out of range')"));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// The i64 fast path; `None` on overflow (the caller retries with bigints).
@@ -195,7 +195,7 @@ pub fn int_arith_small(vm: &Vm, op: BinOp, x: i64, y: i64) -> Option<PyResult<Va
                 return Some(Err(vm.zero_division("division by zero")));
             }
             if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
-                return Some(Ok(Value::Float(x as f64 / y as f64)));
+                return Some(Ok(Value::float(x as f64 / y as f64)));
             }
             return None;
         }
@@ -262,7 +262,7 @@ fn big_arith(vm: &Vm, op: BinOp, x: BigInt, y: BigInt) -> PyResult<Value> {
             if y.is_zero() {
                 return Err(vm.zero_division("division by zero"));
             }
-            return Ok(Value::Float(big_true_div(vm, &x, &y)?));
+            return Ok(Value::float(big_true_div(vm, &x, &y)?));
         }
         BinOp::FloorDiv => {
             if y.is_zero() {
@@ -363,7 +363,7 @@ pub fn hash_int(v: &Value) -> i64 {
     const MODULUS: i128 = (1 << 61) - 1;
     let h = match v {
         Value::Int(i) => (*i as i128 % MODULUS) as i64,
-        Value::Bool(b) => *b as i64,
+        Value::Bool(b) => b.get() as i64,
         Value::BigInt(b) => {
             let m = BigInt::from(MODULUS);
             let r = b.abs() % &m;

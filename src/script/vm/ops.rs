@@ -20,9 +20,9 @@ impl Vm {
         use Value::*;
         Ok(match v {
             Undefined | None => false,
-            Bool(b) => *b,
+            Bool(b) => b.get(),
             Int(i) => *i != 0,
-            Float(f) => *f != 0.0,
+            Float(f) => f.get() != 0.0,
             BigInt(_) => true,
             Str(s) => !s.as_str().is_empty(),
             Bytes(b) => !b.data.borrow().is_empty(),
@@ -43,7 +43,7 @@ impl Vm {
     fn instance_truthy(&self, v: &Value) -> PyResult<bool> {
         if let Some(m) = self.lookup_special(v, &self.names.bool) {
             return match self.call_bound(&m, v, &[])? {
-                Value::Bool(b) => Ok(b),
+                Value::Bool(b) => Ok(b.get()),
                 other => Err(self.type_error(format!(
                     "__bool__ should return bool, returned {}",
                     self.type_name(&other)
@@ -70,10 +70,10 @@ impl Vm {
             None | Undefined => 0xFCA86420,
             Bool(_) | Int(_) | BigInt(_) => num::hash_int(v),
             Float(f) => {
-                if f.fract() == 0.0 && f.abs() < 9.2e18 {
-                    num::hash_int(&Int(*f as i64))
+                if f.get().fract() == 0.0 && f.get().abs() < 9.2e18 {
+                    num::hash_int(&Int(f.get() as i64))
                 } else {
-                    num::hash_float(*f)
+                    num::hash_float(f.get())
                 }
             }
             Str(s) => s.hash() as i64,
@@ -182,14 +182,14 @@ impl Vm {
     /// Rich comparison `a op b`.
     pub fn compare(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         match op {
-            CmpOp::Is => return Ok(Value::Bool(a.is(b))),
-            CmpOp::IsNot => return Ok(Value::Bool(!a.is(b))),
-            CmpOp::In => return Ok(Value::Bool(self.contains(b, a)?)),
-            CmpOp::NotIn => return Ok(Value::Bool(!self.contains(b, a)?)),
+            CmpOp::Is => return Ok(Value::bool(a.is(b))),
+            CmpOp::IsNot => return Ok(Value::bool(!a.is(b))),
+            CmpOp::In => return Ok(Value::bool(self.contains(b, a)?)),
+            CmpOp::NotIn => return Ok(Value::bool(!self.contains(b, a)?)),
             _ => {}
         }
         if let Some(r) = self.builtin_compare(op, a, b)? {
-            return Ok(Value::Bool(r));
+            return Ok(Value::bool(r));
         }
         self.rich_compare_dunder(op, a, b)
     }
@@ -202,13 +202,13 @@ impl Vm {
                 return Ok(Option::None)
             }
             (Int(x), Int(y)) => Some(x.cmp(y)),
-            (Float(x), Float(y)) => x.partial_cmp(y),
+            (Float(x), Float(y)) => x.get().partial_cmp(&y.get()),
             (Str(x), Str(y)) => Some(x.as_str().cmp(y.as_str())),
             (Int(_) | Bool(_) | BigInt(_), Float(f)) => {
-                num::to_big(a).and_then(|i| num::cmp_int_float(&i, *f))
+                num::to_big(a).and_then(|i| num::cmp_int_float(&i, f.get()))
             }
             (Float(f), Int(_) | Bool(_) | BigInt(_)) => num::to_big(b)
-                .and_then(|i| num::cmp_int_float(&i, *f))
+                .and_then(|i| num::cmp_int_float(&i, f.get()))
                 .map(Ordering::reverse),
             (Int(_) | Bool(_) | BigInt(_), Int(_) | Bool(_) | BigInt(_)) => {
                 Some(num::to_big(a).cmp(&num::to_big(b)))
@@ -396,7 +396,7 @@ impl Vm {
                         y => y.clone(),
                     };
                     if let Some(r) = self.builtin_compare(op, &base, &other)? {
-                        return Ok(Value::Bool(if std::ptr::eq(x, a) {
+                        return Ok(Value::bool(if std::ptr::eq(x, a) {
                             r
                         } else {
                             self.flip(op, &other, &base)?
@@ -406,8 +406,8 @@ impl Vm {
             }
         }
         match op {
-            CmpOp::Eq => Ok(Value::Bool(a.is(b))),
-            CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
+            CmpOp::Eq => Ok(Value::bool(a.is(b))),
+            CmpOp::Ne => Ok(Value::bool(!a.is(b))),
             _ => Err(self.type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 op.symbol(),
@@ -544,8 +544,10 @@ impl Vm {
     /// zero divisor names divmod, as CPython's float_divmod does.
     pub fn number_divmod(&self, x: &Value, y: &Value) -> PyResult<Value> {
         let any_float = matches!(x, Value::Float(_)) || matches!(y, Value::Float(_));
-        let zero = matches!(y, Value::Int(0) | Value::Bool(false))
-            || matches!(y, Value::Float(d) if *d == 0.0);
+        let zero = matches!(
+            y,
+            Value::Int(0) | Value::Bool(crate::script::object::B64::FALSE)
+        ) || matches!(y, Value::Float(d) if d.get() == 0.0);
         if any_float && zero {
             return Err(self.zero_division("float divmod()"));
         }
@@ -893,18 +895,18 @@ impl Vm {
     pub fn unary(&self, op: UnaryOp, v: &Value) -> PyResult<Value> {
         use Value::*;
         Ok(match (op, v) {
-            (UnaryOp::Not, _) => Bool(!self.truthy(v)?),
+            (UnaryOp::Not, _) => Value::bool(!self.truthy(v)?),
             (UnaryOp::Neg, Int(i)) => match i.checked_neg() {
                 Some(n) => Int(n),
                 Option::None => Value::from_bigint(-num_bigint::BigInt::from(*i)),
             },
-            (UnaryOp::Neg, Bool(b)) => Int(-(*b as i64)),
+            (UnaryOp::Neg, Bool(b)) => Int(-(b.get() as i64)),
             (UnaryOp::Neg, BigInt(b)) => Value::from_bigint(-(**b).clone()),
-            (UnaryOp::Neg, Float(f)) => Float(-f),
+            (UnaryOp::Neg, Float(f)) => Value::float(-f.get()),
             (UnaryOp::Pos, Int(_) | BigInt(_) | Float(_)) => v.clone(),
-            (UnaryOp::Pos, Bool(b)) => Int(*b as i64),
+            (UnaryOp::Pos, Bool(b)) => Int(b.get() as i64),
             (UnaryOp::Invert, Int(i)) => Int(!i),
-            (UnaryOp::Invert, Bool(b)) => Int(!(*b as i64)),
+            (UnaryOp::Invert, Bool(b)) => Int(!(b.get() as i64)),
             (UnaryOp::Invert, BigInt(b)) => Value::from_bigint(-(**b).clone() - 1),
             _ => {
                 let name = match op {
@@ -939,7 +941,7 @@ impl Vm {
     pub fn to_index(&self, v: &Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(*i),
-            Value::Bool(b) => Ok(*b as i64),
+            Value::Bool(b) => Ok(b.get() as i64),
             Value::BigInt(_) => {
                 Err(self.index_error("cannot fit 'int' into an index-sized integer"))
             }
@@ -1008,10 +1010,10 @@ fn bool_logic(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     let (Value::Bool(x), Value::Bool(y)) = (a, b) else {
         return None;
     };
-    Some(Value::Bool(match op {
-        BinOp::And => x & y,
-        BinOp::Or => x | y,
-        BinOp::Xor => x ^ y,
+    Some(Value::bool(match op {
+        BinOp::And => x.get() & y.get(),
+        BinOp::Or => x.get() | y.get(),
+        BinOp::Xor => x.get() ^ y.get(),
         _ => return None,
     }))
 }

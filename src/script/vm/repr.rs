@@ -234,10 +234,10 @@ impl Vm {
             None => "None".to_owned(),
             NotImplemented => "NotImplemented".to_owned(),
             Ellipsis => "Ellipsis".to_owned(),
-            Bool(b) => if *b { "True" } else { "False" }.to_owned(),
+            Bool(b) => if b.get() { "True" } else { "False" }.to_owned(),
             Int(i) => i.to_string(),
             BigInt(b) => b.to_string(),
-            Float(f) => float_repr(*f),
+            Float(f) => float_repr(f.get()),
             Str(s) => str_repr(s.as_str()),
             Bytes(b) => bytes_repr(&b.data.borrow(), b.mutable),
             List(l) => {

@@ -199,7 +199,7 @@ pub fn set_current(vm: &Vm, ctx: &Value) -> PyResult<()> {
 fn int_setting(vm: &Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
+        Value::Bool(b) => Ok(b.get() as i64),
         Value::BigInt(_) => Ok(i64::MAX),
         _ => Err(vm.type_error("an integer is required")),
     }
@@ -457,14 +457,14 @@ fn signal_items(m: &SignalMap) -> Vec<(Value, Value)> {
     let st = state();
     SIGNALS
         .iter()
-        .map(|(name, bits)| (Value::Type(st.class(name)), Value::Bool(m.get(*bits))))
+        .map(|(name, bits)| (Value::Type(st.class(name)), Value::bool(m.get(*bits))))
         .collect()
 }
 
 pub fn install_signal_map(t: &Rc<Type>) {
     method(t, "__getitem__", |vm, a, _| {
         let m = signal_map(vm, super::receiver(a))?;
-        Ok(Value::Bool(
+        Ok(Value::bool(
             m.get(signal_key(vm, a.get(1).unwrap_or(&Value::None))?),
         ))
     });
@@ -475,7 +475,7 @@ pub fn install_signal_map(t: &Rc<Type>) {
         Ok(Value::None)
     });
     method(t, "__contains__", |_, a, _| {
-        Ok(Value::Bool(a.get(1).and_then(signal_bits).is_some()))
+        Ok(Value::bool(a.get(1).and_then(signal_bits).is_some()))
     });
     method(t, "__len__", |_, _, _| Ok(Value::Int(SIGNALS.len() as i64)));
     method(t, "__iter__", |vm, a, _| {
@@ -512,7 +512,7 @@ pub fn install_signal_map(t: &Rc<Type>) {
     method(t, "get", |vm, a, _| {
         let m = signal_map(vm, super::receiver(a))?;
         Ok(match a.get(1).and_then(signal_bits) {
-            Some(bits) => Value::Bool(m.get(bits)),
+            Some(bits) => Value::bool(m.get(bits)),
             None => a.get(2).cloned().unwrap_or(Value::None),
         })
     });
@@ -527,7 +527,7 @@ pub fn install_signal_map(t: &Rc<Type>) {
         let m = signal_map(vm, super::receiver(a))?;
         let other = a.get(1).unwrap_or(&Value::None);
         if let Ok(o) = signal_map(vm, other) {
-            return Ok(Value::Bool(
+            return Ok(Value::bool(
                 SIGNALS.iter().all(|(_, b)| m.get(*b) == o.get(*b)),
             ));
         }
@@ -535,15 +535,15 @@ pub fn install_signal_map(t: &Rc<Type>) {
             return Ok(Value::NotImplemented);
         };
         if d.len() != SIGNALS.len() {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
         for (k, v) in signal_items(m) {
             match d.get(vm, &k)? {
                 Some(x) if vm.eq(&x, &v)? => {}
-                _ => return Ok(Value::Bool(false)),
+                _ => return Ok(Value::bool(false)),
             }
         }
-        Ok(Value::Bool(true))
+        Ok(Value::bool(true))
     });
 }
 
@@ -663,7 +663,7 @@ pub fn install_context(t: &Rc<Type>) {
         let d = this(vm, a)?;
         let f = a.get(1).unwrap_or(&Value::None);
         let exact = match f {
-            Value::Float(x) => super::number::Dec::from_f64(*x),
+            Value::Float(x) => super::number::Dec::from_f64(x.get()),
             Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => to_decimal(vm, f, true)?,
             other => {
                 return Err(vm.type_error(format!(

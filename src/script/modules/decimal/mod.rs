@@ -118,7 +118,7 @@ fn this<'a>(vm: &Vm, a: &'a [Value]) -> PyResult<Cow<'a, Dec>> {
 fn operand(v: &Value) -> Option<Cow<'_, Dec>> {
     match v {
         Value::Int(i) => Some(Cow::Owned(Dec::from_i64(*i))),
-        Value::Bool(b) => Some(Cow::Owned(Dec::from_i64(*b as i64))),
+        Value::Bool(b) => Some(Cow::Owned(Dec::from_i64(b.get() as i64))),
         Value::BigInt(b) => Some(Cow::Owned(Dec::from_bigint(b))),
         _ => dec_of(v),
     }
@@ -139,7 +139,7 @@ fn strict<'a>(vm: &Vm, v: Option<&'a Value>) -> PyResult<Cow<'a, Dec>> {
 /// `floats`, floats.
 pub fn to_decimal(vm: &Vm, v: &Value, floats: bool) -> PyResult<Dec> {
     if let (Value::Float(f), true) = (v, floats) {
-        return Ok(Dec::from_f64(*f));
+        return Ok(Dec::from_f64(f.get()));
     }
     strict(vm, Some(v)).map(Cow::into_owned)
 }
@@ -272,7 +272,7 @@ fn comparand<'a>(vm: &Vm, v: &'a Value, ordering: bool) -> PyResult<Option<Cow<'
         } else {
             ctx.flags.set(ctx.flags.get() | Conds::FLOAT_OPERATION);
         }
-        return Ok(Some(Cow::Owned(Dec::from_f64(*f))));
+        return Ok(Some(Cow::Owned(Dec::from_f64(f.get()))));
     }
     Ok(operand(v))
 }
@@ -291,7 +291,7 @@ fn compare(vm: &Vm, op: CmpOp, x: &Value, y: &Value) -> PyResult<Value> {
         current_data().signal(vm, Conds(Conds::INVALID_OPERATION))?;
     }
     let ord = x.cmp_num(&y);
-    Ok(Value::Bool(match (op, ord) {
+    Ok(Value::bool(match (op, ord) {
         (CmpOp::Eq, _) => ord.is_some_and(|o| o.is_eq()),
         (CmpOp::Ne, _) => !ord.is_some_and(|o| o.is_eq()),
         (_, None) => {
@@ -357,7 +357,7 @@ fn decimal_new(vm: &Vm, a: &[Value], k: Kwargs<'_>) -> PyResult<Value> {
                 },
                 Value::Float(f) => {
                     ctx()?.signal(vm, Conds(Conds::FLOAT_OPERATION))?;
-                    Dec::from_f64(*f)
+                    Dec::from_f64(f.get())
                 }
                 Value::Tuple(_) | Value::List(_) => from_tuple(vm, v)?,
                 other => match operand(other) {
@@ -396,8 +396,8 @@ fn from_tuple(vm: &Vm, v: &Value) -> PyResult<Dec> {
         return Err(vm.value_error("argument must be a sequence of length 3"));
     };
     let sign = match sign {
-        Value::Int(0) | Value::Bool(false) => false,
-        Value::Int(1) | Value::Bool(true) => true,
+        Value::Int(0) | Value::Bool(crate::script::object::B64::FALSE) => false,
+        Value::Int(1) | Value::Bool(crate::script::object::B64::TRUE) => true,
         _ => return Err(vm.value_error("sign must be an integer with the value 0 or 1")),
     };
     let mut coef = BigUint::default();
@@ -488,7 +488,7 @@ pub fn create_decimal(vm: &Vm, ctx: &ContextData, v: &Value) -> PyResult<Value> 
         },
         Value::Float(f) => {
             ctx.signal(vm, Conds(Conds::FLOAT_OPERATION))?;
-            Some(Dec::from_f64(*f))
+            Some(Dec::from_f64(f.get()))
         }
         Value::Tuple(_) | Value::List(_) => Some(from_tuple(vm, v)?),
         other => Some(strict(vm, Some(other))?.into_owned()),
@@ -517,7 +517,7 @@ pub fn create_decimal(vm: &Vm, ctx: &ContextData, v: &Value) -> PyResult<Value> 
 /// `Decimal.from_float(f)`.
 fn from_float(vm: &Vm, a: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
     let d = match a.get(1) {
-        Some(Value::Float(f)) => Dec::from_f64(*f),
+        Some(Value::Float(f)) => Dec::from_f64(f.get()),
         Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => to_decimal(vm, v, false)?,
         _ => return Err(vm.type_error("argument must be int or float")),
     };
@@ -672,7 +672,7 @@ fn install_operations(dec: &Rc<Type>, ctx: &Rc<Type>) {
             shared! {$($name, $name, 1, 0 => |_vm, o, c, _r, _k| {
                 let ($d, $cx) = (&o[0], c.arith.get());
                 let _ = &$cx;
-                Ok(Value::Bool($body))
+                Ok(Value::bool($body))
             };)*}
         };
     }
@@ -750,7 +750,7 @@ fn install_operations(dec: &Rc<Type>, ctx: &Rc<Type>) {
             let r = rounding_arg(vm, rest.first().or_else(|| kwarg(k, "rounding")).filter(|v| !v.is_none()), &c)?;
             run(vm, &c, |x, s| o[0].to_integral_exact(r, x, s))
         };
-        "same_quantum", "same_quantum", 2, 0 => |_vm, o, _c, _r, _k| Ok(Value::Bool(o[0].same_quantum(&o[1])));
+        "same_quantum", "same_quantum", 2, 0 => |_vm, o, _c, _r, _k| Ok(Value::bool(o[0].same_quantum(&o[1])));
         "compare_total", "compare_total", 2, 0 => |_vm, o, _c, _r, _k| Ok(ordering(o[0].compare_total(&o[1])));
         "compare_total_mag", "compare_total_mag", 2, 0 => |_vm, o, _c, _r, _k| Ok(ordering(o[0].compare_total_mag(&o[1])));
         "copy_sign", "copy_sign", 2, 0 => |_vm, o, _c, _r, _k| Ok(dec_value(o[0].copy_sign(&o[1])));
@@ -806,7 +806,7 @@ fn install_decimal(t: &Rc<Type>) {
     method(t, "__hash__", |vm, a, _| hash(vm, a));
     method(t, "__bool__", |vm, a, _| {
         let d = this(vm, a)?;
-        Ok(Value::Bool(!d.is_zero()))
+        Ok(Value::bool(!d.is_zero()))
     });
     method(t, "__int__", |vm, a, _| to_int(vm, &*this(vm, a)?));
     method(t, "__trunc__", |vm, a, _| to_int(vm, &*this(vm, a)?));
@@ -836,7 +836,7 @@ fn install_decimal(t: &Rc<Type>) {
         if d.kind == Kind::SNaN {
             return Err(vm.value_error("cannot convert signaling NaN to float"));
         }
-        Ok(Value::Float(d.to_f64()))
+        Ok(Value::float(d.to_f64()))
     });
     method(t, "__str__", |vm, a, _| str_of(vm, a, false, None));
     method(t, "__repr__", |vm, a, _| {
@@ -970,8 +970,8 @@ pub fn module(vm: &Vm) -> PyResult<Rc<Module>> {
         "MIN_ETINY",
         Value::Int(context::MIN_EMIN - (context::MAX_PREC - 1)),
     );
-    m.set("HAVE_THREADS", Value::Bool(true));
-    m.set("HAVE_CONTEXTVAR", Value::Bool(true));
+    m.set("HAVE_THREADS", Value::bool(true));
+    m.set("HAVE_CONTEXTVAR", Value::bool(true));
     m.set("__version__", Value::str("1.70"));
     m.set("__libmpdec_version__", Value::str("2.5.1"));
     let mut all: Vec<&str> = vec![

@@ -386,7 +386,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
     method(&greenlet, "throw", throw);
     method(&greenlet, "__bool__", |vm, a, _| {
         let h = record(vm, &a[0])?;
-        Ok(Value::Bool(h.is_active()))
+        Ok(Value::bool(h.is_active()))
     });
     method(&greenlet, "__repr__", |vm, a, _| {
         let h = record(vm, &a[0])?;
@@ -415,7 +415,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
     getter(
         &greenlet,
         "dead",
-        |vm, a, _| Ok(Value::Bool(record(vm, &a[0])?.is_dead())),
+        |vm, a, _| Ok(Value::bool(record(vm, &a[0])?.is_dead())),
         None,
     );
     getter(
