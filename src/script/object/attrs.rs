@@ -82,12 +82,14 @@ impl Shape {
     /// The shape with `name` appended, unless this shape may not grow (then the instance
     /// takes a dict).
     fn with(&self, name: &Rc<Str>) -> Option<Rc<Shape>> {
-        let found = self
-            .next
-            .borrow()
-            .iter()
-            .find(|(n, _)| Rc::ptr_eq(n, name) || n.as_str() == name.as_str())
-            .map(|(_, s)| s.clone());
+        // Names from code are interned: identity finds them without comparing text.
+        let found = {
+            let next = self.next.borrow();
+            next.iter()
+                .find(|(n, _)| Rc::ptr_eq(n, name))
+                .or_else(|| next.iter().find(|(n, _)| n.as_str() == name.as_str()))
+                .map(|(_, s)| s.clone())
+        };
         if found.is_some() {
             return found;
         }
@@ -208,6 +210,45 @@ impl Attrs {
         // A dict instance, or a shape that may not grow.
         self.to_dict().insert_str_hinted(name.clone(), value, hint);
         None
+    }
+
+    /// [`Attrs::set`] when the hint decides it: `name` is at the hinted slot (its old value
+    /// is returned), or the hint is where the name was added before and the shape already
+    /// has that transition (checked by identity). Anything else gives the value back.
+    #[inline(always)]
+    pub fn set_at_hint(
+        &mut self,
+        name: &Rc<Str>,
+        value: Value,
+        hint: &Cell<u32>,
+    ) -> Result<Option<Value>, Value> {
+        let Attrs::Shaped { shape, values } = self else {
+            return Err(value);
+        };
+        let slot = hint.get() as usize;
+        match shape.names.get(slot) {
+            Some(n) if Rc::ptr_eq(n, name) => match values.get_mut(slot) {
+                Some(old) => Ok(Some(std::mem::replace(old, value))),
+                None => Err(value),
+            },
+            None if slot == values.len() => {
+                let next = shape
+                    .next
+                    .borrow()
+                    .iter()
+                    .find(|(n, _)| Rc::ptr_eq(n, name))
+                    .map(|(_, s)| s.clone());
+                match next {
+                    Some(next) => {
+                        *shape = next;
+                        values.push(value);
+                        Ok(None)
+                    }
+                    None => Err(value),
+                }
+            }
+            _ => Err(value),
+        }
     }
 
     /// Removes `name`, returning its value. An instance that loses an attribute keeps a

@@ -305,14 +305,38 @@ impl Instance {
         match old {
             // Dropped with no borrow held.
             Some(old) => drop(old),
-            // A new attribute: the class learns how many its instances hold (bounded, so
-            // that one instance used as a namespace does not make every new one large).
-            None => {
-                let n = (self.attrs.borrow().len() as u32).min(16);
-                if n > self.class.attr_hint.get() {
-                    self.class.attr_hint.set(n);
-                }
-            }
+            None => self.note_attr_count(),
+        }
+    }
+
+    /// [`Instance::set_attr_hinted`] for a store the hint decides alone (see
+    /// [`super::attrs::Attrs::set_at_hint`]), which needs no permission check: the name
+    /// is already there, or the shape has taken it before. Gives the value back otherwise.
+    #[inline(always)]
+    pub fn set_attr_at_hint(
+        self: &Rc<Self>,
+        name: &Rc<Str>,
+        value: Value,
+        hint: &Cell<u32>,
+    ) -> Result<(), Value> {
+        let may_close_cycle = crate::script::vm::collect::may_close_cycle(&value);
+        let stored = self.attrs.borrow_mut().set_at_hint(name, value, hint)?;
+        if may_close_cycle {
+            self.track();
+        }
+        match stored {
+            Some(old) => drop(old),
+            None => self.note_attr_count(),
+        }
+        Ok(())
+    }
+
+    /// A new attribute was added: the class learns how many its instances hold (bounded,
+    /// so that one instance used as a namespace does not make every new one large).
+    fn note_attr_count(&self) {
+        let n = (self.attrs.borrow().len() as u32).min(16);
+        if n > self.class.attr_hint.get() {
+            self.class.attr_hint.set(n);
         }
     }
 

@@ -493,10 +493,10 @@ impl Vm {
         let (no_descriptors, default_setattr) = self.attr_flags(class);
         if default_setattr && no_descriptors && inst.exc.is_none() {
             let allowed = match &*class.plan.borrow() {
+                // Slot names are interned, as are names from code: identity first.
                 Some(p) => p.slots.as_ref().is_none_or(|slots| {
-                    slots
-                        .iter()
-                        .any(|s| Rc::ptr_eq(s, name) || s.as_str() == name.as_str())
+                    slots.iter().any(|s| Rc::ptr_eq(s, name))
+                        || slots.iter().any(|s| s.as_str() == name.as_str())
                 }),
                 None => false,
             };

@@ -558,7 +558,22 @@ impl Vm {
                     Instr::StoreAttr { obj, name, src } => {
                         let v = reg!(src).clone();
                         let hint = code.cache.slot_hint(name as usize);
-                        tri!(self.set_attr_hinted(&reg!(obj), &code.names[name as usize], v, hint));
+                        let name = &code.names[name as usize];
+                        // A plain instance (no data descriptors, no `__setattr__`) whose
+                        // store the hint decides is done here.
+                        let v = match &reg!(obj) {
+                            Value::Instance(inst)
+                                if inst.exc.is_none()
+                                    && self.attr_flags(&inst.class) == (true, true) =>
+                            {
+                                match inst.set_attr_at_hint(name, v, hint) {
+                                    Ok(()) => continue,
+                                    Err(v) => v,
+                                }
+                            }
+                            _ => v,
+                        };
+                        tri!(self.set_attr_hinted(&reg!(obj), name, v, hint));
                     }
                     Instr::DeleteAttr { obj, name } => {
                         tri!(self.del_attr(&reg!(obj), &code.names[name as usize]));
