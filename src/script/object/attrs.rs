@@ -116,6 +116,7 @@ pub enum Attrs {
 
 impl Attrs {
     /// No attributes yet, with room for `capacity` values.
+    #[inline(always)]
     pub fn new(root: &Rc<Shape>, capacity: usize) -> Attrs {
         Attrs::Shaped {
             shape: root.clone(),

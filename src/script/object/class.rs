@@ -216,6 +216,7 @@ pub struct Instance {
 }
 
 impl Instance {
+    #[inline(always)]
     pub fn new(class: Rc<Type>) -> Instance {
         let exc = (class.layout == Layout::Exception).then(|| Box::new(ExcState::default()));
         let attrs = Attrs::new(&class.shape, class.attr_hint.get() as usize);

@@ -188,9 +188,15 @@ impl Value {
     /// it holds something that could lead back to it (see [`Instance::set_attr_hinted`]):
     /// objects of numbers and strings, the common case, are never registered, and their
     /// memory is released the moment the last reference goes.
+    ///
+    /// Inline, with [`Instance::new`], so that the instance is written straight into its
+    /// allocation: built out of line, it was copied there with wide loads of narrow stores
+    /// (a stall), and its fields then read back from the copy.
+    #[inline(always)]
     pub fn instance(i: Instance) -> Value {
+        let track = i.exc.is_some() || i.class.layout != super::class::Layout::Object;
         let i = Rc::new(i);
-        if i.exc.is_some() || i.class.layout != super::class::Layout::Object {
+        if track {
             i.track();
         }
         Value::Instance(i)
