@@ -325,6 +325,14 @@ pub enum Instr {
         a: Reg,
         b: Reg,
     },
+    /// `a += imm` / `a -= imm` (`op` is `Add` or `Sub`) with a small int constant: no
+    /// register for the constant, no instruction to load it or to clear it after.
+    InplaceImm {
+        op: BinOp,
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+    },
     Unary {
         op: UnaryOp,
         dst: Reg,

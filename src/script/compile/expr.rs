@@ -43,7 +43,7 @@ fn constant_side(b: &ast::ExprBinOp) -> Option<(&ast::Expr, &ast::ExprConstant, 
 }
 
 /// An int literal that fits an immediate operand.
-fn small_int(e: &ast::Expr) -> Option<i16> {
+pub(super) fn small_int(e: &ast::Expr) -> Option<i16> {
     match e {
         ast::Expr::Constant(c) => match &c.value {
             ast::Constant::Int(i) => i16::try_from(i).ok(),

@@ -556,17 +556,16 @@ impl<'c, 'a> Gen<'c, 'a> {
         match &*a.target {
             ast::Expr::Name(n) => {
                 let cur = self.load_name(n.id.as_str(), None)?;
-                let rhs = self.expr(&a.value, None)?;
+                let imm = self.inplace_imm(a);
+                let rhs = match imm {
+                    Some(_) => cur,
+                    None => self.expr(&a.value, None)?,
+                };
                 let dst = match self.place(n.id.as_str())? {
                     Place::Local(r) => r,
                     _ => self.u.temp()?,
                 };
-                self.u.emit(Instr::Inplace {
-                    op,
-                    dst,
-                    a: cur,
-                    b: rhs,
-                });
+                self.emit_inplace(op, dst, cur, rhs, imm);
                 self.store_name(n.id.as_str(), dst)
             }
             ast::Expr::Attribute(at) => {
@@ -578,13 +577,12 @@ impl<'c, 'a> Gen<'c, 'a> {
                     obj,
                     name,
                 });
-                let rhs = self.expr(&a.value, None)?;
-                self.u.emit(Instr::Inplace {
-                    op,
-                    dst: cur,
-                    a: cur,
-                    b: rhs,
-                });
+                let imm = self.inplace_imm(a);
+                let rhs = match imm {
+                    Some(_) => cur,
+                    None => self.expr(&a.value, None)?,
+                };
+                self.emit_inplace(op, cur, cur, rhs, imm);
                 self.u.emit(Instr::StoreAttr {
                     obj,
                     name,
@@ -597,13 +595,12 @@ impl<'c, 'a> Gen<'c, 'a> {
                 let key = self.item_key(&s.slice)?;
                 let cur = self.u.temp()?;
                 self.emit_get_item(cur, obj, key);
-                let rhs = self.expr(&a.value, None)?;
-                self.u.emit(Instr::Inplace {
-                    op,
-                    dst: cur,
-                    a: cur,
-                    b: rhs,
-                });
+                let imm = self.inplace_imm(a);
+                let rhs = match imm {
+                    Some(_) => cur,
+                    None => self.expr(&a.value, None)?,
+                };
+                self.emit_inplace(op, cur, cur, rhs, imm);
                 self.emit_set_item(obj, key, cur);
                 Ok(())
             }
@@ -615,6 +612,33 @@ impl<'c, 'a> Gen<'c, 'a> {
                 ),
             )),
         }
+    }
+
+    /// The small int constant of `x += 1` or `x -= 1`, which the operation takes as an
+    /// immediate.
+    fn inplace_imm(&self, a: &ast::StmtAugAssign) -> Option<i16> {
+        match a.op {
+            ast::Operator::Add | ast::Operator::Sub => super::expr::small_int(&a.value),
+            _ => None,
+        }
+    }
+
+    /// `dst = cur op= rhs`, or `cur op= imm` when there is an immediate.
+    fn emit_inplace(&mut self, op: BinOp, dst: Reg, cur: Reg, rhs: Reg, imm: Option<i16>) {
+        self.u.emit(match imm {
+            Some(imm) => Instr::InplaceImm {
+                op,
+                dst,
+                a: cur,
+                imm,
+            },
+            None => Instr::Inplace {
+                op,
+                dst,
+                a: cur,
+                b: rhs,
+            },
+        });
     }
 
     fn if_stmt(&mut self, i: &'a ast::StmtIf) -> CResult<()> {

@@ -781,6 +781,28 @@ impl Vm {
                         };
                         set!(dst, r);
                     }
+                    Instr::InplaceImm { op, dst, a, imm } => {
+                        let fast = match (op, &reg!(a)) {
+                            (BinOp::Add, Value::Int(x)) => {
+                                x.checked_add(imm as i64).map(Value::Int)
+                            }
+                            (BinOp::Sub, Value::Int(x)) => {
+                                x.checked_sub(imm as i64).map(Value::Int)
+                            }
+                            (BinOp::Add, Value::Float(x)) => {
+                                Some(Value::float(x.get() + imm as f64))
+                            }
+                            (BinOp::Sub, Value::Float(x)) => {
+                                Some(Value::float(x.get() - imm as f64))
+                            }
+                            _ => None,
+                        };
+                        let v = match fast {
+                            Some(v) => v,
+                            None => tri!(self.inplace_imm(code, base, st, op, a, imm)),
+                        };
+                        set!(dst, v);
+                    }
                     Instr::Inplace { op, dst, a, b } => {
                         // Numbers have no in-place dunders: `x op= y` is `x op y`.
                         if let Some(v) = fast_arith(op, &reg!(a), &reg!(b)) {
@@ -1680,6 +1702,25 @@ impl Vm {
             return Err(self.unbound_local(code, a));
         }
         self.binary(op, &st.regs[base + a as usize], &Value::Int(imm as i64))
+    }
+
+    /// `a op= imm`'s slow path: big ints, in-place dunders, an unbound local.
+    #[cold]
+    #[allow(clippy::too_many_arguments)]
+    fn inplace_imm(
+        &self,
+        code: &Code,
+        base: usize,
+        st: &ExecState,
+        op: BinOp,
+        a: Reg,
+        imm: i16,
+    ) -> PyResult<Value> {
+        let x = &st.regs[base + a as usize];
+        if x.is_undefined() {
+            return Err(self.unbound_local(code, a));
+        }
+        self.inplace(op, x, &Value::Int(imm as i64))
     }
 
     /// A binary operator's slow path, reporting an unbound local operand properly.

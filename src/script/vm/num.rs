@@ -114,10 +114,14 @@ pub fn float_floordiv(a: f64, b: f64) -> f64 {
 /// `a op b` when both are numbers; `None` when the operator does not apply to numbers.
 pub fn arith(vm: &Vm, op: BinOp, a: &Num, b: &Num) -> Option<PyResult<Value>> {
     use Num::*;
+    // No number multiplies matrices: the caller's general error names the operand types.
+    if op == BinOp::MatMul {
+        return None;
+    }
     if let (Float(_), _) | (_, Float(_)) = (a, b) {
         if matches!(
             op,
-            BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::MatMul
+            BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor
         ) {
             return None;
         }
@@ -245,11 +249,7 @@ pub fn int_arith_small(vm: &Vm, op: BinOp, x: i64, y: i64) -> Option<PyResult<Va
         BinOp::And => x & y,
         BinOp::Or => x | y,
         BinOp::Xor => x ^ y,
-        BinOp::MatMul => {
-            return Some(Err(
-                vm.type_error("unsupported operand type(s) for @: 'int' and 'int'")
-            ))
-        }
+        BinOp::MatMul => return None,
     })))
 }
 
@@ -323,9 +323,8 @@ fn big_arith(vm: &Vm, op: BinOp, x: BigInt, y: BigInt) -> PyResult<Value> {
         BinOp::And => x & y,
         BinOp::Or => x | y,
         BinOp::Xor => x ^ y,
-        BinOp::MatMul => {
-            return Err(vm.type_error("unsupported operand type(s) for @: 'int' and 'int'"))
-        }
+        // `arith` declines `@` before it gets here; ints do not support it.
+        BinOp::MatMul => return Err(vm.binary_error(op, &Value::Int(0), &Value::Int(0))),
     }))
 }
 

@@ -512,6 +512,12 @@ impl Vm {
 
     /// `a op b`.
     pub fn binary(&self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        self.binary_for(op, a, b, false)
+    }
+
+    /// [`Vm::binary`], for `a op= b` (`inplace`) when no in-place form applied: only the
+    /// error names the operator differently.
+    fn binary_for(&self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
         if let Some(r) = bool_logic(op, a, b) {
             return Ok(r);
         }
@@ -523,7 +529,7 @@ impl Vm {
         if let Some(r) = self.builtin_binary(op, a, b)? {
             return Ok(r);
         }
-        self.binary_dunder(op, a, b, false)
+        self.binary_dunder(op, a, b, inplace)
     }
 
     /// `a op b` when the built-in types of `a` and `b` implement it; `None` when special
@@ -611,7 +617,7 @@ impl Vm {
             }
             _ => {}
         }
-        self.binary(op, a, b)
+        self.binary_for(op, a, b, true)
     }
 
     fn builtin_binary(&self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
@@ -785,7 +791,7 @@ impl Vm {
     }
 
     #[cold]
-    fn binary_dunder(&self, op: BinOp, a: &Value, b: &Value, _inplace: bool) -> PyResult<Value> {
+    fn binary_dunder(&self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
         if let Some(slots) = Self::number_slots(a, b) {
             let r = (slots.binary)(self, op, a, b)?;
             if !matches!(r, Value::NotImplemented) {
@@ -821,13 +827,19 @@ impl Vm {
             (None, Some(y)) => return self.binary(op, a, &y),
             _ => {}
         }
-        Err(self.binary_error(op, a, b))
+        Err(self.operand_error(op, a, b, inplace))
     }
 
     /// The TypeError for an operator its operands do not support, worded as CPython's.
     #[cold]
     pub fn binary_error(&self, op: BinOp, a: &Value, b: &Value) -> super::Exc {
-        if op == BinOp::Pow {
+        self.operand_error(op, a, b, false)
+    }
+
+    /// [`Vm::binary_error`], or for `a op= b` when `inplace` (`+=` in the message).
+    #[cold]
+    fn operand_error(&self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> super::Exc {
+        if op == BinOp::Pow && !inplace {
             return self.type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
                 self.type_name(a),
@@ -884,8 +896,9 @@ impl Vm {
             }
         }
         self.type_error(format!(
-            "unsupported operand type(s) for {}: '{}' and '{}'",
-            op.symbol(),
+            "unsupported operand type(s) for {}{}: '{}' and '{}'",
+            if op == BinOp::Pow { "**" } else { op.symbol() },
+            if inplace { "=" } else { "" },
             self.type_name(a),
             self.type_name(b)
         ))
