@@ -37,6 +37,9 @@ pub type Target = u32;
 
 /// "No register" where one is optional.
 pub const NO_REG: Reg = Reg::MAX;
+/// The receiving register of a `yield` statement, whose sent value nobody reads: the
+/// resume drops it instead of storing it for a later instruction to clear.
+pub const DISCARD: Reg = Reg::MAX - 1;
 /// "No builtin" in [`Instr::LoadGlobal`].
 pub const NO_BUILTIN: Idx = Idx::MAX;
 /// "No handler" in the per-instruction handler table.

@@ -378,6 +378,19 @@ impl<'c, 'a> Gen<'c, 'a> {
             GeneratorExp(c) => {
                 self.comprehension(c, &c.generators, "<genexpr>", Comp::Gen(&c.elt), dst)
             }
+            Yield(y) if dst == Some(DISCARD) => {
+                self.check_yield(y.range)?;
+                let src = match &y.value {
+                    Some(v) => self.expr(v, None)?,
+                    None => {
+                        let t = self.u.temp()?;
+                        self.u.emit(Instr::LoadNone { dst: t });
+                        t
+                    }
+                };
+                self.u.emit(Instr::Yield { dst: DISCARD, src });
+                Ok(DISCARD)
+            }
             Yield(y) => {
                 self.check_yield(y.range)?;
                 let d = self.dst(dst)?;
@@ -1063,8 +1076,10 @@ impl<'c, 'a> Gen<'c, 'a> {
                 }
                 Comp::Gen(e) => {
                     let v = self.expr(e, None)?;
-                    let sink = self.u.temp()?;
-                    self.u.emit(Instr::Yield { dst: sink, src: v });
+                    self.u.emit(Instr::Yield {
+                        dst: DISCARD,
+                        src: v,
+                    });
                 }
             }
             self.u.free_to(mark);

@@ -161,6 +161,10 @@ impl<'c, 'a> Gen<'c, 'a> {
         let mark = self.u.next_temp;
         let outer_high = std::mem::replace(&mut self.u.high, mark);
         match s {
+            // A `yield` statement's sent value goes nowhere.
+            Expr(e) if matches!(*e.value, ast::Expr::Yield(_)) && !self.ctx.interactive => {
+                self.expr(&e.value, Some(DISCARD))?;
+            }
             Expr(e) => {
                 let v = self.expr(&e.value, None)?;
                 if self.ctx.interactive && self.u.kind == ScopeKind::Module {

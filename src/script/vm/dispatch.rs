@@ -136,13 +136,14 @@ impl Vm {
         Some(frame)
     }
 
-    /// Saves the top (generator) frame into its generator and pops it.
+    /// Saves the top (generator) frame into its generator and pops it, returning the
+    /// caller's register for the frame's result.
     pub(super) fn suspend_generator(
         &self,
         st: &mut ExecState,
         pc: u32,
         send_reg: Reg,
-    ) -> Option<super::frame::Frame> {
+    ) -> Option<Reg> {
         let frame = st.frames.pop()?;
         self.depth.set(self.depth.get() - 1);
         let base = frame.base as usize;
@@ -168,7 +169,7 @@ impl Vm {
             }
             None => st.clear(base, base + n),
         }
-        Some(frame)
+        Some(frame.ret)
     }
 
     /// Prepares the register window at `base` for a call of `func` with `argc` arguments
@@ -1479,7 +1480,7 @@ impl Vm {
                     Instr::Yield { dst, src } => {
                         // Cloned, not taken: `src` may be a local the generator uses again.
                         let value = reg!(src).clone();
-                        let mut frame = self.suspend_generator(st, pc as u32, dst);
+                        let mut ret = self.suspend_generator(st, pc as u32, dst);
                         // Generators delegating to this one with `yield from` yield the value
                         // too, each suspended at its `yield from` to delegate again.
                         while st.frames.len() > stop {
@@ -1493,9 +1494,9 @@ impl Vm {
                             else {
                                 break;
                             };
-                            frame = self.suspend_generator(st, at, sent_reg);
+                            ret = self.suspend_generator(st, at, sent_reg);
                         }
-                        flow!(self.deliver_yield(st, stop, frame, value));
+                        flow!(self.deliver_yield(st, stop, ret, value));
                     }
                     Instr::YieldFrom { dst, iter } => {
                         let sub = reg!(iter).clone();
@@ -1544,8 +1545,8 @@ impl Vm {
                             GenResult::Returned(v) => set!(dst, v),
                             GenResult::Yielded(value) => {
                                 // Suspend at this same instruction, to delegate again on resume.
-                                let frame = self.suspend_generator(st, (pc - 1) as u32, dst);
-                                flow!(self.deliver_yield(st, stop, frame, value));
+                                let ret = self.suspend_generator(st, (pc - 1) as u32, dst);
+                                flow!(self.deliver_yield(st, stop, ret, value));
                             }
                         }
                     }
@@ -1580,15 +1581,15 @@ impl Vm {
         &self,
         st: &mut ExecState,
         stop: usize,
-        frame: Option<super::frame::Frame>,
+        ret: Option<Reg>,
         value: Value,
     ) -> Flow {
         if st.frames.len() <= stop {
             return Flow::Done(value);
         }
-        if let Some(frame) = frame {
+        if let Some(ret) = ret {
             let caller = st.frames.last().map_or(0, |f| f.base as usize);
-            st.regs[caller + frame.ret as usize] = value;
+            Value::store(&mut st.regs[caller + ret as usize], value);
         }
         Flow::Enter
     }

@@ -3,7 +3,7 @@
 
 use super::frame::{ExecState, FrameKind};
 use super::{Exc, PyResult, Vm};
-use crate::script::compile::code::{Instr, Reg, NO_REG};
+use crate::script::compile::code::{Instr, Reg, DISCARD, NO_REG};
 use crate::script::object::{Function, Str, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -158,10 +158,8 @@ impl Vm {
             GenState::Running => return Err(self.value_error("generator already executing")),
             GenState::Finished => return Ok(false),
         }
-        let (func, pc, send_reg) = {
-            let saved = gen.frame.borrow();
-            (saved.func.clone(), saved.pc, saved.send_reg)
-        };
+        let mut saved = gen.frame.borrow_mut();
+        let send_reg = saved.send_reg;
         if send_reg == NO_REG && !sent.is_none() {
             return Err(self.type_error("can't send non-None value to a just-started generator"));
         }
@@ -170,17 +168,18 @@ impl Vm {
             None => 0,
         };
         self.count_frame()?;
-        {
-            let mut saved = gen.frame.borrow_mut();
-            let n = saved.regs.len();
-            st.reserve(base, n);
-            // A swap moves the saved registers in and the window's unbound registers out,
-            // with no drop per register.
-            st.regs[base..base + n].swap_with_slice(&mut saved.regs);
-        }
+        let n = saved.regs.len();
+        st.reserve(base, n);
+        // A swap moves the saved registers in and the window's unbound registers out,
+        // with no drop per register.
+        st.regs[base..base + n].swap_with_slice(&mut saved.regs);
+        let (func, pc) = (saved.func.clone(), saved.pc);
+        drop(saved);
         gen.state.set(GenState::Running);
-        if send_reg != NO_REG {
-            st.regs[base + send_reg as usize] = sent;
+        if send_reg == DISCARD {
+            drop(sent);
+        } else if send_reg != NO_REG {
+            Value::store(&mut st.regs[base + send_reg as usize], sent);
         } else {
             // First run: the closure cells go to their registers, which keep them from
             // then on (they are saved and restored with the rest).
