@@ -3,6 +3,7 @@
 use super::{arity, function, kwarg, no_kwargs, only_kwargs, str_arg};
 use crate::script::compile::code::{BinOp, CmpOp};
 use crate::script::object::{Kwargs, Value};
+use crate::script::vm::frame::{ExecState, LoopFlow};
 use crate::script::vm::iter::{Iter, IterState};
 use crate::script::vm::{PyResult, Vm};
 use std::rc::Rc;
@@ -14,7 +15,15 @@ fn constructor(t: &Rc<crate::script::object::Type>, make: crate::script::object:
 
 pub fn install(vm: &Vm) {
     function(vm, "print", print);
-    function(vm, "len", len);
+    vm.builtins.set(
+        "len",
+        Value::Builtin(Rc::new(crate::script::object::Builtin {
+            name: "len",
+            func: len,
+            owner: None,
+            hook: Some(len_in_loop),
+        })),
+    );
     function(vm, "repr", |vm, a, k| {
         no_kwargs(vm, "repr", k)?;
         arity(vm, "repr", a, 1, 1)?;
@@ -553,6 +562,28 @@ fn print(vm: &Vm, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
 fn len(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
     arity(vm, "len", args, 1, 1)?;
     Ok(Value::from(vm.len(&args[0])?))
+}
+
+/// `len(x)` called by the loop, for the built-in containers: no argument slice, no
+/// native call frame. Anything else takes the ordinary call.
+fn len_in_loop(
+    _vm: &Vm,
+    st: &mut ExecState,
+    args: usize,
+    argc: usize,
+    dst: usize,
+) -> PyResult<LoopFlow> {
+    let n = match (argc, &st.regs[args]) {
+        (1, Value::List(l)) => l.len(),
+        (1, Value::Tuple(t)) => t.len(),
+        (1, Value::Str(s)) => s.char_len(),
+        (1, Value::Dict(d)) => d.len(),
+        _ => return Ok(LoopFlow::Declined),
+    };
+    // The argument register is a temporary the call consumes.
+    Value::store(&mut st.regs[args], Value::Undefined);
+    Value::store(&mut st.regs[dst], Value::from(n));
+    Ok(LoopFlow::Next)
 }
 
 impl Vm {

@@ -3,13 +3,18 @@
 use super::{arity, kwarg, method, only_kwargs};
 use crate::script::object::misc::{Range, Slice};
 use crate::script::object::{List, Value};
+use crate::script::vm::frame::{ExecState, LoopFlow};
 use crate::script::vm::{PyResult, Vm};
 use std::rc::Rc;
 
 fn this_list<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Rc<List>> {
     match a.first() {
         Some(Value::List(l)) => Ok(l),
-        _ => Err(vm.type_error(format!("descriptor '{name}' requires a 'list' object"))),
+        Some(other) => Err(vm.type_error(format!(
+            "descriptor '{name}' for 'list' objects doesn't apply to a '{}' object",
+            vm.type_name(other)
+        ))),
+        None => Err(vm.type_error(format!("unbound method list.{name}() needs an argument"))),
     }
 }
 
@@ -39,12 +44,22 @@ pub fn install(vm: &Vm) {
         }
         Ok(Value::None)
     });
-    method(t, "append", |vm, a, _| {
-        let l = this_list(vm, a, "append")?;
-        arity(vm, "append", a, 2, 2)?;
-        l.push(a[1].clone());
-        Ok(Value::None)
-    });
+    super::hooked_method(
+        t,
+        "append",
+        |vm, a, _| {
+            let l = this_list(vm, a, "append")?;
+            if a.len() != 2 {
+                return Err(vm.type_error(format!(
+                    "list.append() takes exactly one argument ({} given)",
+                    a.len() - 1
+                )));
+            }
+            l.push(a[1].clone());
+            Ok(Value::None)
+        },
+        append_in_loop,
+    );
     method(t, "extend", |vm, a, _| {
         let l = this_list(vm, a, "extend")?;
         arity(vm, "extend", a, 2, 2)?;
@@ -224,4 +239,26 @@ pub fn install(vm: &Vm) {
             Value::Int(ix.step),
         ]))
     });
+}
+
+/// `list.append(x)` called by the loop on a list: the item moves from its argument
+/// register into the list. Anything else (a subclass, a wrong argument count) takes the
+/// ordinary call.
+fn append_in_loop(
+    _vm: &Vm,
+    st: &mut ExecState,
+    args: usize,
+    argc: usize,
+    dst: usize,
+) -> PyResult<LoopFlow> {
+    if argc != 2 || !matches!(st.regs[args], Value::List(_)) {
+        return Ok(LoopFlow::Declined);
+    }
+    // The argument registers are temporaries the call consumes.
+    let item = std::mem::take(&mut st.regs[args + 1]);
+    if let Value::List(l) = std::mem::take(&mut st.regs[args]) {
+        l.push(item);
+    }
+    Value::store(&mut st.regs[dst], Value::None);
+    Ok(LoopFlow::Next)
 }

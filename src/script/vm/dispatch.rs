@@ -341,6 +341,19 @@ impl Vm {
                     }
                 };
             }
+            // Calls a built-in's loop hook on the arguments at absolute register `$args`;
+            // falls through when the hook declines.
+            macro_rules! run_hook {
+                ($hook:expr, $args:expr, $argc:expr, $dst:expr) => {{
+                    save_pc!();
+                    match tri!($hook(self, st, $args, $argc, base + $dst as usize)) {
+                        LoopFlow::Next => continue,
+                        LoopFlow::Continue => continue 'frames,
+                        LoopFlow::Leave => return Ok(Value::None),
+                        LoopFlow::Declined => {}
+                    }
+                }};
+            }
             // Enters the plain script function in register `$func` (simple_call, called
             // with exactly its positional arguments) whose window starts at the arguments,
             // so entering it is a frame push. The function moves out of its register, a
@@ -968,10 +981,17 @@ impl Vm {
                     Instr::Call { func, argc, dst } => {
                         // The common call: a plain script function with exactly its
                         // positional arguments.
-                        if let Value::Function(f) = &reg!(func) {
-                            if f.code.simple_call && f.code.argcount == argc {
+                        match &reg!(func) {
+                            Value::Function(f) if f.code.simple_call && f.code.argcount == argc => {
                                 enter_simple!(func, base + func as usize + 1, argc, dst);
                             }
+                            // A built-in that works on registers directly (`len`).
+                            Value::Builtin(b) if argc > 0 => {
+                                if let Some(hook) = b.hook {
+                                    run_hook!(hook, base + func as usize + 1, argc as usize, dst);
+                                }
+                            }
+                            _ => {}
                         }
                         let callee = reg!(func).clone();
                         save_pc!();
@@ -994,14 +1014,12 @@ impl Vm {
                         if let Value::Builtin(b) = &reg!(func) {
                             if let Some(hook) = b.hook {
                                 if !reg!(func + 1).is_undefined() {
-                                    save_pc!();
-                                    let args = base + func as usize + 1;
-                                    let dst = base + dst as usize;
-                                    match tri!(hook(self, st, args, argc as usize + 1, dst)) {
-                                        LoopFlow::Continue => continue 'frames,
-                                        LoopFlow::Leave => return Ok(Value::None),
-                                        LoopFlow::Declined => {}
-                                    }
+                                    run_hook!(
+                                        hook,
+                                        base + func as usize + 1,
+                                        argc as usize + 1,
+                                        dst
+                                    );
                                 }
                             }
                         }

@@ -39,6 +39,9 @@ pub struct Frame {
 pub enum LoopFlow {
     /// The hook did nothing: call the built-in as usual.
     Declined,
+    /// The hook did the call and left its result in place: go on with the next
+    /// instruction of the same frame.
+    Next,
     /// Go on with the frame now on top of the (possibly swapped) execution state.
     Continue,
     /// The execution state was handed away and is empty: leave the loop.
