@@ -101,7 +101,7 @@ impl Vm {
             match kind {
                 FrameKind::Generator => {
                     if let Some(gen) = st.generators.pop() {
-                        gen.finish();
+                        gen.end_frame(st);
                     }
                     if exc.class().is_subtype(&self.types.stop_iteration) {
                         let new = self.runtime_error("generator raised StopIteration");
@@ -156,12 +156,9 @@ impl Vm {
         match st.generators.pop() {
             Some(gen) => {
                 let mut saved = gen.frame.borrow_mut();
-                // The buffer holds the unbound registers swapped out at resume: swapping
-                // back leaves the window unbound, as a finished frame leaves it.
-                if saved.regs.len() != n {
-                    saved.regs.resize(n, Value::Undefined);
-                }
-                saved.regs.swap_with_slice(&mut st.regs[base..base + n]);
+                // The frame's register file goes back into the generator, and the one of
+                // the frames below back to the execution state.
+                std::mem::swap(&mut st.regs, &mut saved.regs);
                 saved.pc = pc;
                 saved.send_reg = send_reg;
                 drop(saved);
@@ -548,7 +545,7 @@ impl Vm {
                         }
                     }
                     Instr::LoadNamespace { dst, kind } => {
-                        let ns = self.namespace(st, code, base, module, kind);
+                        let ns = self.namespace(&st.regs, code, base, module, kind);
                         set!(dst, tri!(ns));
                     }
                     Instr::LoadAttr { dst, obj, name } => {
@@ -1635,7 +1632,7 @@ impl Vm {
             }
             FrameKind::Generator => {
                 if let Some(gen) = st.generators.pop() {
-                    gen.finish();
+                    gen.end_frame(st);
                 }
                 if st.frames.len() > stop {
                     if let Some(caller) = st.frames.last_mut() {
@@ -1670,14 +1667,14 @@ impl Vm {
     /// `globals()`, `locals()` and `dir()` of the frame running `code`.
     pub(super) fn namespace(
         &self,
-        st: &ExecState,
+        regs: &[Value],
         code: &Code,
         base: usize,
         module: &Rc<crate::script::object::Module>,
         kind: u8,
     ) -> PyResult<Value> {
         let dict = if code.flags.contains(CodeFlags::CLASS_BODY) && kind != 0 {
-            match &st.regs[base] {
+            match &regs[base] {
                 Value::Dict(d) => d.clone(),
                 _ => Rc::new(Dict::new()),
             }
@@ -1686,7 +1683,7 @@ impl Vm {
         } else {
             let d = Dict::new();
             for (i, name) in code.varnames.iter().enumerate() {
-                let v = match &st.regs[base + i] {
+                let v = match &regs[base + i] {
                     Value::Cell(c) => c.get(),
                     v => v.clone(),
                 };

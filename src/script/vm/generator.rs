@@ -1,5 +1,8 @@
-//! Generators are saved frames, not coroutines: suspending one moves its registers into
-//! the generator object; resuming moves them back onto an execution state's register file.
+//! Generators are saved frames, not coroutines. A generator frame has a register file of
+//! its own, a vector whose register 0 is the frame's first: resuming swaps it with the
+//! execution state's register file (three words, whatever the frame's size), and the
+//! generator keeps the register file it displaced until it yields or ends, when the two
+//! swap back. Frames a generator calls have their windows in its register file.
 
 use super::frame::{ExecState, FrameKind};
 use super::{Exc, PyResult, Vm};
@@ -12,6 +15,8 @@ use std::rc::Rc;
 pub struct Saved {
     pub func: Rc<Function>,
     pub pc: u32,
+    /// Suspended: the frame's register file (its window at 0). Running: the register file
+    /// of the frames below it, displaced by the resume.
     pub regs: Vec<Value>,
     /// The register that receives the value sent in (`NO_REG` before the first start).
     pub send_reg: Reg,
@@ -19,16 +24,16 @@ pub struct Saved {
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum GenState {
-    /// `frame.regs` holds the frame's registers.
+    /// `frame.regs` is the frame's register file.
     Suspended,
-    /// The frame is on an execution state; `frame.regs` holds the unbound registers
-    /// swapped out of its window, swapped back at the next yield.
+    /// The frame is on an execution state, whose register file it is; `frame.regs` holds
+    /// the register file of the frames below.
     Running,
     Finished,
 }
 
-/// A generator keeps its frame in place across resumes: only registers move, by swapping,
-/// so a resume and a yield neither allocate nor drop values.
+/// A generator keeps its frame in place across resumes: its register file is swapped in
+/// and out whole, so a resume and a yield neither allocate nor move values.
 pub struct Generator {
     pub name: Rc<Str>,
     pub qualname: Rc<Str>,
@@ -86,6 +91,13 @@ impl Generator {
     /// Whether it is suspended at a `yield` (started and not finished).
     pub fn is_suspended_in_body(&self) -> bool {
         self.state.get() == GenState::Suspended && self.frame.borrow().send_reg != NO_REG
+    }
+
+    /// Ends its frame, just popped from `st`: the register file of the frames below goes
+    /// back to `st`, and the generator is finished.
+    pub fn end_frame(&self, st: &mut ExecState) {
+        std::mem::swap(&mut st.regs, &mut self.frame.borrow_mut().regs);
+        self.finish();
     }
 
     /// Marks it finished and releases its saved registers.
@@ -163,29 +175,21 @@ impl Vm {
         if send_reg == NO_REG && !sent.is_none() {
             return Err(self.type_error("can't send non-None value to a just-started generator"));
         }
-        let base = match st.frames.last() {
-            Some(f) => f.base as usize + f.func.code.nregs as usize,
-            None => 0,
-        };
         self.count_frame()?;
-        let n = saved.regs.len();
-        st.reserve(base, n);
-        // A swap moves the saved registers in and the window's unbound registers out,
-        // with no drop per register.
-        st.regs[base..base + n].swap_with_slice(&mut saved.regs);
+        std::mem::swap(&mut st.regs, &mut saved.regs);
         let (func, pc) = (saved.func.clone(), saved.pc);
         drop(saved);
         gen.state.set(GenState::Running);
         if send_reg == DISCARD {
             drop(sent);
         } else if send_reg != NO_REG {
-            Value::store(&mut st.regs[base + send_reg as usize], sent);
+            Value::store(&mut st.regs[send_reg as usize], sent);
         } else {
             // First run: the closure cells go to their registers, which keep them from
             // then on (they are saved and restored with the rest).
-            super::call::store_cells(st, &func, base);
+            super::call::store_cells(st, &func, 0);
         }
-        self.push_frame_at(st, func, base, pc, ret, FrameKind::Generator);
+        self.push_frame_at(st, func, 0, pc, ret, FrameKind::Generator);
         st.generators.push(gen.clone());
         Ok(true)
     }

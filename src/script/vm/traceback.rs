@@ -162,9 +162,25 @@ impl Vm {
     /// whose `f_back` chain ends at the outermost with None.
     pub fn suspended_frames(&self, st: &super::frame::ExecState) -> PyResult<Value> {
         let mut back = Value::None;
+        // A frame's registers are in the register file of the nearest generator frame at
+        // or below it (or the state's first one): the running generator's is the state's
+        // own, each other one is held by the generator running above it.
+        let mut generators_below = 0;
         for f in &st.frames {
+            if f.kind == super::frame::FrameKind::Generator {
+                generators_below += 1;
+            }
             let code = f.func.code.clone();
-            let locals = self.namespace(st, &code, f.base as usize, &f.func.module, 1)?;
+            let holder = st
+                .generators
+                .get(generators_below)
+                .map(|g| g.frame.borrow());
+            let regs = match &holder {
+                Some(saved) => &saved.regs,
+                None => &st.regs,
+            };
+            let locals = self.namespace(regs, &code, f.base as usize, &f.func.module, 1)?;
+            drop(holder);
             let entry = TraceEntry {
                 code,
                 // The saved pc is past the call the frame is suspended in.
