@@ -1202,9 +1202,11 @@ impl Vm {
                         set!(dst, Value::dict(d));
                     }
                     Instr::BuildString { dst, start, count } => {
+                        // The pieces are strings, and ints `FormatValue` left as they are.
                         let pieces = reg_slice(st, base, start, count);
                         let text = |v: &Value| match v {
                             Value::Str(x) => x.as_str().len(),
+                            Value::Int(i) => decimal_len(*i),
                             _ => 0,
                         };
                         // Sized up front: a short result is built inline, with no heap.
@@ -1212,8 +1214,10 @@ impl Vm {
                             pieces.iter().map(text).sum(),
                         );
                         for v in pieces {
-                            if let Value::Str(x) = v {
-                                s.push_str(x.as_str());
+                            match v {
+                                Value::Str(x) => s.push_str(x.as_str()),
+                                Value::Int(i) => s.push_str(itoa::Buffer::new().format(*i)),
+                                _ => {}
                             }
                         }
                         set!(dst, Value::Str(Rc::new(Str::with_text(s))));
@@ -1285,6 +1289,12 @@ impl Vm {
                         spec,
                     } => {
                         let v = reg!(src).clone();
+                        // `f"{n}"` of an int is its decimal digits: `BuildString` writes
+                        // them into the text, with no string made for them first.
+                        if let (Value::Int(_), 0, NO_REG) = (&v, conv, spec) {
+                            set!(dst, v);
+                            continue;
+                        }
                         let spec = if spec == NO_REG {
                             None
                         } else {
@@ -2111,4 +2121,13 @@ fn float_cmp(op: CmpOp, x: f64, y: f64) -> bool {
         CmpOp::Ge => x >= y,
         _ => false,
     }
+}
+
+/// The number of characters of `i` in decimal, sign included.
+fn decimal_len(i: i64) -> usize {
+    let digits = i
+        .unsigned_abs()
+        .checked_ilog10()
+        .map_or(1, |d| d as usize + 1);
+    digits + usize::from(i < 0)
 }
