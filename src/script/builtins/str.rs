@@ -525,7 +525,11 @@ fn one_char(pattern: &str) -> Option<char> {
 }
 
 fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Value> {
-    let s = this(vm, a, "split")?.as_str();
+    let this = this(vm, a, "split")?;
+    let s = this.as_str();
+    // The parts of an ASCII string are ASCII: their lengths are their character counts.
+    let ascii = this.is_ascii();
+    let part = |p: &str| Value::Str(Rc::new(if ascii { Str::ascii(p) } else { Str::new(p) }));
     let sep = str_param(vm, a.get(1).or_else(|| kwarg(k, "sep")), "split")?;
     let maxsplit = match a.get(2).or_else(|| kwarg(k, "maxsplit")) {
         Some(v) => vm.to_index(v)?,
@@ -537,21 +541,21 @@ fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Valu
         maxsplit as usize
     };
     // The parts are slices of `s`: each becomes its string with one copy, no temporary.
-    let parts: Vec<&str> = match sep {
+    let parts: Vec<Value> = match sep {
         Some("") => return Err(vm.value_error("empty separator")),
         Some(sep) => {
             let n = limit.saturating_add(1);
             if from_right {
-                let mut v: Vec<&str> = match one_char(sep) {
-                    Some(c) => s.rsplitn(n, c).collect(),
-                    None => s.rsplitn(n, sep).collect(),
+                let mut v: Vec<Value> = match one_char(sep) {
+                    Some(c) => s.rsplitn(n, c).map(part).collect(),
+                    None => s.rsplitn(n, sep).map(part).collect(),
                 };
                 v.reverse();
                 v
             } else {
                 match one_char(sep) {
-                    Some(c) => s.splitn(n, c).collect(),
-                    None => s.splitn(n, sep).collect(),
+                    Some(c) => s.splitn(n, c).map(part).collect(),
+                    None => s.splitn(n, sep).map(part).collect(),
                 }
             }
         }
@@ -596,10 +600,10 @@ fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Valu
                     }
                 }
             }
-            out
+            out.into_iter().map(part).collect()
         }
     };
-    Ok(Value::list(parts.into_iter().map(Value::str).collect()))
+    Ok(Value::list(parts))
 }
 
 fn find(vm: &Vm, a: &[Value], reverse: bool, raise: bool) -> PyResult<Value> {

@@ -54,6 +54,17 @@ impl Str {
         Str::with_text(compact_str::CompactString::new(s))
     }
 
+    /// A string of text known to be ASCII (a part of an ASCII string): its length is its
+    /// character count, with no scan.
+    pub fn ascii(s: &str) -> Str {
+        debug_assert!(s.is_ascii());
+        Str {
+            text: compact_str::CompactString::new(s),
+            chars: s.len(),
+            hash: Cell::new(0),
+        }
+    }
+
     pub fn from_string(mut s: String) -> Str {
         // A short string moves inline; a long one keeps its buffer, trimmed when building
         // it left much spare capacity (strings are immutable from here on).
