@@ -254,8 +254,11 @@ fn append_in_loop(
     if argc != 2 || !matches!(st.regs[args], Value::List(_)) {
         return Ok(LoopFlow::Declined);
     }
-    // The argument registers are temporaries the call consumes.
-    let item = std::mem::take(&mut st.regs[args + 1]);
+    // The argument registers are temporaries the call consumes. The item is cloned and
+    // released rather than taken: taking copies it as one 16-byte block, which stalls on
+    // a value written as two words just before (the f-string or call that made it).
+    let item = st.regs[args + 1].clone();
+    Value::store(&mut st.regs[args + 1], Value::Undefined);
     if let Value::List(l) = std::mem::take(&mut st.regs[args]) {
         l.push(item);
     }
