@@ -15,15 +15,7 @@ fn constructor(t: &Rc<crate::script::object::Type>, make: crate::script::object:
 
 pub fn install(vm: &Vm) {
     function(vm, "print", print);
-    vm.builtins.set(
-        "len",
-        Value::Builtin(Rc::new(crate::script::object::Builtin {
-            name: "len",
-            func: len,
-            owner: None,
-            hook: Some(len_in_loop),
-        })),
-    );
+    super::hooked_function(vm, "len", len, len_in_loop);
     function(vm, "repr", |vm, a, k| {
         no_kwargs(vm, "repr", k)?;
         arity(vm, "repr", a, 1, 1)?;
@@ -580,10 +572,7 @@ fn len_in_loop(
         (1, Value::Dict(d)) => d.len(),
         _ => return Ok(LoopFlow::Declined),
     };
-    // The argument register is a temporary the call consumes.
-    Value::store(&mut st.regs[args], Value::Undefined);
-    Value::store(&mut st.regs[dst], Value::from(n));
-    Ok(LoopFlow::Next)
+    Ok(st.finish_hooked_call(args, argc, dst, Value::from(n)))
 }
 
 impl Vm {

@@ -241,9 +241,8 @@ pub fn install(vm: &Vm) {
     });
 }
 
-/// `list.append(x)` called by the loop on a list: the item moves from its argument
-/// register into the list. Anything else (a subclass, a wrong argument count) takes the
-/// ordinary call.
+/// `list.append(x)` called by the loop on a list: no argument slice, no native call
+/// frame. Anything else (a subclass, a wrong argument count) takes the ordinary call.
 fn append_in_loop(
     _vm: &Vm,
     st: &mut ExecState,
@@ -251,17 +250,12 @@ fn append_in_loop(
     argc: usize,
     dst: usize,
 ) -> PyResult<LoopFlow> {
-    if argc != 2 || !matches!(st.regs[args], Value::List(_)) {
+    let (2, Value::List(l)) = (argc, &st.regs[args]) else {
         return Ok(LoopFlow::Declined);
-    }
-    // The argument registers are temporaries the call consumes. The item is cloned and
-    // released rather than taken: taking copies it as one 16-byte block, which stalls on
-    // a value written as two words just before (the f-string or call that made it).
-    let item = st.regs[args + 1].clone();
-    Value::store(&mut st.regs[args + 1], Value::Undefined);
-    if let Value::List(l) = std::mem::take(&mut st.regs[args]) {
-        l.push(item);
-    }
-    Value::store(&mut st.regs[dst], Value::None);
-    Ok(LoopFlow::Next)
+    };
+    // Cloned, then released with the argument registers, rather than taken: taking copies
+    // it as one 16-byte block, which stalls on a value written as two words just before
+    // (the f-string or call that made it).
+    l.push(st.regs[args + 1].clone());
+    Ok(st.finish_hooked_call(args, argc, dst, Value::None))
 }

@@ -145,6 +145,24 @@ pub fn function(vm: &Vm, name: &'static str, func: NativeFn) {
     vm.builtins.set(name, crate::script::native(name, func));
 }
 
+/// Adds a built-in function that, called from script code, works on the loop's registers
+/// through `hook` (see [`crate::script::object::func::LoopHook`]); `func` serves every
+/// other call.
+pub fn hooked_function(
+    vm: &Vm,
+    name: &'static str,
+    func: NativeFn,
+    hook: crate::script::object::func::LoopHook,
+) {
+    let f = Value::Builtin(Rc::new(Builtin {
+        name,
+        func,
+        owner: None,
+        hook: Some(hook),
+    }));
+    vm.builtins.set(name, f);
+}
+
 /// Checks a native function's positional argument count.
 pub fn arity(vm: &Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     if args.len() < min || args.len() > max {

@@ -378,27 +378,19 @@ impl<'c, 'a> Gen<'c, 'a> {
             GeneratorExp(c) => {
                 self.comprehension(c, &c.generators, "<genexpr>", Comp::Gen(&c.elt), dst)
             }
-            Yield(y) if dst == Some(DISCARD) => {
-                self.check_yield(y.range)?;
-                let src = match &y.value {
-                    Some(v) => self.expr(v, None)?,
-                    None => {
-                        let t = self.u.temp()?;
-                        self.u.emit(Instr::LoadNone { dst: t });
-                        t
-                    }
-                };
-                self.u.emit(Instr::Yield { dst: DISCARD, src });
-                Ok(DISCARD)
-            }
             Yield(y) => {
                 self.check_yield(y.range)?;
-                let d = self.dst(dst)?;
+                // A `yield` statement receives into DISCARD, which no instruction reads.
+                let d = match dst {
+                    Some(DISCARD) => DISCARD,
+                    _ => self.dst(dst)?,
+                };
                 let src = match &y.value {
                     Some(v) => self.expr(v, None)?,
                     None => {
-                        self.u.emit(Instr::LoadNone { dst: d });
-                        d
+                        let none = if d == DISCARD { self.u.temp()? } else { d };
+                        self.u.emit(Instr::LoadNone { dst: none });
+                        none
                     }
                 };
                 self.u.emit(Instr::Yield { dst: d, src });

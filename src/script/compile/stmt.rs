@@ -556,20 +556,14 @@ impl<'c, 'a> Gen<'c, 'a> {
     }
 
     fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> CResult<()> {
-        let op = super::expr::binop(a.op);
         match &*a.target {
             ast::Expr::Name(n) => {
                 let cur = self.load_name(n.id.as_str(), None)?;
-                let imm = self.inplace_imm(a);
-                let rhs = match imm {
-                    Some(_) => cur,
-                    None => self.expr(&a.value, None)?,
-                };
                 let dst = match self.place(n.id.as_str())? {
                     Place::Local(r) => r,
                     _ => self.u.temp()?,
                 };
-                self.emit_inplace(op, dst, cur, rhs, imm);
+                self.emit_inplace(a, dst, cur)?;
                 self.store_name(n.id.as_str(), dst)
             }
             ast::Expr::Attribute(at) => {
@@ -581,12 +575,7 @@ impl<'c, 'a> Gen<'c, 'a> {
                     obj,
                     name,
                 });
-                let imm = self.inplace_imm(a);
-                let rhs = match imm {
-                    Some(_) => cur,
-                    None => self.expr(&a.value, None)?,
-                };
-                self.emit_inplace(op, cur, cur, rhs, imm);
+                self.emit_inplace(a, cur, cur)?;
                 self.u.emit(Instr::StoreAttr {
                     obj,
                     name,
@@ -599,12 +588,7 @@ impl<'c, 'a> Gen<'c, 'a> {
                 let key = self.item_key(&s.slice)?;
                 let cur = self.u.temp()?;
                 self.emit_get_item(cur, obj, key);
-                let imm = self.inplace_imm(a);
-                let rhs = match imm {
-                    Some(_) => cur,
-                    None => self.expr(&a.value, None)?,
-                };
-                self.emit_inplace(op, cur, cur, rhs, imm);
+                self.emit_inplace(a, cur, cur)?;
                 self.emit_set_item(obj, key, cur);
                 Ok(())
             }
@@ -618,18 +602,15 @@ impl<'c, 'a> Gen<'c, 'a> {
         }
     }
 
-    /// The small int constant of `x += 1` or `x -= 1`, which the operation takes as an
-    /// immediate.
-    fn inplace_imm(&self, a: &ast::StmtAugAssign) -> Option<i16> {
-        match a.op {
+    /// `dst = cur op= value` of the augmented assignment `a`; `x += 1` and `x -= 1` take
+    /// their small int as an immediate.
+    fn emit_inplace(&mut self, a: &'a ast::StmtAugAssign, dst: Reg, cur: Reg) -> CResult<()> {
+        let op = super::expr::binop(a.op);
+        let imm = match a.op {
             ast::Operator::Add | ast::Operator::Sub => super::expr::small_int(&a.value),
             _ => None,
-        }
-    }
-
-    /// `dst = cur op= rhs`, or `cur op= imm` when there is an immediate.
-    fn emit_inplace(&mut self, op: BinOp, dst: Reg, cur: Reg, rhs: Reg, imm: Option<i16>) {
-        self.u.emit(match imm {
+        };
+        let instr = match imm {
             Some(imm) => Instr::InplaceImm {
                 op,
                 dst,
@@ -640,9 +621,11 @@ impl<'c, 'a> Gen<'c, 'a> {
                 op,
                 dst,
                 a: cur,
-                b: rhs,
+                b: self.expr(&a.value, None)?,
             },
-        });
+        };
+        self.u.emit(instr);
+        Ok(())
     }
 
     fn if_stmt(&mut self, i: &'a ast::StmtIf) -> CResult<()> {

@@ -15,6 +15,7 @@
 use super::dict::Dict;
 use super::str::Str;
 use super::value::Value;
+use crate::script::vm::inline_cache::{at_hint, hinted_slot};
 use smallvec::SmallVec;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -66,30 +67,28 @@ impl Shape {
     /// and remembering the slot found.
     #[inline]
     fn slot_hinted(&self, name: &Str, hint: &Cell<u32>) -> Option<usize> {
-        let hinted = hint.get() as usize;
-        if self
-            .names
-            .get(hinted)
-            .is_some_and(|n| std::ptr::eq(&**n, name))
-        {
-            return Some(hinted);
-        }
-        let slot = self.slot_of(name)?;
-        hint.set(slot as u32);
-        Some(slot)
+        hinted_slot(&self.names, name, hint, || self.slot_of(name))
+    }
+
+    /// The shape `name` has led to from this one, found by identity (names from code are
+    /// interned).
+    #[inline]
+    fn next_by_identity(&self, name: &Rc<Str>) -> Option<Rc<Shape>> {
+        let next = self.next.borrow();
+        next.iter()
+            .find(|(n, _)| Rc::ptr_eq(n, name))
+            .map(|(_, s)| s.clone())
     }
 
     /// The shape with `name` appended, unless this shape may not grow (then the instance
     /// takes a dict).
     fn with(&self, name: &Rc<Str>) -> Option<Rc<Shape>> {
-        // Names from code are interned: identity finds them without comparing text.
-        let found = {
+        let found = self.next_by_identity(name).or_else(|| {
             let next = self.next.borrow();
             next.iter()
-                .find(|(n, _)| Rc::ptr_eq(n, name))
-                .or_else(|| next.iter().find(|(n, _)| n.as_str() == name.as_str()))
+                .find(|(n, _)| n.as_str() == name.as_str())
                 .map(|(_, s)| s.clone())
-        };
+        });
         if found.is_some() {
             return found;
         }
@@ -143,16 +142,7 @@ impl Attrs {
     pub fn get_at_hint(&self, name: &Str, hint: &Cell<u32>) -> Option<Value> {
         match self {
             Attrs::Shaped { shape, values } => {
-                let slot = hint.get() as usize;
-                if shape
-                    .names
-                    .get(slot)
-                    .is_some_and(|n| std::ptr::eq(&**n, name))
-                {
-                    values.get(slot).cloned()
-                } else {
-                    None
-                }
+                values.get(at_hint(&shape.names, name, hint)?).cloned()
             }
             Attrs::Dict(_) => None,
         }
@@ -226,29 +216,24 @@ impl Attrs {
         let Attrs::Shaped { shape, values } = self else {
             return Err(value);
         };
-        let slot = hint.get() as usize;
-        match shape.names.get(slot) {
-            Some(n) if Rc::ptr_eq(n, name) => match values.get_mut(slot) {
+        if let Some(slot) = at_hint(&shape.names, name, hint) {
+            return match values.get_mut(slot) {
                 Some(old) => Ok(Some(std::mem::replace(old, value))),
                 None => Err(value),
-            },
-            None if slot == values.len() => {
-                let next = shape
-                    .next
-                    .borrow()
-                    .iter()
-                    .find(|(n, _)| Rc::ptr_eq(n, name))
-                    .map(|(_, s)| s.clone());
-                match next {
-                    Some(next) => {
-                        *shape = next;
-                        values.push(value);
-                        Ok(None)
-                    }
-                    None => Err(value),
-                }
+            };
+        }
+        // A hint just past the shape's names is where the name was added before.
+        let slot = hint.get() as usize;
+        if slot != values.len() || slot < shape.names.len() {
+            return Err(value);
+        }
+        match shape.next_by_identity(name) {
+            Some(next) => {
+                *shape = next;
+                values.push(value);
+                Ok(None)
             }
-            _ => Err(value),
+            None => Err(value),
         }
     }
 

@@ -299,15 +299,9 @@ impl Instance {
     /// could lead back to the instance registers it with the cycle collector.
     #[inline]
     pub fn set_attr_hinted(self: &Rc<Self>, name: &Rc<Str>, value: Value, hint: &Cell<u32>) {
-        if !self.tracked.get() && crate::script::vm::collect::may_close_cycle(&value) {
-            self.track();
-        }
+        let may_close_cycle = crate::script::vm::collect::may_close_cycle(&value);
         let old = self.attrs.borrow_mut().set(name, value, hint);
-        match old {
-            // Dropped with no borrow held.
-            Some(old) => drop(old),
-            None => self.note_attr_count(),
-        }
+        self.stored(may_close_cycle, old);
     }
 
     /// [`Instance::set_attr_hinted`] for a store the hint decides alone (see
@@ -321,23 +315,28 @@ impl Instance {
         hint: &Cell<u32>,
     ) -> Result<(), Value> {
         let may_close_cycle = crate::script::vm::collect::may_close_cycle(&value);
-        let stored = self.attrs.borrow_mut().set_at_hint(name, value, hint)?;
-        if may_close_cycle {
-            self.track();
-        }
-        match stored {
-            Some(old) => drop(old),
-            None => self.note_attr_count(),
-        }
+        let old = self.attrs.borrow_mut().set_at_hint(name, value, hint)?;
+        self.stored(may_close_cycle, old);
         Ok(())
     }
 
-    /// A new attribute was added: the class learns how many its instances hold (bounded,
-    /// so that one instance used as a namespace does not make every new one large).
-    fn note_attr_count(&self) {
-        let n = (self.attrs.borrow().len() as u32).min(16);
-        if n > self.class.attr_hint.get() {
-            self.class.attr_hint.set(n);
+    /// After a store: registers the instance with the collector if the value stored could
+    /// lead back to it; drops the value replaced (with no borrow held), or, for a new
+    /// attribute, lets the class learn how many its instances hold (bounded, so that one
+    /// instance used as a namespace does not make every new one large).
+    #[inline(always)]
+    fn stored(self: &Rc<Self>, may_close_cycle: bool, old: Option<Value>) {
+        if may_close_cycle {
+            self.track();
+        }
+        match old {
+            Some(old) => drop(old),
+            None => {
+                let n = (self.attrs.borrow().len() as u32).min(16);
+                if n > self.class.attr_hint.get() {
+                    self.class.attr_hint.set(n);
+                }
+            }
         }
     }
 

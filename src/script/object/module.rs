@@ -120,19 +120,10 @@ impl Module {
         if self.dict_mode.get() {
             return self.get(name.as_str());
         }
-        let hinted = hint.get() as usize;
-        let slot = if self
-            .names
-            .borrow()
-            .get(hinted)
-            .is_some_and(|n| Rc::ptr_eq(n, name))
-        {
-            hinted
-        } else {
-            let slot = self.lookup_slot(name.as_str())?;
-            hint.set(slot);
-            slot as usize
-        };
+        let slot =
+            crate::script::vm::inline_cache::hinted_slot(&self.names.borrow(), name, hint, || {
+                self.lookup_slot(name.as_str()).map(|s| s as usize)
+            })?;
         let v = self.slots.borrow().get(slot)?.clone();
         (!v.is_undefined()).then_some(v)
     }

@@ -490,8 +490,7 @@ impl Vm {
         hint: &Cell<u32>,
     ) -> PyResult<()> {
         let class = &inst.class;
-        let (no_descriptors, default_setattr) = self.attr_flags(class);
-        if default_setattr && no_descriptors && inst.exc.is_none() {
+        if self.plain_store(inst) {
             let allowed = match &*class.plan.borrow() {
                 // Slot names are interned, as are names from code: identity first.
                 Some(p) => p.slots.as_ref().is_none_or(|slots| {
@@ -683,6 +682,13 @@ impl Vm {
             .borrow()
             .as_ref()
             .and_then(|p| p.builtin_new.clone())
+    }
+
+    /// Whether a store into `inst` is up to its attributes alone: an instance, not an
+    /// exception, of a class with neither data descriptors nor its own `__setattr__`.
+    #[inline]
+    pub fn plain_store(&self, inst: &crate::script::object::Instance) -> bool {
+        inst.exc.is_none() && self.attr_flags(&inst.class) == (true, true)
     }
 
     /// `(no data descriptors, default __setattr__)` of a class, from its cached plan.

@@ -573,10 +573,7 @@ impl Vm {
                         // A plain instance (no data descriptors, no `__setattr__`) whose
                         // store the hint decides is done here.
                         let v = match &reg!(obj) {
-                            Value::Instance(inst)
-                                if inst.exc.is_none()
-                                    && self.attr_flags(&inst.class) == (true, true) =>
-                            {
+                            Value::Instance(inst) if self.plain_store(inst) => {
                                 match inst.set_attr_at_hint(name, v, hint) {
                                     Ok(()) => continue,
                                     Err(v) => v,
@@ -677,14 +674,14 @@ impl Vm {
                                     if rev && !v.is_undefined() {
                                         tri!(self.binary(BinOp::Add, &Value::Int(imm as i64), v))
                                     } else {
-                                        tri!(self.binary_imm(
+                                        tri!(self.imm_slow(
                                             code,
                                             base,
                                             st,
                                             BinOp::Add,
                                             a,
                                             imm,
-                                            v.is_undefined()
+                                            false
                                         ))
                                     }
                                 }
@@ -704,15 +701,7 @@ impl Vm {
                                     )),
                                 },
                                 Value::Float(x) => Value::float(x.get() - imm as f64),
-                                v => tri!(self.binary_imm(
-                                    code,
-                                    base,
-                                    st,
-                                    BinOp::Sub,
-                                    a,
-                                    imm,
-                                    v.is_undefined()
-                                )),
+                                _ => tri!(self.imm_slow(code, base, st, BinOp::Sub, a, imm, false)),
                             }
                         );
                     }
@@ -793,6 +782,9 @@ impl Vm {
                         set!(dst, r);
                     }
                     Instr::InplaceImm { op, dst, a, imm } => {
+                        // Numbers have no in-place dunders: `x += 1` is `x + 1`. Matched
+                        // here rather than through `fast_arith`, whose switch over every
+                        // operator cost a counting loop ~20 instructions per step.
                         let fast = match (op, &reg!(a)) {
                             (BinOp::Add, Value::Int(x)) => {
                                 x.checked_add(imm as i64).map(Value::Int)
@@ -810,7 +802,7 @@ impl Vm {
                         };
                         let v = match fast {
                             Some(v) => v,
-                            None => tri!(self.inplace_imm(code, base, st, op, a, imm)),
+                            None => tri!(self.imm_slow(code, base, st, op, a, imm, true)),
                         };
                         set!(dst, v);
                     }
@@ -1711,10 +1703,11 @@ impl Vm {
         Ok(Value::list(names))
     }
 
-    /// `a op imm`'s slow path.
+    /// `a op imm` (`a op= imm` when `inplace`) off the fast path: big ints, dunders, an
+    /// unbound local.
     #[cold]
     #[allow(clippy::too_many_arguments)]
-    fn binary_imm(
+    fn imm_slow(
         &self,
         code: &Code,
         base: usize,
@@ -1722,31 +1715,18 @@ impl Vm {
         op: BinOp,
         a: Reg,
         imm: i16,
-        unbound: bool,
-    ) -> PyResult<Value> {
-        if unbound {
-            return Err(self.unbound_local(code, a));
-        }
-        self.binary(op, &st.regs[base + a as usize], &Value::Int(imm as i64))
-    }
-
-    /// `a op= imm`'s slow path: big ints, in-place dunders, an unbound local.
-    #[cold]
-    #[allow(clippy::too_many_arguments)]
-    fn inplace_imm(
-        &self,
-        code: &Code,
-        base: usize,
-        st: &ExecState,
-        op: BinOp,
-        a: Reg,
-        imm: i16,
+        inplace: bool,
     ) -> PyResult<Value> {
         let x = &st.regs[base + a as usize];
         if x.is_undefined() {
             return Err(self.unbound_local(code, a));
         }
-        self.inplace(op, x, &Value::Int(imm as i64))
+        let imm = Value::Int(imm as i64);
+        if inplace {
+            self.inplace(op, x, &imm)
+        } else {
+            self.binary(op, x, &imm)
+        }
     }
 
     /// A binary operator's slow path, reporting an unbound local operand properly.

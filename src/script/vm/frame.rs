@@ -101,6 +101,21 @@ impl ExecState {
         }));
     }
 
+    /// Ends a built-in call a loop hook did (see [`LoopFlow::Next`]): the argument
+    /// registers, temporaries the call consumes, are released and `result` goes to `dst`.
+    #[inline]
+    pub fn finish_hooked_call(
+        &mut self,
+        args: usize,
+        argc: usize,
+        dst: usize,
+        result: Value,
+    ) -> LoopFlow {
+        self.clear(args, args + argc);
+        Value::store(&mut self.regs[dst], result);
+        LoopFlow::Next
+    }
+
     /// Clears registers `from..to` (dropping what they referenced).
     #[inline]
     pub fn clear(&mut self, from: usize, to: usize) {

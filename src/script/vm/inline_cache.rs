@@ -6,20 +6,48 @@
 //! A method entry is valid while the class is the same object and no class attribute anywhere
 //! has changed since (the class epoch). It also remembers the last instance shape seen
 //! without an attribute of the method's name, so that the check that no instance attribute
-//! shadows the method is one comparison for instances built alike. It holds the class and a script method weakly:
-//! a code object must not keep classes alive, and a method's code caching the method
-//! itself would be a reference cycle the collector cannot see. The weak class reference
-//! also keeps the class's address from being reused while the entry exists.
+//! shadows the method is one comparison for instances built alike. It holds the class and
+//! a script method weakly: a code object must not keep classes alive, and a method's code
+//! caching the method itself would be a reference cycle the collector cannot see. The weak
+//! class reference also keeps the class's address from being reused while the entry exists.
 
 use crate::script::object::attrs::Shape;
 use crate::script::object::class::class_epoch;
 use crate::script::object::func::Builtin;
-use crate::script::object::{Function, Type, Value};
+use crate::script::object::{Function, Str, Type, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 /// A slot hint that names no slot, for accesses made outside a code object.
 pub const NO_HINT: u32 = u32::MAX;
+
+/// The slot `hint` remembers, if `names` has `name` there (by identity: names from code
+/// are interned).
+#[inline(always)]
+pub fn at_hint(names: &[Rc<Str>], name: &Str, hint: &Cell<u32>) -> Option<usize> {
+    let slot = hint.get() as usize;
+    names
+        .get(slot)
+        .is_some_and(|n| std::ptr::eq(&**n, name))
+        .then_some(slot)
+}
+
+/// The slot of `name` in `names`: the one `hint` remembers, else the one `find` finds,
+/// which `hint` then remembers.
+#[inline(always)]
+pub fn hinted_slot(
+    names: &[Rc<Str>],
+    name: &Str,
+    hint: &Cell<u32>,
+    find: impl FnOnce() -> Option<usize>,
+) -> Option<usize> {
+    if let Some(slot) = at_hint(names, name, hint) {
+        return Some(slot);
+    }
+    let slot = find()?;
+    hint.set(slot as u32);
+    Some(slot)
+}
 
 pub struct InlineCache {
     methods: Box<[RefCell<Option<Entry>>]>,
