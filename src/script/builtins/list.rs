@@ -40,7 +40,8 @@ pub fn install(vm: &Vm) {
         // `class L(list)` with its own __init__ calling super().__init__(items).
         if let (Some(Value::List(l)), Some(src)) = (a.first(), a.get(1)) {
             let items = vm.collect(src)?;
-            *l.borrow_mut() = items;
+            let mut slot = l.adding(&items);
+            *slot = items;
         }
         Ok(Value::None)
     });
@@ -64,7 +65,7 @@ pub fn install(vm: &Vm) {
         let l = this_list(vm, a, "extend")?;
         arity(vm, "extend", a, 2, 2)?;
         let items = vm.collect(&a[1])?;
-        l.borrow_mut().extend(items);
+        l.extend(items);
         Ok(Value::None)
     });
     method(t, "insert", |vm, a, _| {
@@ -73,7 +74,7 @@ pub fn install(vm: &Vm) {
         let n = l.len() as i64;
         let i = vm.to_index(&a[1])?;
         let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
-        l.borrow_mut().insert(i as usize, a[2].clone());
+        l.insert(i as usize, a[2].clone());
         Ok(Value::None)
     });
     method(t, "pop", |vm, a, _| {
@@ -94,7 +95,7 @@ pub fn install(vm: &Vm) {
             }
             None => n - 1,
         };
-        Ok(l.borrow_mut().remove(i))
+        Ok(l.rearrange().remove(i))
     });
     method(t, "remove", |vm, a, _| {
         let l = this_list(vm, a, "remove")?;
@@ -102,14 +103,14 @@ pub fn install(vm: &Vm) {
         for i in 0..l.len() {
             let Some(x) = l.get(i) else { break };
             if vm.eq(&x, &a[1])? {
-                l.borrow_mut().remove(i);
+                l.rearrange().remove(i);
                 return Ok(Value::None);
             }
         }
         Err(vm.value_error("list.remove(x): x not in list"))
     });
     method(t, "clear", |vm, a, _| {
-        let old = std::mem::take(&mut *this_list(vm, a, "clear")?.borrow_mut());
+        let old = std::mem::take(&mut *this_list(vm, a, "clear")?.rearrange());
         drop(old);
         Ok(Value::None)
     });
@@ -117,7 +118,7 @@ pub fn install(vm: &Vm) {
         Ok(Value::list(this_list(vm, a, "copy")?.snapshot()))
     });
     method(t, "reverse", |vm, a, _| {
-        this_list(vm, a, "reverse")?.borrow_mut().reverse();
+        this_list(vm, a, "reverse")?.rearrange().reverse();
         Ok(Value::None)
     });
     method(t, "sort", |vm, a, k| {
@@ -133,9 +134,10 @@ pub fn install(vm: &Vm) {
         };
         // Sorted out of place: a key or comparison that looks at the list sees it empty,
         // as in CPython.
-        let mut items = std::mem::take(&mut *l.borrow_mut());
+        let mut items = std::mem::take(&mut *l.rearrange());
         let r = vm.sort(&mut items, key, reverse);
-        *l.borrow_mut() = items;
+        // The list's own items, put back: nothing new for the collector to see.
+        *l.rearrange() = items;
         r.map(|_| Value::None)
     });
     for t in [&vm.types.list, &vm.types.tuple] {

@@ -251,7 +251,7 @@ pub fn subclassed(a: &[Value], value: Value) -> PyResult<Value> {
         Some(Value::Type(cls)) if cls.heap => {
             let inst = crate::script::object::Instance::new(cls.clone());
             *inst.base.borrow_mut() = value;
-            Ok(Value::Instance(Rc::new(inst)))
+            Ok(Value::instance(inst))
         }
         _ => Ok(value),
     }

@@ -1,19 +1,49 @@
 //! `list` and `tuple` storage.
 
 use super::value::Value;
-use std::cell::{Ref, RefCell, RefMut};
+use crate::script::vm::collect;
+use std::cell::{Cell, Ref, RefCell, RefMut};
+use std::rc::Rc;
 
 /// A list: a growable vector behind a `RefCell`. Borrows are never held across a call back
 /// into script code, so a `__eq__` that mutates the list cannot trip the `RefCell`.
+///
+/// A list joins the cycle collector only once it holds something that could lead back to
+/// it (as plain instances do): lists of numbers and strings, most lists, are never
+/// registered, so they cost the collector nothing and their memory goes the moment their
+/// last reference does. Every way of adding values therefore goes through a method here
+/// that looks at what is added; `rearrange` is for changes that add nothing.
 #[derive(Default)]
 pub struct List {
     items: RefCell<Vec<Value>>,
+    tracked: Cell<bool>,
 }
 
 impl List {
-    pub fn new(items: Vec<Value>) -> List {
-        List {
+    /// A new list of `items`, registered with the collector if they call for it.
+    pub fn new_rc(items: Vec<Value>) -> Rc<List> {
+        let may_close_cycle = items.iter().any(collect::may_close_cycle);
+        let l = Rc::new(List {
             items: RefCell::new(items),
+            tracked: Cell::new(false),
+        });
+        if may_close_cycle {
+            l.track();
+        }
+        l
+    }
+
+    fn track(self: &Rc<Self>) {
+        if !self.tracked.replace(true) {
+            collect::track_list(self);
+        }
+    }
+
+    /// Registers the list with the collector if `v`, about to be added, calls for it.
+    #[inline(always)]
+    fn note(self: &Rc<Self>, v: &Value) {
+        if !self.tracked.get() && collect::may_close_cycle(v) {
+            self.track();
         }
     }
 
@@ -28,12 +58,23 @@ impl List {
         self.items.try_borrow().ok()
     }
 
-    /// The items for changing, unless they are in use right now.
-    pub fn try_borrow_mut(&self) -> Option<RefMut<'_, Vec<Value>>> {
+    /// The items for a change that adds no value (removing, reordering, clearing), unless
+    /// they are in use right now.
+    pub fn try_rearrange(&self) -> Option<RefMut<'_, Vec<Value>>> {
         self.items.try_borrow_mut().ok()
     }
 
-    pub fn borrow_mut(&self) -> RefMut<'_, Vec<Value>> {
+    /// The items for a change that adds no value: removing, reordering, clearing.
+    pub fn rearrange(&self) -> RefMut<'_, Vec<Value>> {
+        self.items.borrow_mut()
+    }
+
+    /// The items for a change that adds `values`, the list registered with the collector
+    /// first if they call for it.
+    pub fn adding(self: &Rc<Self>, values: &[Value]) -> RefMut<'_, Vec<Value>> {
+        if !self.tracked.get() && values.iter().any(collect::may_close_cycle) {
+            self.track();
+        }
         self.items.borrow_mut()
     }
 
@@ -53,8 +94,25 @@ impl List {
     }
 
     #[inline]
-    pub fn push(&self, value: Value) {
+    pub fn push(self: &Rc<Self>, value: Value) {
+        self.note(&value);
         self.items.borrow_mut().push(value);
+    }
+
+    pub fn insert(self: &Rc<Self>, index: usize, value: Value) {
+        self.note(&value);
+        self.items.borrow_mut().insert(index, value);
+    }
+
+    /// Replaces the item at `index` (in bounds), giving back the old one to be dropped
+    /// with no borrow held.
+    pub fn replace(self: &Rc<Self>, index: usize, value: Value) -> Value {
+        self.note(&value);
+        std::mem::replace(&mut self.items.borrow_mut()[index], value)
+    }
+
+    pub fn extend(self: &Rc<Self>, values: Vec<Value>) {
+        self.adding(&values).extend(values);
     }
 
     /// A copy of the items, for iterating while script code may run.

@@ -130,8 +130,31 @@ impl Value {
     /// whole by the drop glue, a store-forwarding stall on every such store.
     #[inline(always)]
     pub fn store(slot: &mut Value, v: Value) {
-        if matches!(
-            slot,
+        if slot.owns_nothing() {
+            std::mem::forget(std::mem::replace(slot, v));
+        } else {
+            *slot = v;
+        }
+    }
+
+    /// Lets go of a value passed in, testing its kind in place first. A plain `drop` of a
+    /// value argument copies it whole (16 bytes at once) for the drop glue, which stalls
+    /// when the caller has just written it as two words; the common values own nothing
+    /// and need no glue at all.
+    #[inline(always)]
+    pub fn release(self) {
+        if self.owns_nothing() {
+            std::mem::forget(self);
+        } else {
+            drop(self);
+        }
+    }
+
+    /// Whether the value holds no reference, so forgetting it loses nothing.
+    #[inline(always)]
+    pub fn owns_nothing(&self) -> bool {
+        matches!(
+            self,
             Value::Undefined
                 | Value::None
                 | Value::Bool(_)
@@ -139,11 +162,7 @@ impl Value {
                 | Value::Float(_)
                 | Value::NotImplemented
                 | Value::Ellipsis
-        ) {
-            std::mem::forget(std::mem::replace(slot, v));
-        } else {
-            *slot = v;
-        }
+        )
     }
 
     #[inline]
@@ -173,9 +192,7 @@ impl Value {
     }
 
     pub fn list(items: Vec<Value>) -> Value {
-        let l = Rc::new(List::new(items));
-        collect::track_list(&l);
-        Value::List(l)
+        Value::List(List::new_rc(items))
     }
 
     pub fn dict(d: Dict) -> Value {
@@ -194,7 +211,11 @@ impl Value {
     /// (a stall), and its fields then read back from the copy.
     #[inline(always)]
     pub fn instance(i: Instance) -> Value {
-        let track = i.exc.is_some() || i.class.layout != super::class::Layout::Object;
+        // The built-in value a subclass instance wraps (`class L(list)`) is reached through
+        // the instance: a list there may close a cycle.
+        let track = i.exc.is_some()
+            || i.class.layout != super::class::Layout::Object
+            || collect::may_close_cycle(&i.base.borrow());
         let i = Rc::new(i);
         if track {
             i.track();

@@ -2,8 +2,9 @@
 //! this finds the cycles among containers and breaks them.
 //!
 //! Containers that can take part in a cycle (lists, tuples holding containers, dicts,
-//! instances, cells, functions, bound methods) are registered by weak reference when they
-//! are made. A collection is CPython's trial deletion: each candidate starts with its
+//! instances, cells, functions, bound methods) are registered by weak reference: most when
+//! they are made, lists and plain instances once they first hold something that could lead
+//! back to them (a list of strings can never be part of a cycle). A collection is CPython's trial deletion: each candidate starts with its
 //! strong count, every reference from one candidate to another is subtracted, and whatever
 //! is left over is a reference from outside (a register, a module, a Rust handle). Those
 //! candidates and everything they reach are alive; the rest is garbage held only by itself,
@@ -353,7 +354,7 @@ impl Node {
     fn clear(&self, out: &mut Vec<Value>) {
         match self {
             Node::List(l) => {
-                if let Some(mut items) = l.try_borrow_mut() {
+                if let Some(mut items) = l.try_rearrange() {
                     out.append(&mut items);
                 }
             }

@@ -1233,7 +1233,7 @@ impl Vm {
                     Instr::ListExtend { list, src } => {
                         let items = tri!(self.collect(&reg!(src)));
                         if let Value::List(l) = &reg!(list) {
-                            l.borrow_mut().extend(items);
+                            l.extend(items);
                         }
                     }
                     Instr::SetAdd { set, item } => {
@@ -2020,8 +2020,8 @@ fn reg_slice(st: &ExecState, base: usize, start: Reg, count: u16) -> &[Value] {
 
 /// `l[i] = v` when `i` is in range; otherwise `v` back, for the general path to report.
 #[inline]
-fn list_store(l: &crate::script::object::seq::List, i: i64, v: Value) -> Result<(), Value> {
-    let mut items = l.borrow_mut();
+fn list_store(l: &Rc<crate::script::object::seq::List>, i: i64, v: Value) -> Result<(), Value> {
+    let mut items = l.adding(std::slice::from_ref(&v));
     let Some(i) = wrap_index(i, items.len()) else {
         return Err(v);
     };

@@ -181,7 +181,7 @@ impl Vm {
         drop(saved);
         gen.state.set(GenState::Running);
         if send_reg == DISCARD {
-            drop(sent);
+            sent.release();
         } else if send_reg != NO_REG {
             Value::store(&mut st.regs[send_reg as usize], sent);
         } else {

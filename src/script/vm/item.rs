@@ -260,7 +260,7 @@ impl Vm {
                     let new = self.collect(&value)?;
                     let len = l.len();
                     let ix = self.slice_indices(s, len)?;
-                    let mut items = l.borrow_mut();
+                    let mut items = l.adding(&new);
                     if ix.step == 1 {
                         let start = ix.start.max(0) as usize;
                         let stop = (start + ix.len).min(items.len());
@@ -282,7 +282,7 @@ impl Vm {
                 }
                 let len = l.len();
                 let i = self.seq_index(key, len, "list assignment")?;
-                let old = std::mem::replace(&mut l.borrow_mut()[i], value);
+                let old = l.replace(i, value);
                 drop(old);
                 Ok(())
             }
@@ -340,7 +340,7 @@ impl Vm {
                     let ix = self.slice_indices(s, len)?;
                     let mut drop_set: Vec<usize> = ix.indices().collect();
                     drop_set.sort_unstable();
-                    let mut items = l.borrow_mut();
+                    let mut items = l.rearrange();
                     for i in drop_set.into_iter().rev() {
                         items.remove(i);
                     }
@@ -348,7 +348,7 @@ impl Vm {
                 }
                 let len = l.len();
                 let i = self.seq_index(key, len, "list assignment")?;
-                let old = l.borrow_mut().remove(i);
+                let old = l.rearrange().remove(i);
                 drop(old);
                 Ok(())
             }

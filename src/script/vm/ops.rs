@@ -566,19 +566,18 @@ impl Vm {
     pub fn inplace(&self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         match (op, a) {
             (BinOp::Add, Value::List(l)) => {
-                if let Value::List(other) = b {
-                    let items = other.snapshot();
-                    l.borrow_mut().extend(items);
-                } else {
-                    let items = self.collect(b)?;
-                    l.borrow_mut().extend(items);
-                }
+                let items = match b {
+                    Value::List(other) => other.snapshot(),
+                    _ => self.collect(b)?,
+                };
+                l.extend(items);
                 return Ok(a.clone());
             }
             (BinOp::Mul, Value::List(l)) => {
                 let n = self.to_index(b)?;
                 let items = l.snapshot();
-                let mut v = l.borrow_mut();
+                // Repeats of its own items: nothing new for the collector.
+                let mut v = l.rearrange();
                 if n <= 0 {
                     v.clear();
                 } else {
