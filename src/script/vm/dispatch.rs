@@ -409,14 +409,18 @@ impl Vm {
                         } else {
                             module.slots.borrow()[slot as usize].clone()
                         };
-                        set!(
-                            dst,
-                            if !v.is_undefined() {
-                                v
-                            } else {
-                                tri!(self.load_global_slow(module, slot, builtin))
+                        let v = if !v.is_undefined() {
+                            v
+                        } else {
+                            // A builtin no global shadows (`len`, `int`, `range` in a loop)
+                            // is read here; only a name missing from both goes out of line.
+                            let b = self.builtins.slots.borrow().get(builtin as usize).cloned();
+                            match b {
+                                Some(b) if !b.is_undefined() => b,
+                                _ => tri!(self.load_global_slow(module, slot)),
                             }
-                        );
+                        };
+                        set!(dst, v);
                     }
                     Instr::StoreGlobal { slot, src } => {
                         let v = reg!(src).clone();
@@ -1750,25 +1754,14 @@ impl Vm {
         self.binary(op, x, y)
     }
 
+    /// A global bound neither in the module nor at the builtin's slot: the builtins by
+    /// name (one added after compiling), else `NameError`.
     #[cold]
     fn load_global_slow(
         &self,
         module: &crate::script::object::Module,
         slot: Idx,
-        builtin: Idx,
     ) -> PyResult<Value> {
-        if builtin != NO_BUILTIN {
-            let v = self
-                .builtins
-                .slots
-                .borrow()
-                .get(builtin as usize)
-                .cloned()
-                .unwrap_or_default();
-            if !v.is_undefined() {
-                return Ok(v);
-            }
-        }
         let name = module.name_of(slot as u32);
         match self.builtins.get(name.as_str()) {
             Some(v) => Ok(v),
