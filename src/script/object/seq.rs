@@ -33,6 +33,7 @@ impl List {
         l
     }
 
+    #[cold]
     fn track(self: &Rc<Self>) {
         if !self.tracked.replace(true) {
             collect::track_list(self);
@@ -71,6 +72,7 @@ impl List {
 
     /// The items for a change that adds `values`, the list registered with the collector
     /// first if they call for it.
+    #[inline]
     pub fn adding(self: &Rc<Self>, values: &[Value]) -> RefMut<'_, Vec<Value>> {
         if !self.tracked.get() && values.iter().any(collect::may_close_cycle) {
             self.track();
