@@ -22,14 +22,11 @@ pub struct List {
 impl List {
     /// A new list of `items`, registered with the collector if they call for it.
     pub fn new_rc(items: Vec<Value>) -> Rc<List> {
-        let may_close_cycle = items.iter().any(collect::may_close_cycle);
         let l = Rc::new(List {
             items: RefCell::new(items),
             tracked: Cell::new(false),
         });
-        if may_close_cycle {
-            l.track();
-        }
+        l.note(&l.items.borrow());
         l
     }
 
@@ -40,10 +37,11 @@ impl List {
         }
     }
 
-    /// Registers the list with the collector if `v`, about to be added, calls for it.
+    /// Registers the list with the collector if any of `values`, about to be added (or
+    /// just put in), calls for it.
     #[inline(always)]
-    fn note(self: &Rc<Self>, v: &Value) {
-        if !self.tracked.get() && collect::may_close_cycle(v) {
+    fn note(self: &Rc<Self>, values: &[Value]) {
+        if !self.tracked.get() && values.iter().any(collect::may_close_cycle) {
             self.track();
         }
     }
@@ -74,9 +72,7 @@ impl List {
     /// first if they call for it.
     #[inline]
     pub fn adding(self: &Rc<Self>, values: &[Value]) -> RefMut<'_, Vec<Value>> {
-        if !self.tracked.get() && values.iter().any(collect::may_close_cycle) {
-            self.track();
-        }
+        self.note(values);
         self.items.borrow_mut()
     }
 
@@ -97,20 +93,20 @@ impl List {
 
     #[inline]
     pub fn push(self: &Rc<Self>, value: Value) {
-        self.note(&value);
-        self.items.borrow_mut().push(value);
+        self.adding(std::slice::from_ref(&value)).push(value);
     }
 
     pub fn insert(self: &Rc<Self>, index: usize, value: Value) {
-        self.note(&value);
-        self.items.borrow_mut().insert(index, value);
+        self.adding(std::slice::from_ref(&value))
+            .insert(index, value);
     }
 
     /// Replaces the item at `index` (in bounds), giving back the old one to be dropped
     /// with no borrow held.
+    #[inline]
     pub fn replace(self: &Rc<Self>, index: usize, value: Value) -> Value {
-        self.note(&value);
-        std::mem::replace(&mut self.items.borrow_mut()[index], value)
+        let mut items = self.adding(std::slice::from_ref(&value));
+        std::mem::replace(&mut items[index], value)
     }
 
     pub fn extend(self: &Rc<Self>, values: Vec<Value>) {

@@ -64,8 +64,8 @@ const _: () = assert!(std::mem::size_of::<Value>() == 16);
 ///
 /// Every payload of a `Value` is one 64-bit integer or pointer at the same offset, so the
 /// compiler treats a value as a pair of scalars (a tag word and a payload word) rather than
-/// as 16 bytes of memory: values travel in two registers, a clone is a compare and a
-/// conditional increment shared by every reference-counted kind, and values are written
+/// as 16 bytes of memory: values travel in two registers, every reference-counted kind
+/// shares one increment in a clone, and values are written
 /// and read in the same two words. As 16-byte blocks they were written in parts (a tag
 /// byte and a payload word) and read back whole, which the CPU cannot forward from its
 /// store buffer: a stall on most register reads after a write. A one-byte `bool` or an
@@ -211,8 +211,8 @@ impl Value {
     /// (a stall), and its fields then read back from the copy.
     #[inline(always)]
     pub fn instance(i: Instance) -> Value {
-        // The built-in value a subclass instance wraps (`class L(list)`) is reached through
-        // the instance: a list there may close a cycle.
+        // The built-in value a subclass instance wraps (`class L(list)`, whose layout is
+        // `Object`) is reached through the instance: a list there may close a cycle.
         let track = i.exc.is_some()
             || i.class.layout != super::class::Layout::Object
             || collect::may_close_cycle(&i.base.borrow());

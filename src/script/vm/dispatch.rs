@@ -2014,6 +2014,7 @@ fn reg_slice(st: &ExecState, base: usize, start: Reg, count: u16) -> &[Value] {
 /// `l[i] = v` when `i` is in range; otherwise `v` back, for the general path to report.
 #[inline]
 fn list_store(l: &Rc<crate::script::object::seq::List>, i: i64, v: Value) -> Result<(), Value> {
+    // One borrow for the bounds check and the store: this is every `v[0] = x` of a loop.
     let mut items = l.adding(std::slice::from_ref(&v));
     let Some(i) = wrap_index(i, items.len()) else {
         return Err(v);
