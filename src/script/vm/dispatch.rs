@@ -1148,21 +1148,24 @@ impl Vm {
                     Instr::Return { src } => {
                         let value = std::mem::take(&mut reg!(src));
                         // The common return: from an ordinary call to a script caller.
-                        let plain = st.frames.len() > stop + 1
-                            && st.frames.last().is_some_and(|f| f.kind == FrameKind::Call)
+                        let depth = st.frames.len();
+                        let plain = depth > stop + 1
+                            && st.frames[depth - 1].kind == FrameKind::Call
                             && !super::finalize::pending();
                         if plain {
-                            if let Some(frame) = st.frames.pop() {
-                                self.depth.set(self.depth.get() - 1);
-                                st.clear(base, base + code.nregs as usize);
-                                let exc_base = frame.exc_base as usize;
-                                if self.exc_stack.borrow().len() > exc_base {
-                                    self.exc_stack.borrow_mut().truncate(exc_base);
-                                }
-                                let caller = st.frames.last().map_or(0, |f| f.base as usize);
-                                Value::store(&mut st.regs[caller + frame.ret as usize], value);
-                                continue 'frames;
+                            // Read in place and dropped in place: popping the frame as a
+                            // value copied it through the stack twice.
+                            let frame = &st.frames[depth - 1];
+                            let (exc_base, ret) = (frame.exc_base as usize, frame.ret as usize);
+                            let caller = st.frames[depth - 2].base as usize;
+                            st.frames.truncate(depth - 1);
+                            self.depth.set(self.depth.get() - 1);
+                            st.clear(base, base + code.nregs as usize);
+                            if self.exc_stack.borrow().len() > exc_base {
+                                self.exc_stack.borrow_mut().truncate(exc_base);
                             }
+                            Value::store(&mut st.regs[caller + ret], value);
+                            continue 'frames;
                         }
                         // An error here (`__init__` returning a value, `send()` finding the
                         // generator done) belongs to the caller, whose pc already points at
