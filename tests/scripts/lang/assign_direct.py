@@ -76,6 +76,30 @@ def scenarios():
     a = b = 0
     a = b = a + 1
     print("several targets", a, b)
+    x = [x, 1]
+    x = (x, x[1])
+    x = {x[1]: x}
+    x = {len(x), 2}
+    print("displays of itself", sorted(x))
+    x = []
+    print("empty list", x)
+    try:
+        x = [1, fails("list item"), 3]
+    except ValueError:
+        print("after failed list display:", x)
+    try:
+        x = (x, -b)
+    except ArithmeticError:
+        print("after failed tuple display:", x)
+    try:
+        x = {"k": fails("dict value")}
+    except ValueError:
+        print("after failed dict display:", x)
+    x = [*x, *"ab"]
+    x = {**{"a": x}, "b": 2}
+    print("unpacking displays", x)
+    x = ()
+    print("empty tuple", x)
 
 
 scenarios()
