@@ -11,7 +11,7 @@ use super::{Exc, PyResult, Vm};
 use crate::script::compile::code::*;
 use crate::script::object::func::Function;
 use crate::script::object::misc::Slice;
-use crate::script::object::{Cell, Dict, Set, Str, Value};
+use crate::script::object::{Cell, Dict, Instance, Set, Str, Value};
 use std::rc::Rc;
 
 /// The execution state, moved into the dispatch loop's own stack frame for the run and
@@ -372,31 +372,40 @@ impl Vm {
                     }
                 }};
             }
-            // Enters the plain script function in register `$func` (simple_call, called
-            // with exactly its positional arguments) whose window starts at the arguments,
-            // so entering it is a frame push. The function moves out of its register, a
-            // temporary the call's result overwrites, into the frame.
+            // Pushes a frame for the plain script function `$f` (simple_call, called with
+            // exactly its positional arguments, which are in place at `$new_base`) and goes
+            // on in it. `$entered` runs once the frame is sure to be pushed.
+            macro_rules! enter_frame {
+                ($f:expr, $new_base:expr, $argc:expr, $dst:expr, $kind:expr, $entered:block) => {{
+                    let f = $f;
+                    let new_base = $new_base;
+                    let n = f.code.nregs as usize;
+                    st.reserve(new_base, n);
+                    st.clear(
+                        new_base + $argc as usize,
+                        (new_base + n).min(base + code.nregs as usize),
+                    );
+                    let depth = self.depth.get() + 1;
+                    if depth > self.recursion_limit.get() {
+                        save_pc!();
+                        return Err(self.recursion_error());
+                    }
+                    self.depth.set(depth);
+                    self.frames_run.set(self.frames_run.get() + 1);
+                    save_pc!();
+                    $entered
+                    let exc_base = self.exc_stack.borrow().len() as u32;
+                    st.push_frame(f, 0, new_base as u32, exc_base, $dst, $kind);
+                    continue 'frames;
+                }};
+            }
+            // Enters the plain script function in register `$func` whose window starts at
+            // the arguments, so entering it is a frame push. The function moves out of its
+            // register, a temporary the call's result overwrites, into the frame.
             macro_rules! enter_simple {
                 ($func:expr, $new_base:expr, $argc:expr, $dst:expr) => {{
-                    let new_base = $new_base;
                     if let Value::Function(f) = std::mem::take(&mut reg!($func)) {
-                        let n = f.code.nregs as usize;
-                        st.reserve(new_base, n);
-                        st.clear(
-                            new_base + $argc as usize,
-                            (new_base + n).min(base + code.nregs as usize),
-                        );
-                        let depth = self.depth.get() + 1;
-                        if depth > self.recursion_limit.get() {
-                            save_pc!();
-                            return Err(self.recursion_error());
-                        }
-                        self.depth.set(depth);
-                        self.frames_run.set(self.frames_run.get() + 1);
-                        save_pc!();
-                        let exc_base = self.exc_stack.borrow().len() as u32;
-                        st.push_frame(f, 0, new_base as u32, exc_base, $dst, FrameKind::Call);
-                        continue 'frames;
+                        enter_frame!(f, $new_base, $argc, $dst, FrameKind::Call, {});
                     }
                 }};
             }
@@ -998,6 +1007,25 @@ impl Vm {
                         match &reg!(func) {
                             Value::Function(f) if f.code.simple_call && f.code.argcount == argc => {
                                 enter_simple!(func, base + func as usize + 1, argc, dst);
+                            }
+                            // A plain class whose `__init__` is a plain script function: the
+                            // instance takes the class's register, as `self` of an `__init__`
+                            // frame whose window starts there.
+                            Value::Type(t) if t.heap => {
+                                let init = self.plain_init(t).filter(|init| {
+                                    init.code.simple_call && init.code.argcount == argc + 1
+                                });
+                                if let Some(init) = init {
+                                    let args = base + func as usize + 1;
+                                    let obj = Value::instance(Instance::with_args(
+                                        t.clone(),
+                                        &st.regs[args..args + argc as usize],
+                                    ));
+                                    set!(func, obj.clone());
+                                    enter_frame!(init, args - 1, argc + 1, dst, FrameKind::Init, {
+                                        st.inits.push(obj);
+                                    });
+                                }
                             }
                             // A built-in that works on registers directly (`len`).
                             Value::Builtin(b) if argc > 0 => {
