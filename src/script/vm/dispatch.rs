@@ -1196,25 +1196,38 @@ impl Vm {
                     }
                     Instr::Return { src } => {
                         let value = std::mem::take(&mut reg!(src));
+                        // Ends the top frame and hands `$value` to the caller below it. The
+                        // frame is read and dropped in place: popping it as a value copied
+                        // it through the stack twice.
+                        macro_rules! return_to_caller {
+                            ($depth:expr, $value:expr) => {{
+                                let depth = $depth;
+                                let frame = &st.frames[depth - 1];
+                                let (exc_base, ret) = (frame.exc_base as usize, frame.ret as usize);
+                                let caller = st.frames[depth - 2].base as usize;
+                                st.frames.truncate(depth - 1);
+                                self.depth.set(self.depth.get() - 1);
+                                st.clear(base, base + code.nregs as usize);
+                                if self.exc_stack.borrow().len() > exc_base {
+                                    self.exc_stack.borrow_mut().truncate(exc_base);
+                                }
+                                Value::store(&mut st.regs[caller + ret], $value);
+                                continue 'frames;
+                            }};
+                        }
                         // The common return: from an ordinary call to a script caller.
                         let depth = st.frames.len();
-                        let plain = depth > stop + 1
-                            && st.frames[depth - 1].kind == FrameKind::Call
-                            && !super::finalize::pending();
-                        if plain {
-                            // Read in place and dropped in place: popping the frame as a
-                            // value copied it through the stack twice.
-                            let frame = &st.frames[depth - 1];
-                            let (exc_base, ret) = (frame.exc_base as usize, frame.ret as usize);
-                            let caller = st.frames[depth - 2].base as usize;
-                            st.frames.truncate(depth - 1);
-                            self.depth.set(self.depth.get() - 1);
-                            st.clear(base, base + code.nregs as usize);
-                            if self.exc_stack.borrow().len() > exc_base {
-                                self.exc_stack.borrow_mut().truncate(exc_base);
-                            }
-                            Value::store(&mut st.regs[caller + ret], value);
-                            continue 'frames;
+                        let to_script = depth > stop + 1 && !super::finalize::pending();
+                        if to_script && st.frames[depth - 1].kind == FrameKind::Call {
+                            return_to_caller!(depth, value);
+                        }
+                        // `__init__` returning None: the caller receives the instance.
+                        if to_script
+                            && st.frames[depth - 1].kind == FrameKind::Init
+                            && value.is_none()
+                        {
+                            let instance = st.inits.pop().unwrap_or_default();
+                            return_to_caller!(depth, instance);
                         }
                         // An error here (`__init__` returning a value, `send()` finding the
                         // generator done) belongs to the caller, whose pc already points at
