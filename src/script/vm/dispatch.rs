@@ -14,22 +14,6 @@ use crate::script::object::misc::Slice;
 use crate::script::object::{Cell, Dict, Instance, Set, Str, Value};
 use std::rc::Rc;
 
-/// The execution state, moved into the dispatch loop's own stack frame for the run and
-/// put back when the loop returns (or unwinds). Every register access reads the register
-/// vector's pointer and length; held here they are one load away from the stack pointer,
-/// where through the `&mut ExecState` argument, spilled under the loop's register
-/// pressure, they were two.
-struct Resident<'a> {
-    home: &'a mut ExecState,
-    st: ExecState,
-}
-
-impl Drop for Resident<'_> {
-    fn drop(&mut self) {
-        std::mem::swap(self.home, &mut self.st);
-    }
-}
-
 /// What an instruction asks of the loop besides going on.
 enum Flow {
     /// Switch to the frame now on top of the stack.
@@ -292,12 +276,7 @@ impl Vm {
         }
     }
 
-    fn execute(&self, home: &mut ExecState, stop: usize) -> PyResult<Value> {
-        let mut resident = Resident {
-            st: std::mem::take(home),
-            home,
-        };
-        let st = &mut resident.st;
+    fn execute(&self, st: &mut ExecState, stop: usize) -> PyResult<Value> {
         'frames: loop {
             let (func, base, mut pc) = {
                 let Some(f) = st.frames.last() else {
