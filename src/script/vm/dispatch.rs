@@ -3,7 +3,7 @@
 //! scripts re-enters it (through `Vm::enter`).
 
 use super::frame::{ExecState, FrameKind, LoopFlow};
-use super::generator::{GenResult, GenState, Resume};
+use super::generator::{GenResult, GenState, Generator, Resume};
 use super::item::wrap_index;
 use super::iter::IterState;
 use super::pattern::NO_STAR;
@@ -13,6 +13,12 @@ use crate::script::object::func::Function;
 use crate::script::object::misc::Slice;
 use crate::script::object::{Cell, Dict, Instance, Set, Str, Value};
 use std::rc::Rc;
+
+/// A generator run by the loop for a native consumer (see [`Vm::run_draining`]).
+pub struct Drain<'a> {
+    gen: &'a Rc<Generator>,
+    f: &'a mut dyn FnMut(Value) -> PyResult<bool>,
+}
 
 /// What an instruction asks of the loop besides going on.
 enum Flow {
@@ -35,11 +41,34 @@ impl Vm {
         stop: usize,
         pending: Option<Exc>,
     ) -> PyResult<Value> {
+        self.drive(st, stop, pending, &mut None)
+    }
+
+    /// Runs the generator `gen`, whose frame is the only one on `st`, handing each value
+    /// it yields to `f` until `f` returns false or the generator ends: the whole of a
+    /// `sum(...)` or `list(...)` over a generator in one run of the loop, instead of one
+    /// run (and its entry and exit) per item.
+    pub fn run_draining(
+        &self,
+        st: &mut ExecState,
+        gen: &Rc<Generator>,
+        f: &mut dyn FnMut(Value) -> PyResult<bool>,
+    ) -> PyResult<Value> {
+        self.drive(st, 0, None, &mut Some(Drain { gen, f }))
+    }
+
+    fn drive(
+        &self,
+        st: &mut ExecState,
+        stop: usize,
+        pending: Option<Exc>,
+        drain: &mut Option<Drain<'_>>,
+    ) -> PyResult<Value> {
         let mut pending = pending;
         loop {
             let result = match pending.take() {
                 Some(e) => Err(e),
-                None => self.execute(st, stop),
+                None => self.execute(st, stop, drain),
             };
             match result {
                 Ok(v) => return Ok(v),
@@ -276,7 +305,12 @@ impl Vm {
         }
     }
 
-    fn execute(&self, st: &mut ExecState, stop: usize) -> PyResult<Value> {
+    fn execute(
+        &self,
+        st: &mut ExecState,
+        stop: usize,
+        drain: &mut Option<Drain<'_>>,
+    ) -> PyResult<Value> {
         'frames: loop {
             let (func, base, mut pc) = {
                 let Some(f) = st.frames.last() else {
@@ -335,6 +369,25 @@ impl Vm {
                     match $e {
                         Flow::Enter => continue 'frames,
                         Flow::Done(v) => return Ok(v),
+                    }
+                };
+            }
+            // Hands a value yielded by the frame just suspended to its consumer. When that
+            // is the native consumer of a drained generator, the item goes to it here and
+            // the generator is resumed without leaving the loop.
+            macro_rules! yield_out {
+                ($ret:expr, $value:expr) => {
+                    match self.deliver_yield(st, stop, $ret, $value) {
+                        Flow::Enter => continue 'frames,
+                        Flow::Done(v) => match drain {
+                            Some(d) => {
+                                if (d.f)(v)? && self.push_generator(st, d.gen, Value::None, 0)? {
+                                    continue 'frames;
+                                }
+                                return Ok(Value::None);
+                            }
+                            None => return Ok(v),
+                        },
                     }
                 };
             }
@@ -1561,7 +1614,7 @@ impl Vm {
                             };
                             ret = self.suspend_generator(st, at, sent_reg);
                         }
-                        flow!(self.deliver_yield(st, stop, ret, value));
+                        yield_out!(ret, value);
                     }
                     Instr::YieldFrom { dst, iter } => {
                         let sub = reg!(iter).clone();
@@ -1611,7 +1664,7 @@ impl Vm {
                             GenResult::Yielded(value) => {
                                 // Suspend at this same instruction, to delegate again on resume.
                                 let ret = self.suspend_generator(st, (pc - 1) as u32, dst);
-                                flow!(self.deliver_yield(st, stop, ret, value));
+                                yield_out!(ret, value);
                             }
                         }
                     }

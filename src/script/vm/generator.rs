@@ -244,14 +244,11 @@ impl Vm {
         f: &mut dyn FnMut(Value) -> PyResult<bool>,
     ) -> PyResult<()> {
         let mut st = self.spare_states.borrow_mut().pop().unwrap_or_default();
-        let result = self.enter(&mut st, |vm, st| loop {
+        let result = self.enter(&mut st, |vm, st| {
             if !vm.push_generator(st, gen, Value::None, 0)? {
                 return Ok(());
             }
-            let value = vm.run_with(st, 0, None)?;
-            if gen.is_finished() || !f(value)? {
-                return Ok(());
-            }
+            vm.run_draining(st, gen, f).map(drop)
         });
         st.reset();
         self.spare_states.borrow_mut().push(st);
