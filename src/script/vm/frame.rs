@@ -120,14 +120,7 @@ impl ExecState {
         kind: FrameKind,
     ) {
         self.frames.reserve(1);
-        self.frames.extend(std::iter::once_with(move || Frame {
-            func,
-            pc,
-            base,
-            exc_base,
-            ret,
-            kind,
-        }));
+        self.push_frame(func, pc, base, exc_base, ret, kind);
     }
 
     /// Ends a built-in call a loop hook did (see [`LoopFlow::Next`]): the argument
