@@ -191,11 +191,22 @@ impl Table {
     fn probe(&self, hash: u64, key: &Value) -> Probe {
         let inner = self.inner.borrow();
         let mut ask = Vec::new();
-        let found = inner.locate(hash, |i, e| match native_eq(&e.key, key) {
-            Some(eq) => eq,
-            None => {
-                ask.push(i);
-                false
+        let found = inner.locate(hash, |i, e| {
+            // Int and str keys, nearly all keys, compared inline: `native_eq` is a call
+            // and a match over both values.
+            let eq = match (&e.key, key) {
+                (Value::Int(a), Value::Int(b)) => Some(a == b),
+                (Value::Str(a), Value::Str(b)) => {
+                    Some(std::rc::Rc::ptr_eq(a, b) || a.as_str() == b.as_str())
+                }
+                (stored, key) => native_eq(stored, key),
+            };
+            match eq {
+                Some(eq) => eq,
+                None => {
+                    ask.push(i);
+                    false
+                }
             }
         });
         match found {
