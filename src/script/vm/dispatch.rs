@@ -1694,7 +1694,10 @@ impl Vm {
     }
 
     /// Hands a yielded value to the consumer of the generator frame just suspended: the
-    /// native caller when the run ends here, else the frame below.
+    /// native caller when the run ends here, else the frame below. Inlined into the two
+    /// yields: out of line, its call cost a pipeline of three generators 4% of its
+    /// instructions.
+    #[inline]
     fn deliver_yield(
         &self,
         st: &mut ExecState,
