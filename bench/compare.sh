@@ -36,6 +36,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 scripts_dir, stacklet = sys.argv[1], sys.argv[2]
@@ -88,16 +89,23 @@ def run_pinned(command, script, core, out_file):
 
 
 def finish(proc, out_file, started):
-    """(CPU seconds, stdout) or (None, reason) of a process started by run_pinned."""
-    try:
-        _, status, usage = os.wait4(proc.pid, 0)
-    except ChildProcessError:
-        return None, "lost"
+    """(CPU seconds, stdout) or (None, reason) of a process started by run_pinned; killed
+    once `timeout` seconds have passed since `started`."""
+    while True:
+        try:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        except ChildProcessError:
+            return None, "lost"
+        if pid:
+            break
+        if time.perf_counter() - started > timeout:
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            return None, "TIMEOUT"
+        time.sleep(0.005)
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         return None, f"exit {proc.returncode}"
-    if time.perf_counter() - started > timeout:
-        return None, "TIMEOUT"
     out_file.seek(0)
     return usage.ru_utime + usage.ru_stime, out_file.read()
 
@@ -105,7 +113,6 @@ def finish(proc, out_file, started):
 def best_of_paired(command_a, command_b, script, n):
     """Best CPU times of `n` rounds running both commands at once on cores 0 and 1 (swapped
     every round): ((seconds, stdout) or (None, reason)) for each."""
-    import tempfile
     best = [None, None]
     outs = [None, None]
     for i in range(n):

@@ -191,22 +191,11 @@ impl Table {
     fn probe(&self, hash: u64, key: &Value) -> Probe {
         let inner = self.inner.borrow();
         let mut ask = Vec::new();
-        let found = inner.locate(hash, |i, e| {
-            // Int and str keys, nearly all keys, compared inline: `native_eq` is a call
-            // and a match over both values.
-            let eq = match (&e.key, key) {
-                (Value::Int(a), Value::Int(b)) => Some(a == b),
-                (Value::Str(a), Value::Str(b)) => {
-                    Some(std::rc::Rc::ptr_eq(a, b) || a.as_str() == b.as_str())
-                }
-                (stored, key) => native_eq(stored, key),
-            };
-            match eq {
-                Some(eq) => eq,
-                None => {
-                    ask.push(i);
-                    false
-                }
+        let found = inner.locate(hash, |i, e| match native_eq(&e.key, key) {
+            Some(eq) => eq,
+            None => {
+                ask.push(i);
+                false
             }
         });
         match found {
@@ -477,13 +466,24 @@ fn str_key_is(stored: &Value, key: &super::str::Str) -> bool {
 }
 
 /// Equality of two keys when it needs no script code: `Some(answer)`, or `None` when either
-/// side may define `__eq__`.
-#[inline]
+/// side may define `__eq__`. Int and str pairs, nearly all dict and set keys, are decided
+/// inline at the caller (every probe compares keys); the other kinds out of line.
+#[inline(always)]
 pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x == y),
+        (Value::Str(x), Value::Str(y)) => {
+            Some(std::rc::Rc::ptr_eq(x, y) || x.as_str() == y.as_str())
+        }
+        _ => native_eq_other(a, b),
+    }
+}
+
+/// [`native_eq`] for every pair but int/int and str/str.
+#[inline(never)]
+fn native_eq_other(a: &Value, b: &Value) -> Option<bool> {
     use Value::*;
     Some(match (a, b) {
-        (Str(x), Str(y)) => std::rc::Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
-        (Int(x), Int(y)) => x == y,
         (Bool(x), Bool(y)) => x == y,
         (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == y.get() as i64,
         (Float(x), Float(y)) => x.get() == y.get(),

@@ -15,7 +15,7 @@ use crate::script::object::{Cell, Dict, Instance, Set, Str, Value};
 use std::rc::Rc;
 
 /// A generator run by the loop for a native consumer (see [`Vm::run_draining`]).
-pub struct Drain<'a> {
+struct Drain<'a> {
     gen: &'a Rc<Generator>,
     f: &'a mut dyn FnMut(Value) -> PyResult<bool>,
 }
@@ -44,17 +44,21 @@ impl Vm {
         self.drive(st, stop, pending, &mut None)
     }
 
-    /// Runs the generator `gen`, whose frame is the only one on `st`, handing each value
-    /// it yields to `f` until `f` returns false or the generator ends: the whole of a
-    /// `sum(...)` or `list(...)` over a generator in one run of the loop, instead of one
-    /// run (and its entry and exit) per item.
+    /// Runs the generator `gen` on the empty state `st`, handing each value it yields to
+    /// `f` until `f` returns false or the generator ends: the whole of a `sum(...)` or
+    /// `list(...)` over a generator in one run of the loop, instead of one run (and its
+    /// entry and exit) per item. The loop resumes it after each item (see `yield_out!`).
     pub fn run_draining(
         &self,
         st: &mut ExecState,
         gen: &Rc<Generator>,
         f: &mut dyn FnMut(Value) -> PyResult<bool>,
-    ) -> PyResult<Value> {
+    ) -> PyResult<()> {
+        if !self.push_generator(st, gen, Value::None, 0)? {
+            return Ok(());
+        }
         self.drive(st, 0, None, &mut Some(Drain { gen, f }))
+            .map(drop)
     }
 
     fn drive(

@@ -244,12 +244,7 @@ impl Vm {
         f: &mut dyn FnMut(Value) -> PyResult<bool>,
     ) -> PyResult<()> {
         let mut st = self.spare_states.borrow_mut().pop().unwrap_or_default();
-        let result = self.enter(&mut st, |vm, st| {
-            if !vm.push_generator(st, gen, Value::None, 0)? {
-                return Ok(());
-            }
-            vm.run_draining(st, gen, f).map(drop)
-        });
+        let result = self.enter(&mut st, |vm, st| vm.run_draining(st, gen, f));
         st.reset();
         self.spare_states.borrow_mut().push(st);
         result
