@@ -288,8 +288,10 @@ impl Vm {
                         ));
                         st.regs[args - 1] = obj.clone();
                         self.prepare_window(st, &init, args - 1, argc + 1, kwargs)?;
-                        st.inits.push(obj);
+                        // Only once the frame is there (the push may raise RecursionError):
+                        // a stray instance would be what an outer `__init__` returns.
                         self.push_frame(st, init, args - 1, ret, FrameKind::Init)?;
+                        st.inits.push(obj);
                         return Ok(true);
                     }
                 }
