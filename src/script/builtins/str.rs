@@ -54,14 +54,6 @@ fn bounds(vm: &Vm, a: &[Value], from: usize, len: usize) -> PyResult<(usize, usi
     Ok((start, end))
 }
 
-fn byte_to_char_index(s: &str, byte: usize) -> usize {
-    s[..byte].chars().count()
-}
-
-fn char_to_byte_index(s: &str, ch: usize) -> usize {
-    s.char_indices().nth(ch).map_or(s.len(), |(i, _)| i)
-}
-
 /// `str(object)` or `str(bytes, encoding[, errors])`.
 fn str_new(vm: &Vm, a: &[Value], k: Kwargs<'_>) -> PyResult<Value> {
     let x = a.get(1).or_else(|| kwarg(k, "object"));
@@ -194,16 +186,17 @@ pub fn install(vm: &Vm) {
     });
     method(t, "startswith", |vm, a, _| affix(vm, a, true));
     method(t, "endswith", |vm, a, _| affix(vm, a, false));
+    // ASCII text changes case byte by byte in place; the rest goes by Unicode's tables.
     method(t, "upper", |vm, a, _| {
-        Ok(Value::string(this(vm, a, "upper")?.as_str().to_uppercase()))
+        let s = this(vm, a, "upper")?;
+        Ok(if s.is_ascii() {
+            Value::Str(Rc::new(s.map_ascii(str::make_ascii_uppercase)))
+        } else {
+            Value::string(s.as_str().to_uppercase())
+        })
     });
-    method(t, "lower", |vm, a, _| {
-        Ok(Value::string(this(vm, a, "lower")?.as_str().to_lowercase()))
-    });
-    method(t, "casefold", |vm, a, _| {
-        let s = this(vm, a, "casefold")?.as_str();
-        Ok(Value::string(s.to_lowercase().replace('ß', "ss")))
-    });
+    method(t, "lower", |vm, a, _| lower(vm, a, "lower"));
+    method(t, "casefold", |vm, a, _| lower(vm, a, "casefold"));
     method(t, "swapcase", |vm, a, _| {
         let s = this(vm, a, "swapcase")?.as_str();
         Ok(Value::string(
@@ -552,6 +545,8 @@ fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Valu
                 };
                 v.reverse();
                 v
+            } else if let &[byte] = sep.as_bytes() {
+                split_at_byte(s, byte, limit).map(part).collect()
             } else {
                 match one_char(sep) {
                     Some(c) => s.splitn(n, c).map(part).collect(),
@@ -559,6 +554,7 @@ fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Valu
                 }
             }
         }
+        None if ascii && !from_right => split_ascii_whitespace(s, limit).map(part).collect(),
         None => {
             let mut out: Vec<&str> = Vec::new();
             if from_right {
@@ -606,6 +602,55 @@ fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Valu
     Ok(Value::list(parts))
 }
 
+/// The parts of `s` between occurrences of the ASCII `byte` (at most `limit` splits),
+/// found with SIMD. Counted first, so the list is allocated once at its size: growing
+/// it by doubling reallocates a large block repeatedly, which also makes glibc's malloc
+/// consolidate the small freed blocks the strings of an earlier split left.
+fn split_at_byte(s: &str, byte: u8, limit: usize) -> impl ExactSizeIterator<Item = &str> {
+    let splits = memchr::memchr_iter(byte, s.as_bytes()).take(limit).count();
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(byte, s.as_bytes()).take(splits);
+    (0..splits + 1).map(move |_| {
+        // A split at an ASCII byte is a split between characters.
+        let end = ends.next().unwrap_or(s.len());
+        let piece = &s[start..end];
+        start = end + 1;
+        piece
+    })
+}
+
+/// Python's whitespace characters in ASCII: `\t\n\v\f\r`, the four separators
+/// `\x1c`–`\x1f`, and the space.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | b' ')
+}
+
+/// `s.split()` of an ASCII string: runs of whitespace separate the parts, at most
+/// `limit` times (the rest, with its leading whitespace dropped, is the last part).
+fn split_ascii_whitespace(s: &str, limit: usize) -> std::vec::IntoIter<&str> {
+    let bytes = s.as_bytes();
+    let mut parts = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && is_ascii_space(bytes[i]) {
+            i += 1;
+        }
+        if i == bytes.len() {
+            break;
+        }
+        if parts.len() == limit {
+            parts.push(&s[i..]);
+            break;
+        }
+        let start = i;
+        while i < bytes.len() && !is_ascii_space(bytes[i]) {
+            i += 1;
+        }
+        parts.push(&s[start..i]);
+    }
+    parts.into_iter()
+}
+
 fn find(vm: &Vm, a: &[Value], reverse: bool, raise: bool) -> PyResult<Value> {
     let s = this(vm, a, "find")?;
     let Some(Value::Str(sub)) = a.get(1) else {
@@ -615,28 +660,45 @@ fn find(vm: &Vm, a: &[Value], reverse: bool, raise: bool) -> PyResult<Value> {
         )));
     };
     let (start, end) = bounds(vm, a, 2, s.char_len())?;
-    let text = s.as_str();
     let found = if start > end {
         None
     } else {
-        let (bs, be) = (
-            char_to_byte_index(text, start),
-            char_to_byte_index(text, end),
-        );
-        let hay = &text[bs..be];
+        // In an ASCII string, character and byte indices are the same: no scan.
+        let hay = s.char_slice(start, end);
         // Byte offsets: a match of valid UTF-8 in valid UTF-8 starts on a character.
         let r = if reverse {
             memchr::memmem::rfind(hay.as_bytes(), sub.as_str().as_bytes())
         } else {
             memchr::memmem::find(hay.as_bytes(), sub.as_str().as_bytes())
         };
-        r.map(|i| start + byte_to_char_index(hay, i))
+        r.map(|i| {
+            start
+                + if s.is_ascii() {
+                    i
+                } else {
+                    hay[..i].chars().count()
+                }
+        })
     };
     match found {
         Some(i) => Ok(Value::Int(i as i64)),
         None if raise => Err(vm.value_error("substring not found")),
         None => Ok(Value::Int(-1)),
     }
+}
+
+/// `str.lower()`, and `str.casefold()`, which also folds `ß` to `ss`.
+fn lower(vm: &Vm, a: &[Value], name: &str) -> PyResult<Value> {
+    let s = this(vm, a, name)?;
+    if s.is_ascii() {
+        return Ok(Value::Str(Rc::new(s.map_ascii(str::make_ascii_lowercase))));
+    }
+    let lowered = s.as_str().to_lowercase();
+    Ok(Value::string(if name == "casefold" {
+        lowered.replace('ß', "ss")
+    } else {
+        lowered
+    }))
 }
 
 fn affix(vm: &Vm, a: &[Value], prefix: bool) -> PyResult<Value> {

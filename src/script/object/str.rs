@@ -74,6 +74,19 @@ impl Str {
         Str::with_text(compact_str::CompactString::from(s))
     }
 
+    /// This ASCII string with `f` applied to a copy of its text in place
+    /// (`str::make_ascii_uppercase`): the result is ASCII too, so nothing is rescanned.
+    pub fn map_ascii(&self, f: impl FnOnce(&mut str)) -> Str {
+        debug_assert!(self.is_ascii());
+        let mut text = self.text.clone();
+        f(text.as_mut_str());
+        Str {
+            text,
+            chars: self.chars,
+            hash: Cell::new(0),
+        }
+    }
+
     /// `a + b`: built inline when short, with the character count known beforehand.
     pub fn concat(a: &Str, b: &Str) -> Str {
         let mut text = compact_str::CompactString::with_capacity(a.text.len() + b.text.len());
@@ -132,11 +145,7 @@ impl Str {
             let mut indices = self.text.char_indices().map(|(i, _)| i);
             let from = indices.nth(start).unwrap_or(self.text.len());
             let to = if end > start {
-                self.text
-                    .char_indices()
-                    .map(|(i, _)| i)
-                    .nth(end)
-                    .unwrap_or(self.text.len())
+                indices.nth(end - start - 1).unwrap_or(self.text.len())
             } else {
                 from
             };
