@@ -546,7 +546,7 @@ fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Valu
                 v.reverse();
                 v
             } else if let &[byte] = sep.as_bytes() {
-                split_at_byte(s, byte, limit).map(part).collect()
+                split_at_byte(s, byte, limit, part)
             } else {
                 match one_char(sep) {
                     Some(c) => s.splitn(n, c).map(part).collect(),
@@ -602,21 +602,45 @@ fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Valu
     Ok(Value::list(parts))
 }
 
-/// The parts of `s` between occurrences of the ASCII `byte` (at most `limit` splits),
-/// found with SIMD. Counted first, so the list is allocated once at its size: growing
-/// it by doubling reallocates a large block repeatedly, which also makes glibc's malloc
-/// consolidate the small freed blocks the strings of an earlier split left.
-fn split_at_byte(s: &str, byte: u8, limit: usize) -> impl ExactSizeIterator<Item = &str> {
-    let splits = memchr::memchr_iter(byte, s.as_bytes()).take(limit).count();
+/// The parts of `s` between occurrences of the ASCII `byte` (at most `limit` splits), as
+/// values made by `part`. A long text is searched with SIMD; a short one (a field split
+/// in a loop) byte by byte, which costs less than setting up the SIMD search.
+fn split_at_byte<'a>(
+    s: &'a str,
+    byte: u8,
+    limit: usize,
+    part: impl FnMut(&'a str) -> Value,
+) -> Vec<Value> {
+    if s.len() < 32 {
+        let ends = s.bytes().enumerate().filter(move |&(_, b)| b == byte);
+        pieces(s, ends.map(|(i, _)| i), limit, part)
+    } else {
+        pieces(s, memchr::memchr_iter(byte, s.as_bytes()), limit, part)
+    }
+}
+
+/// The parts of `s` ending at the one-byte separators at `ends`. Counted first, so the list
+/// is allocated once at its size: growing it by doubling reallocates a large block again
+/// and again, which also makes glibc's malloc consolidate the small blocks freed by the
+/// strings of an earlier split.
+fn pieces<'a>(
+    s: &'a str,
+    ends: impl Iterator<Item = usize> + Clone,
+    limit: usize,
+    mut part: impl FnMut(&'a str) -> Value,
+) -> Vec<Value> {
+    let splits = ends.clone().take(limit).count();
+    let mut ends = ends.take(splits);
     let mut start = 0;
-    let mut ends = memchr::memchr_iter(byte, s.as_bytes()).take(splits);
-    (0..splits + 1).map(move |_| {
-        // A split at an ASCII byte is a split between characters.
-        let end = ends.next().unwrap_or(s.len());
-        let piece = &s[start..end];
-        start = end + 1;
-        piece
-    })
+    (0..splits + 1)
+        .map(|_| {
+            // A split at an ASCII byte is a split between characters.
+            let end = ends.next().unwrap_or(s.len());
+            let piece = &s[start..end];
+            start = end + 1;
+            part(piece)
+        })
+        .collect()
 }
 
 /// Python's whitespace characters in ASCII: `\t\n\v\f\r`, the four separators
