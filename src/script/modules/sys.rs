@@ -158,7 +158,7 @@ fn exc_info(vm: &Vm) -> Value {
 impl Vm {
     /// The exception being handled, as `sys.exc_info()` sees it.
     pub fn current_exception(&self) -> Option<Value> {
-        self.exc_stack.borrow().last().cloned()
+        self.exc_stack.last()
     }
 }
 

@@ -176,7 +176,7 @@ impl Vm {
         ret: u16,
         kind: FrameKind,
     ) {
-        let exc_base = self.exc_stack.borrow().len() as u32;
+        let exc_base = self.exc_stack.len() as u32;
         st.push_frame(func, pc, base as u32, exc_base, ret, kind);
     }
 

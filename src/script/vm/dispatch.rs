@@ -87,7 +87,7 @@ impl Vm {
         if let Some(state) = &exc.exc {
             let mut ctx = state.context.borrow_mut();
             if ctx.is_undefined() {
-                let top = self.exc_stack.borrow().last().cloned();
+                let top = self.exc_stack.last();
                 *ctx = match top.as_ref() {
                     Some(Value::Instance(top)) if !Rc::ptr_eq(top, &exc) => {
                         Value::Instance(top.clone())
@@ -119,10 +119,8 @@ impl Vm {
                 let handler = code.handlers[h as usize];
                 let base = frame.base as usize;
                 let keep = frame.exc_base as usize + handler.depth as usize;
-                self.exc_stack.borrow_mut().truncate(keep);
-                self.exc_stack
-                    .borrow_mut()
-                    .push(Value::Instance(exc.clone()));
+                self.exc_stack.truncate(keep);
+                self.exc_stack.push(Value::Instance(exc.clone()));
                 st.regs[base + handler.exc_reg as usize] = Value::Instance(exc);
                 if let Some(f) = st.frames.last_mut() {
                     f.pc = handler.target;
@@ -163,9 +161,7 @@ impl Vm {
         self.depth.set(self.depth.get() - 1);
         let base = frame.base as usize;
         st.clear(base, base + frame.func.code.nregs as usize);
-        self.exc_stack
-            .borrow_mut()
-            .truncate(frame.exc_base as usize);
+        self.exc_stack.truncate(frame.exc_base as usize);
         Some(frame)
     }
 
@@ -181,11 +177,7 @@ impl Vm {
         self.depth.set(self.depth.get() - 1);
         let base = frame.base as usize;
         let n = frame.func.code.nregs as usize;
-        if self.exc_stack.borrow().len() > frame.exc_base as usize {
-            self.exc_stack
-                .borrow_mut()
-                .truncate(frame.exc_base as usize);
-        }
+        self.exc_stack.truncate(frame.exc_base as usize);
         match st.generators.pop() {
             Some(gen) => {
                 let mut saved = gen.frame.borrow_mut();
@@ -432,7 +424,7 @@ impl Vm {
                     self.frames_run.set(self.frames_run.get() + 1);
                     save_pc!();
                     $entered
-                    let exc_base = self.exc_stack.borrow().len() as u32;
+                    let exc_base = self.exc_stack.len() as u32;
                     st.push_frame(f, 0, new_base as u32, exc_base, $dst, $kind);
                     continue 'frames;
                 }};
@@ -1303,9 +1295,7 @@ impl Vm {
                                 st.frames.truncate(depth - 1);
                                 self.depth.set(self.depth.get() - 1);
                                 st.clear(base, base + code.nregs as usize);
-                                if self.exc_stack.borrow().len() > exc_base {
-                                    self.exc_stack.borrow_mut().truncate(exc_base);
-                                }
+                                self.exc_stack.truncate(exc_base);
                                 Value::store(&mut st.regs[caller + ret], $value);
                                 continue 'frames;
                             }};
@@ -1581,7 +1571,7 @@ impl Vm {
                     }
                     Instr::Raise { exc, cause } => {
                         let e = if exc == NO_REG {
-                            let top = self.exc_stack.borrow().last().cloned();
+                            let top = self.exc_stack.last();
                             match top.as_ref() {
                                 Some(Value::Instance(e)) => {
                                     save_pc!();
@@ -1635,7 +1625,7 @@ impl Vm {
                         set!(dst, Value::bool(m));
                     }
                     Instr::PopExcept => {
-                        self.exc_stack.borrow_mut().pop();
+                        self.exc_stack.pop();
                     }
                     Instr::WithEnter { mgr, exit, dst } => {
                         let m = reg!(mgr).clone();

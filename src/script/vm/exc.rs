@@ -5,7 +5,74 @@
 use super::{Exc, PyResult, Vm};
 use crate::script::object::class::TraceEntry;
 use crate::script::object::{Instance, Tuple, Type, Value};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+
+/// The exceptions being handled (`except` blocks entered and not left), innermost last:
+/// what a bare `raise` re-raises and what a new exception takes as its context.
+///
+/// Every call notes its length and every return compares with it, so the length is kept
+/// beside the vector in a `Cell`: reading it takes one load instead of a `RefCell` borrow.
+/// The vector is reachable only through these methods, which keep the two in step.
+#[derive(Default)]
+pub struct ExcStack {
+    items: RefCell<Vec<Value>>,
+    len: Cell<usize>,
+}
+
+impl ExcStack {
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.len.get()
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len.get() == 0
+    }
+
+    pub fn last(&self) -> Option<Value> {
+        self.items.borrow().last().cloned()
+    }
+
+    pub fn push(&self, exc: Value) {
+        let mut items = self.items.borrow_mut();
+        items.push(exc);
+        self.len.set(items.len());
+    }
+
+    pub fn pop(&self) -> Option<Value> {
+        let mut items = self.items.borrow_mut();
+        let top = items.pop();
+        self.len.set(items.len());
+        top
+    }
+
+    /// Leaves the innermost `len` entries out; the values go after the borrow ends.
+    #[inline(always)]
+    pub fn truncate(&self, len: usize) {
+        if self.len.get() > len {
+            self.truncate_slow(len);
+        }
+    }
+
+    #[cold]
+    fn truncate_slow(&self, len: usize) {
+        let dropped = self.items.borrow_mut().split_off(len);
+        self.len.set(len);
+        drop(dropped);
+    }
+
+    /// Exchanges the stack with `other` (a greenlet's, or a context's being switched).
+    #[inline]
+    pub fn swap(&self, other: &mut Vec<Value>) {
+        if !(self.is_empty() && other.is_empty()) {
+            let mut items = self.items.borrow_mut();
+            std::mem::swap(&mut *items, other);
+            self.len.set(items.len());
+        }
+    }
+}
 
 impl Vm {
     #[cold]

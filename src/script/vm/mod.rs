@@ -154,7 +154,7 @@ pub struct Vm {
     pub(crate) spare_states: RefCell<Vec<Box<frame::ExecState>>>,
     /// `sys.exc_info()`: the exceptions being handled, innermost last. Frames record its
     /// length on entry and truncate it on exit.
-    pub(crate) exc_stack: RefCell<Vec<Value>>,
+    pub(crate) exc_stack: exc::ExcStack,
     /// The empty tuple, shared.
     pub empty_tuple: Value,
     /// Runs script code entered from outside the interpreter on the thread's own stack,
@@ -195,7 +195,7 @@ impl Vm {
                 std::io::stdout(),
             )),
             spare_states: RefCell::new(Vec::new()),
-            exc_stack: RefCell::new(Vec::new()),
+            exc_stack: exc::ExcStack::default(),
             empty_tuple: Value::tuple(Vec::new()),
             entry_loop: Cell::new(None),
             abandoning: Cell::new(false),
@@ -275,7 +275,11 @@ impl Vm {
             depth: self.depth.replace(0),
             native_depth: self.native_depth.replace(0),
             soft_depth: self.soft_depth.replace(NO_SOFT),
-            exc_stack: std::mem::take(&mut *self.exc_stack.borrow_mut()),
+            exc_stack: {
+                let mut taken = Vec::new();
+                self.exc_stack.swap(&mut taken);
+                taken
+            },
         }
     }
 
@@ -284,7 +288,9 @@ impl Vm {
         self.depth.set(state.depth);
         self.native_depth.set(state.native_depth);
         self.soft_depth.set(state.soft_depth);
-        *self.exc_stack.borrow_mut() = state.exc_stack;
+        let mut restored = state.exc_stack;
+        self.exc_stack.truncate(0);
+        self.exc_stack.swap(&mut restored);
     }
 }
 

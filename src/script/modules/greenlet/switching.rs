@@ -203,10 +203,7 @@ fn restore(vm: &Vm, target: &Record) -> usize {
 /// empty, with nothing to move).
 #[inline]
 fn swap_exc_stack(vm: &Vm, other: &mut Vec<Value>) {
-    let mut live = vm.exc_stack.borrow_mut();
-    if !(live.is_empty() && other.is_empty()) {
-        std::mem::swap(&mut *live, other);
-    }
+    vm.exc_stack.swap(other);
 }
 
 /// Makes `target` the running greenlet on this driver (whose execution state `st` is empty)
@@ -236,7 +233,7 @@ fn enter(vm: &Vm, st: &mut ExecState, target: Rc<Record>, msg: Msg) -> Step {
         }
         At::Unstarted => {
             vm.depth.set(0);
-            vm.exc_stack.borrow_mut().clear();
+            vm.exc_stack.truncate(0);
             set_current(target.clone());
             start(vm, st, &target, msg)
         }
@@ -319,7 +316,7 @@ fn finish(vm: &Vm, st: &mut ExecState, result: PyResult<Value>) -> Step {
         },
     );
     vm.depth.set(0);
-    vm.exc_stack.borrow_mut().clear();
+    vm.exc_stack.truncate(0);
     me.die();
     let parent = me.parent_or_main();
     drop(me);
