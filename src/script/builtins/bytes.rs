@@ -83,11 +83,13 @@ pub fn install(vm: &Vm) {
                 Some(v) => vm.to_index(v)?,
                 None => -1,
             };
-            let parts = split_whitespace(&b.data.borrow(), maxsplit);
+            let limit = usize::try_from(maxsplit).unwrap_or(usize::MAX);
+            let data = b.data.borrow();
+            let parts = whitespace_parts(&data, limit, |c| ASCII_SPACE.contains(&c));
             Ok(Value::list(
                 parts
                     .into_iter()
-                    .map(|p| Value::Bytes(Rc::new(Bytes::new(p, b.mutable))))
+                    .map(|r| Value::Bytes(Rc::new(Bytes::new(data[r].to_vec(), b.mutable))))
                     .collect(),
             ))
         });
@@ -176,10 +178,15 @@ fn predicate(vm: &Vm, a: &[Value], f: fn(&u8) -> bool) -> PyResult<Value> {
     Ok(Value::bool(!data.is_empty() && data.iter().all(f)))
 }
 
-/// `split()` without a separator: runs of ASCII whitespace separate the parts; after
-/// `maxsplit` splits (when not negative) the rest is one part, trailing whitespace and all.
-fn split_whitespace(data: &[u8], maxsplit: i64) -> Vec<Vec<u8>> {
-    let space = |c: u8| ASCII_SPACE.contains(&c);
+/// `split()` without a separator, over bytes: runs of the bytes `space` accepts separate
+/// the parts; after `limit` splits the rest is one part, trailing whitespace and all.
+/// The parts are returned as ranges of `data`. Shared by `bytes.split()` and by
+/// `str.split()` of ASCII text, whose whitespace set is larger.
+pub(super) fn whitespace_parts(
+    data: &[u8],
+    limit: usize,
+    space: impl Fn(u8) -> bool,
+) -> Vec<std::ops::Range<usize>> {
     let mut parts = Vec::new();
     let mut i = 0;
     loop {
@@ -189,15 +196,15 @@ fn split_whitespace(data: &[u8], maxsplit: i64) -> Vec<Vec<u8>> {
         if i == data.len() {
             return parts;
         }
-        if maxsplit >= 0 && parts.len() as i64 == maxsplit {
-            parts.push(data[i..].to_vec());
+        if parts.len() == limit {
+            parts.push(i..data.len());
             return parts;
         }
         let start = i;
         while i < data.len() && !space(data[i]) {
             i += 1;
         }
-        parts.push(data[start..i].to_vec());
+        parts.push(start..i);
     }
 }
 

@@ -186,17 +186,17 @@ pub fn install(vm: &Vm) {
     });
     method(t, "startswith", |vm, a, _| affix(vm, a, true));
     method(t, "endswith", |vm, a, _| affix(vm, a, false));
-    // ASCII text changes case byte by byte in place; the rest goes by Unicode's tables.
     method(t, "upper", |vm, a, _| {
-        let s = this(vm, a, "upper")?;
-        Ok(if s.is_ascii() {
-            Value::Str(Rc::new(s.map_ascii(str::make_ascii_uppercase)))
-        } else {
-            Value::string(s.as_str().to_uppercase())
+        change_case(vm, a, "upper", str::make_ascii_uppercase, str::to_uppercase)
+    });
+    method(t, "lower", |vm, a, _| {
+        change_case(vm, a, "lower", str::make_ascii_lowercase, str::to_lowercase)
+    });
+    method(t, "casefold", |vm, a, _| {
+        change_case(vm, a, "casefold", str::make_ascii_lowercase, |s| {
+            s.to_lowercase().replace('ß', "ss")
         })
     });
-    method(t, "lower", |vm, a, _| lower(vm, a, "lower"));
-    method(t, "casefold", |vm, a, _| lower(vm, a, "casefold"));
     method(t, "swapcase", |vm, a, _| {
         let s = this(vm, a, "swapcase")?.as_str();
         Ok(Value::string(
@@ -554,7 +554,13 @@ fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Valu
                 }
             }
         }
-        None if ascii && !from_right => split_ascii_whitespace(s, limit).map(part).collect(),
+        // ASCII text splits byte by byte, with no characters to decode.
+        None if ascii && !from_right => {
+            super::bytes::whitespace_parts(s.as_bytes(), limit, is_ascii_space)
+                .into_iter()
+                .map(|r| part(&s[r]))
+                .collect()
+        }
         None => {
             let mut out: Vec<&str> = Vec::new();
             if from_right {
@@ -649,32 +655,6 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | b' ')
 }
 
-/// `s.split()` of an ASCII string: runs of whitespace separate the parts, at most
-/// `limit` times (the rest, with its leading whitespace dropped, is the last part).
-fn split_ascii_whitespace(s: &str, limit: usize) -> std::vec::IntoIter<&str> {
-    let bytes = s.as_bytes();
-    let mut parts = Vec::new();
-    let mut i = 0;
-    loop {
-        while i < bytes.len() && is_ascii_space(bytes[i]) {
-            i += 1;
-        }
-        if i == bytes.len() {
-            break;
-        }
-        if parts.len() == limit {
-            parts.push(&s[i..]);
-            break;
-        }
-        let start = i;
-        while i < bytes.len() && !is_ascii_space(bytes[i]) {
-            i += 1;
-        }
-        parts.push(&s[start..i]);
-    }
-    parts.into_iter()
-}
-
 fn find(vm: &Vm, a: &[Value], reverse: bool, raise: bool) -> PyResult<Value> {
     let s = this(vm, a, "find")?;
     let Some(Value::Str(sub)) = a.get(1) else {
@@ -711,18 +691,21 @@ fn find(vm: &Vm, a: &[Value], reverse: bool, raise: bool) -> PyResult<Value> {
     }
 }
 
-/// `str.lower()`, and `str.casefold()`, which also folds `ß` to `ss`.
-fn lower(vm: &Vm, a: &[Value], name: &str) -> PyResult<Value> {
+/// `upper`, `lower` and `casefold`: ASCII text changes case byte by byte in place in a
+/// copy (`ascii`); the rest goes by Unicode's tables (`unicode`).
+fn change_case(
+    vm: &Vm,
+    a: &[Value],
+    name: &str,
+    ascii: fn(&mut str),
+    unicode: fn(&str) -> String,
+) -> PyResult<Value> {
     let s = this(vm, a, name)?;
-    if s.is_ascii() {
-        return Ok(Value::Str(Rc::new(s.map_ascii(str::make_ascii_lowercase))));
-    }
-    let lowered = s.as_str().to_lowercase();
-    Ok(Value::string(if name == "casefold" {
-        lowered.replace('ß', "ss")
+    Ok(if s.is_ascii() {
+        Value::Str(Rc::new(s.map_ascii(ascii)))
     } else {
-        lowered
-    }))
+        Value::string(unicode(s.as_str()))
+    })
 }
 
 fn affix(vm: &Vm, a: &[Value], prefix: bool) -> PyResult<Value> {

@@ -1086,6 +1086,9 @@ impl Vm {
                             }
                             _ => {}
                         }
+                        // Built-ins and built-in types, in a match of their own after the
+                        // one above: folded into it, the arms changed the loop's register
+                        // allocation and script calls (fib) took 2% more instructions.
                         let args = base + func as usize + 1;
                         match &reg!(func) {
                             Value::Builtin(b) if plain_native_args!(args, argc) => {
@@ -1123,71 +1126,63 @@ impl Vm {
                         }
                     }
                     Instr::CallMethod { func, argc, dst } => {
-                        // A method that works on the loop itself (a greenlet switch swaps
-                        // execution states) gets the execution state, not a native call.
-                        if let Value::Builtin(b) = &reg!(func) {
-                            if let Some(hook) = b.hook {
-                                if !reg!(func + 1).is_undefined() {
-                                    run_hook!(
-                                        hook,
-                                        base + func as usize + 1,
-                                        argc as usize + 1,
+                        // The receiver, when `LoadMethod` found one, is the first argument.
+                        let bound = !reg!(func + 1).is_undefined();
+                        let args = base + func as usize + 2 - usize::from(bound);
+                        let nargs = argc as usize + usize::from(bound);
+                        match &reg!(func) {
+                            Value::Builtin(b) => {
+                                let (hook, native) = (b.hook, b.func);
+                                // `gen.send(v)` resumes the generator inline, as a `for`
+                                // loop does, instead of re-entering the loop from native
+                                // code. Kept here rather than as a hook: inlined, it costs
+                                // ~100 instructions less per send.
+                                if let (Value::Generator(g), 1) = (&reg!(func + 1), argc) {
+                                    if b.name == "send" && b.owner == Some("generator") {
+                                        let g = g.clone();
+                                        let sent = std::mem::take(&mut reg!(func + 2));
+                                        save_pc!();
+                                        if tri!(self.push_generator(st, &g, sent, dst)) {
+                                            continue 'frames;
+                                        }
+                                        tri!(Err(self.stop_iteration(Value::None)));
+                                    }
+                                }
+                                // A method that works on the loop itself (a greenlet switch
+                                // swaps execution states) gets the execution state.
+                                if let (Some(hook), true) = (hook, bound) {
+                                    run_hook!(hook, args, nargs, dst);
+                                }
+                                // Any other built-in method (`s.split(",")`, `d.get(k)`).
+                                if plain_native_args!(args, nargs) {
+                                    call_native!(
+                                        native(self, &st.regs[args..args + nargs], &[]),
+                                        args,
+                                        nargs,
                                         dst
                                     );
                                 }
                             }
-                        }
-                        // `gen.send(v)` resumes the generator inline, as a `for` loop
-                        // does, instead of re-entering the loop from native code. Kept here
-                        // rather than as a hook: inlined, it costs ~100 instructions less
-                        // per send.
-                        if let (Value::Builtin(b), Value::Generator(g), 1) =
-                            (&reg!(func), &reg!(func + 1), argc)
-                        {
-                            if b.name == "send" && b.owner == Some("generator") {
-                                let g = g.clone();
-                                let sent = std::mem::take(&mut reg!(func + 2));
-                                save_pc!();
-                                if tri!(self.push_generator(st, &g, sent, dst)) {
-                                    continue 'frames;
-                                }
-                                tri!(Err(self.stop_iteration(Value::None)));
+                            // A script method (or function attribute) with exactly its
+                            // positional arguments.
+                            Value::Function(f)
+                                if f.code.simple_call && usize::from(f.code.argcount) == nargs =>
+                            {
+                                enter_simple!(func, args, nargs, dst);
                             }
-                        }
-                        // A built-in method (`s.split(",")`, `d.get(k)`).
-                        if let Value::Builtin(b) = &reg!(func) {
-                            let bound = !reg!(func + 1).is_undefined();
-                            let args = base + func as usize + 2 - usize::from(bound);
-                            let argc = argc as usize + usize::from(bound);
-                            if plain_native_args!(args, argc) {
-                                let native = b.func;
-                                call_native!(
-                                    native(self, &st.regs[args..args + argc], &[]),
-                                    args,
-                                    argc,
-                                    dst
-                                );
-                            }
-                        }
-                        // A script method (or function attribute) with exactly its
-                        // positional arguments, the receiver counted when there is one.
-                        if let Value::Function(f) = &reg!(func) {
-                            let bound = !reg!(func + 1).is_undefined();
-                            let argc = argc + u16::from(bound);
-                            if f.code.simple_call && f.code.argcount == argc {
-                                let new_base = base + func as usize + 2 - usize::from(bound);
-                                enter_simple!(func, new_base, argc, dst);
-                            }
+                            _ => {}
                         }
                         let callee = reg!(func).clone();
-                        let (args, argc) = if reg!(func + 1).is_undefined() {
-                            (base + func as usize + 2, argc as usize)
-                        } else {
-                            (base + func as usize + 1, argc as usize + 1)
-                        };
                         save_pc!();
-                        if tri!(self.call_at(st, callee, args, argc, &[], base + dst as usize, dst))
-                        {
+                        if tri!(self.call_at(
+                            st,
+                            callee,
+                            args,
+                            nargs,
+                            &[],
+                            base + dst as usize,
+                            dst
+                        )) {
                             continue 'frames;
                         }
                     }

@@ -63,7 +63,21 @@ impl ExcStack {
         drop(dropped);
     }
 
-    /// Exchanges the stack with `other` (a greenlet's, or a context's being switched).
+    /// Takes the whole stack out, leaving it empty.
+    pub fn take(&self) -> Vec<Value> {
+        self.len.set(0);
+        std::mem::take(&mut *self.items.borrow_mut())
+    }
+
+    /// Replaces the whole stack with `items`; the old entries go after the borrow ends.
+    pub fn replace(&self, items: Vec<Value>) {
+        self.len.set(items.len());
+        let old = std::mem::replace(&mut *self.items.borrow_mut(), items);
+        drop(old);
+    }
+
+    /// Exchanges the stack with `other` (a greenlet's, mostly both empty: then nothing
+    /// moves).
     #[inline]
     pub fn swap(&self, other: &mut Vec<Value>) {
         if !(self.is_empty() && other.is_empty()) {

@@ -108,6 +108,9 @@ impl ExecState {
         }
     }
 
+    /// Grows the frame vector and pushes. It takes the frame's fields again rather than
+    /// only reserving and letting `push_frame` go on: with a `reserve` call on its path,
+    /// `push_frame` saved registers on every call and fib(25) took 5% more instructions.
     #[cold]
     #[inline(never)]
     fn push_frame_growing(

@@ -275,11 +275,7 @@ impl Vm {
             depth: self.depth.replace(0),
             native_depth: self.native_depth.replace(0),
             soft_depth: self.soft_depth.replace(NO_SOFT),
-            exc_stack: {
-                let mut taken = Vec::new();
-                self.exc_stack.swap(&mut taken);
-                taken
-            },
+            exc_stack: self.exc_stack.take(),
         }
     }
 
@@ -288,9 +284,7 @@ impl Vm {
         self.depth.set(state.depth);
         self.native_depth.set(state.native_depth);
         self.soft_depth.set(state.soft_depth);
-        let mut restored = state.exc_stack;
-        self.exc_stack.truncate(0);
-        self.exc_stack.swap(&mut restored);
+        self.exc_stack.replace(state.exc_stack);
     }
 }
 

@@ -165,7 +165,7 @@ fn park_state(vm: &Vm, state: Box<ExecState>, me: &Rc<Record>, dst: usize) {
     let mut p = me.parked.borrow_mut();
     p.st = Some(state);
     p.depth = vm.depth.replace(0);
-    swap_exc_stack(vm, &mut p.exc_stack);
+    vm.exc_stack.swap(&mut p.exc_stack);
     p.dst = dst;
     drop(p);
     me.at.set(At::Soft);
@@ -195,15 +195,8 @@ fn take_state(target: &Record) -> Box<ExecState> {
 fn restore(vm: &Vm, target: &Record) -> usize {
     let mut p = target.parked.borrow_mut();
     vm.depth.set(p.depth);
-    swap_exc_stack(vm, &mut p.exc_stack);
+    vm.exc_stack.swap(&mut p.exc_stack);
     p.dst
-}
-
-/// Exchanges the interpreter's handled-exception stack with a greenlet's (mostly both
-/// empty, with nothing to move).
-#[inline]
-fn swap_exc_stack(vm: &Vm, other: &mut Vec<Value>) {
-    vm.exc_stack.swap(other);
 }
 
 /// Makes `target` the running greenlet on this driver (whose execution state `st` is empty)
