@@ -5,6 +5,10 @@ use std::io::{IsTerminal, Read};
 
 use std::process::ExitCode;
 
+#[cfg(feature = "jemalloc")]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 const USAGE: &str = "usage: stacklet [option] ... [-c cmd | file | -] [arg] ...
 Options:
   -c cmd   program passed in as string (terminates option list)

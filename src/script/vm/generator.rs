@@ -4,7 +4,7 @@
 //! generator keeps the register file it displaced until it yields or ends, when the two
 //! swap back. Frames a generator calls have their windows in its register file.
 
-use super::frame::{ExecState, FrameKind};
+use super::frame::{ExecState, FrameKind, RegFile};
 use super::{Exc, PyResult, Vm};
 use crate::script::compile::code::{Instr, Reg, DISCARD, NO_REG};
 use crate::script::object::{Function, Str, Value};
@@ -17,7 +17,7 @@ pub struct Saved {
     pub pc: u32,
     /// Suspended: the frame's register file (its window at 0). Running: the register file
     /// of the frames below it, displaced by the resume.
-    pub regs: Vec<Value>,
+    pub regs: RegFile,
     /// The register that receives the value sent in (`NO_REG` before the first start).
     pub send_reg: Reg,
 }
@@ -64,7 +64,7 @@ pub enum Resume {
 }
 
 impl Generator {
-    pub fn new(func: Rc<Function>, regs: Vec<Value>) -> Generator {
+    pub fn new(func: Rc<Function>, regs: RegFile) -> Generator {
         let name = func.name.borrow().clone();
         let qualname = func.qualname.borrow().clone();
         Generator {

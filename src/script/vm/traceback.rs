@@ -166,7 +166,7 @@ impl Vm {
         // or below it (or the state's first one): the running generator's is the state's
         // own, each other one is held by the generator running above it.
         let mut generators_below = 0;
-        for f in &st.frames {
+        for f in st.frames.iter() {
             if f.kind == super::frame::FrameKind::Generator {
                 generators_below += 1;
             }
