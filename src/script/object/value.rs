@@ -19,7 +19,7 @@ use num_bigint::BigInt;
 use std::rc::Rc;
 
 /// A script value.
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     /// Internal marker: an unbound local or global slot, or "no `self`" after a method
     /// lookup. Never visible to scripts.
@@ -59,6 +59,48 @@ pub enum Value {
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+/// Written out rather than derived, to be inlined: the derived clone was one out-of-line
+/// function whose jump on the kind served every call site, so it mispredicted whenever
+/// consecutive clones were of different kinds (a list, then its int items, then a bound
+/// method). Inlined, each site has a jump of its own, which mostly sees one kind. The
+/// instruction count hardly moves (nbody +3%, method_calls -2%); the time does (best of
+/// three, one core: nbody -8%, listcomp -7%, fib -6%, float_loop -5%).
+impl Clone for Value {
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Undefined => Value::Undefined,
+            Value::None => Value::None,
+            Value::NotImplemented => Value::NotImplemented,
+            Value::Ellipsis => Value::Ellipsis,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(x) => Value::Float(*x),
+            Value::BigInt(r) => Value::BigInt(r.clone()),
+            Value::Str(r) => Value::Str(r.clone()),
+            Value::Bytes(r) => Value::Bytes(r.clone()),
+            Value::List(r) => Value::List(r.clone()),
+            Value::Tuple(r) => Value::Tuple(r.clone()),
+            Value::Dict(r) => Value::Dict(r.clone()),
+            Value::Set(r) => Value::Set(r.clone()),
+            Value::Range(r) => Value::Range(r.clone()),
+            Value::Slice(r) => Value::Slice(r.clone()),
+            Value::Function(r) => Value::Function(r.clone()),
+            Value::Builtin(r) => Value::Builtin(r.clone()),
+            Value::Method(r) => Value::Method(r.clone()),
+            Value::Type(r) => Value::Type(r.clone()),
+            Value::Instance(r) => Value::Instance(r.clone()),
+            Value::Module(r) => Value::Module(r.clone()),
+            Value::Generator(r) => Value::Generator(r.clone()),
+            Value::Iter(r) => Value::Iter(r.clone()),
+            Value::Cell(r) => Value::Cell(r.clone()),
+            Value::Property(r) => Value::Property(r.clone()),
+            Value::Decorated(r) => Value::Decorated(r.clone()),
+            Value::Opaque(r) => Value::Opaque(r.clone()),
+        }
+    }
+}
 
 /// A `bool`'s payload in a [`Value`], widened to a machine word.
 ///
