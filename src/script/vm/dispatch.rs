@@ -28,6 +28,15 @@ enum Flow {
     Done(Value),
 }
 
+/// What [`Vm::leave_frame`] read of the frame it removed.
+struct LeftFrame {
+    base: usize,
+    nregs: usize,
+    exc_base: usize,
+    ret: u16,
+    kind: FrameKind,
+}
+
 impl Vm {
     pub fn run(&self, st: &mut ExecState, stop: usize) -> PyResult<Value> {
         self.run_with(st, stop, None)
@@ -154,15 +163,35 @@ impl Vm {
         }
     }
 
+    /// Removes the top frame and tells what it was; its registers and handled exceptions
+    /// are the caller's to release. The frame is read field by field and dropped in place:
+    /// popped whole, it was loaded in 16- and 8-byte pieces spanning the narrower stores
+    /// that pushed it, often a few instructions before (a generator's yield), which the CPU
+    /// cannot forward: a stall on every yield, a third of `suspend_generator`'s time in a
+    /// generator pipeline.
+    #[inline(always)]
+    fn leave_frame(&self, st: &mut ExecState) -> Option<LeftFrame> {
+        let depth = st.frames.len();
+        let top = st.frames.last()?;
+        let left = LeftFrame {
+            base: top.base as usize,
+            nregs: top.func.code.nregs as usize,
+            exc_base: top.exc_base as usize,
+            ret: top.ret,
+            kind: top.kind,
+        };
+        st.frames.truncate(depth - 1);
+        self.depth.set(self.depth.get() - 1);
+        Some(left)
+    }
+
     /// Pops the top frame, releasing its registers and handled exceptions.
     #[inline]
-    fn pop_frame(&self, st: &mut ExecState) -> Option<super::frame::Frame> {
-        let frame = st.frames.pop()?;
-        self.depth.set(self.depth.get() - 1);
-        let base = frame.base as usize;
-        st.clear(base, base + frame.func.code.nregs as usize);
-        self.exc_stack.truncate(frame.exc_base as usize);
-        Some(frame)
+    fn pop_frame(&self, st: &mut ExecState) -> Option<LeftFrame> {
+        let left = self.leave_frame(st)?;
+        st.clear(left.base, left.base + left.nregs);
+        self.exc_stack.truncate(left.exc_base);
+        Some(left)
     }
 
     /// Saves the top (generator) frame into its generator and pops it, returning the
@@ -173,17 +202,8 @@ impl Vm {
         pc: u32,
         send_reg: Reg,
     ) -> Option<Reg> {
-        // The frame is read field by field and dropped in place: popped whole, it was
-        // loaded in 16- and 8-byte pieces spanning the narrower stores that pushed it a
-        // few instructions before, a store-forwarding stall on every yield (a third of
-        // this function's time in a generator pipeline).
-        let depth = st.frames.len();
-        let top = st.frames.last()?;
-        let (base, exc_base, ret) = (top.base as usize, top.exc_base as usize, top.ret);
-        let n = top.func.code.nregs as usize;
-        st.frames.truncate(depth - 1);
-        self.depth.set(self.depth.get() - 1);
-        self.exc_stack.truncate(exc_base);
+        let left = self.leave_frame(st)?;
+        self.exc_stack.truncate(left.exc_base);
         match st.generators.pop() {
             Some(gen) => {
                 let mut saved = gen.frame.borrow_mut();
@@ -195,9 +215,9 @@ impl Vm {
                 drop(saved);
                 gen.state.set(GenState::Suspended);
             }
-            None => st.clear(base, base + n),
+            None => st.clear(left.base, left.base + left.nregs),
         }
-        Some(ret)
+        Some(left.ret)
     }
 
     /// Prepares the register window at `base` for a call of `func` with `argc` arguments
