@@ -154,14 +154,20 @@ pub fn install(vm: &Vm) {
             None => -1,
         };
         let (old, new) = (old.as_str(), new.as_str());
-        Ok(Value::string(match (count < 0, one_char(old)) {
-            (true, Some(c)) => s.replace(c, new),
-            (false, Some(c)) => s.replacen(c, new, count as usize),
+        let limit = usize::try_from(count).unwrap_or(usize::MAX);
+        let replaced = match one_char(old) {
             // The empty pattern matches between characters: std's rule is Python's.
-            (true, None) if old.is_empty() => s.replace(old, new),
-            (false, None) if old.is_empty() => s.replacen(old, new, count as usize),
-            (_, None) => replace_substring(s, old, new, usize::try_from(count).ok()),
-        }))
+            None if old.is_empty() => Some(s.replacen(old, new, limit)),
+            None => replace_substring(s, old, new, limit),
+            Some(c) if limit == 0 || !s.contains(c) => None,
+            Some(c) => Some(s.replacen(c, new, limit)),
+        };
+        // Nothing replaced: the string itself, as CPython returns it.
+        Ok(match (replaced, &a[0]) {
+            (Some(out), _) => Value::string(out),
+            (None, this @ Value::Str(_)) => this.clone(),
+            (None, _) => Value::str(s),
+        })
     });
     method(t, "find", |vm, a, _| find(vm, a, false, false));
     method(t, "rfind", |vm, a, _| find(vm, a, true, false));
@@ -493,18 +499,44 @@ fn strip(vm: &Vm, a: &[Value], left: bool, right: bool) -> PyResult<Value> {
 
 /// `s` with the first `limit` (all, if `None`) non-overlapping occurrences of the
 /// non-empty `old` replaced by `new`, left to right as Python does.
-fn replace_substring(s: &str, old: &str, new: &str, limit: Option<usize>) -> String {
-    let mut out = String::with_capacity(s.len());
+/// `s` with the first `limit` occurrences of `old` (not empty) replaced by `new`; `None`
+/// when there are none, so that the caller can return `s` itself, as CPython does.
+fn replace_substring(s: &str, old: &str, new: &str, limit: usize) -> Option<String> {
+    let found = occurrences(s.as_bytes(), old.as_bytes(), limit);
+    if found.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len() + found.len() * new.len());
     let mut done = 0;
-    let found = memchr::memmem::find_iter(s.as_bytes(), old.as_bytes());
-    for at in found.take(limit.unwrap_or(usize::MAX)) {
+    for at in found {
         // Match offsets fall on character boundaries (see `find`).
         out.push_str(s.get(done..at).unwrap_or_default());
         out.push_str(new);
         done = at + old.len();
     }
     out.push_str(s.get(done..).unwrap_or_default());
-    out
+    Some(out)
+}
+
+/// The offsets of the first `limit` non-overlapping occurrences of `pat` (not empty) in
+/// `hay`. A short text is scanned directly: setting up memmem's vectorised searcher costs
+/// more than that whole scan (`name.replace("ITEM", "I")` on a field in a loop).
+fn occurrences(hay: &[u8], pat: &[u8], limit: usize) -> Vec<usize> {
+    const SHORT: usize = 64;
+    if hay.len() >= SHORT {
+        return memchr::memmem::find_iter(hay, pat).take(limit).collect();
+    }
+    let mut found = Vec::new();
+    let mut i = 0;
+    while found.len() < limit && i + pat.len() <= hay.len() {
+        if hay[i] == pat[0] && hay[i..].starts_with(pat) {
+            found.push(i);
+            i += pat.len();
+        } else {
+            i += 1;
+        }
+    }
+    found
 }
 
 /// The character a one-character pattern is: searching for a char uses memchr, where a

@@ -398,6 +398,28 @@ pub enum Instr {
         argc: u16,
         dst: Reg,
     },
+    /// `len(src)` of a local `src`. While the global `len` is the built-in one (no global
+    /// of the name, the builtins' own), the length of a list, tuple, str or dict is read
+    /// here, without a call. Otherwise the global is loaded into `func`, `src` copied to
+    /// `func + 1`, and the call made as [`Instr::Call`] would.
+    CallLen {
+        func: Reg,
+        src: Reg,
+        dst: Reg,
+        slot: Idx,
+        builtin: Idx,
+    },
+    /// `obj.append(src)` of locals `obj` and `src`. A list takes the item here, without a
+    /// method lookup or a call. Anything else has the method looked up into `func` and
+    /// `func + 1` as by [`Instr::LoadMethod`], `src` copied to `func + 2`, and the call
+    /// made as [`Instr::CallMethod`] would.
+    CallAppend {
+        func: Reg,
+        obj: Reg,
+        src: Reg,
+        dst: Reg,
+        name: Idx,
+    },
     /// Like `Call`/`CallMethod`, the last `len(names)` of the `argc` arguments being keyword
     /// arguments named by the constant tuple `names`.
     CallKw {

@@ -3,7 +3,7 @@
 
 use super::code::{self, *};
 use super::scope::{Binding, ScopeKind};
-use super::stmt::{Body, Gen};
+use super::stmt::{Body, Gen, Place};
 use super::unit::{CResult, Unit};
 use super::CompileError;
 use crate::script::object::Value;
@@ -735,6 +735,10 @@ impl<'c, 'a> Gen<'c, 'a> {
             self.u.free_to(mark.max(d + 1));
             return Ok(d);
         }
+        if let Some(d) = self.fused_call(c, dst)? {
+            self.u.line = saved_line;
+            return Ok(d);
+        }
         let nargs = c.args.len() + c.keywords.len();
         let (func, method, extra) = match &*c.func {
             ast::Expr::Attribute(a) => {
@@ -832,6 +836,79 @@ impl<'c, 'a> Gen<'c, 'a> {
         self.u.line = saved_line;
         self.u.free_to(mark.max(d + 1));
         Ok(d)
+    }
+
+    /// `len(x)` and `obj.append(x)` as one instruction each ([`Instr::CallLen`],
+    /// [`Instr::CallAppend`]), which handles the common case (the built-in `len`, a list)
+    /// without a call and otherwise makes the call the general sequence would. Only with
+    /// locals as operands: reading a local has no effects, so reading it before `len` or
+    /// `.append` is looked up, where the general sequence looks them up first, cannot be
+    /// told apart.
+    fn fused_call(&mut self, c: &'a ast::ExprCall, dst: Option<Reg>) -> CResult<Option<Reg>> {
+        let ([arg], true) = (c.args.as_slice(), c.keywords.is_empty()) else {
+            return Ok(None);
+        };
+        let Some(arg) = self.local_name(arg)? else {
+            return Ok(None);
+        };
+        let mark = self.u.next_temp;
+        let d = match &*c.func {
+            // A module that binds `len` itself would take the call every time.
+            ast::Expr::Name(n)
+                if n.id.as_str() == "len" && !self.ctx.scopes.scopes[0].assigns("len") =>
+            {
+                let Place::Global { slot, builtin } = self.place("len")? else {
+                    return Ok(None);
+                };
+                if builtin == NO_BUILTIN {
+                    return Ok(None);
+                }
+                let func = self.u.temps(2)?;
+                let src = self.load_name(arg, None)?;
+                let dst = dst.unwrap_or(func);
+                self.u.line = self.ctx.source.location(c.range.start().to_u32()).0;
+                self.u.emit(Instr::CallLen {
+                    func,
+                    src,
+                    dst,
+                    slot,
+                    builtin,
+                });
+                dst
+            }
+            ast::Expr::Attribute(a) if a.attr.as_str() == "append" => {
+                let Some(obj) = self.local_name(&a.value)? else {
+                    return Ok(None);
+                };
+                let func = self.u.temps(3)?;
+                let obj = self.load_name(obj, None)?;
+                let src = self.load_name(arg, None)?;
+                let name = self.u.name("append")?;
+                let dst = dst.unwrap_or(func);
+                self.u.line = self.ctx.source.location(c.range.start().to_u32()).0;
+                self.u.emit(Instr::CallAppend {
+                    func,
+                    obj,
+                    src,
+                    dst,
+                    name,
+                });
+                dst
+            }
+            _ => return Ok(None),
+        };
+        self.u.free_to(mark.max(d + 1));
+        Ok(Some(d))
+    }
+
+    /// The name `e` is, when it is a local variable of the code being compiled.
+    fn local_name(&mut self, e: &'a ast::Expr) -> CResult<Option<&'a str>> {
+        Ok(match e {
+            ast::Expr::Name(n) if matches!(self.place(n.id.as_str())?, Place::Local(_)) => {
+                Some(n.id.as_str())
+            }
+            _ => None,
+        })
     }
 
     /// `globals()`, `locals()`, `vars()` and `dir()` without arguments read the running

@@ -34,6 +34,9 @@ fn spread(hash: u64) -> u64 {
 /// keyword dicts are this small, so they also save the index's allocation.
 const SCAN_LIMIT: usize = 8;
 
+/// A probe met a key whose equality with the one looked up needs script code.
+struct Undecided;
+
 #[derive(Default)]
 struct Inner {
     /// Maps hashes to entry slots; empty while `entries.len() <= SCAN_LIMIT`.
@@ -59,6 +62,23 @@ impl Inner {
                 e.hash == hash && matches(i as usize, e)
             })
             .map(|&i| i as usize)
+    }
+
+    /// The slot of `key` if native comparison decides every candidate; `Err` when some
+    /// candidate's equality needs script code.
+    #[inline]
+    fn locate_native(&self, hash: u64, key: &Value) -> Result<Option<usize>, Undecided> {
+        let mut undecided = false;
+        let found = self.locate(hash, |_, e| {
+            native_eq(&e.key, key).unwrap_or_else(|| {
+                undecided = true;
+                false
+            })
+        });
+        match found {
+            None if undecided => Err(Undecided),
+            found => Ok(found),
+        }
     }
 
     /// The entry of a string key (string equality never runs script code).
@@ -100,13 +120,6 @@ pub struct Table {
     /// Bumped on every insertion of a new key and every removal, so iterators can report
     /// "changed size during iteration".
     version: Cell<u64>,
-}
-
-enum Probe {
-    Found(usize),
-    Absent,
-    /// Entries whose keys need script-level equality to decide.
-    Ask(Vec<usize>),
 }
 
 impl Table {
@@ -188,44 +201,50 @@ impl Table {
             .collect()
     }
 
-    fn probe(&self, hash: u64, key: &Value) -> Probe {
-        let inner = self.inner.borrow();
-        let mut ask = Vec::new();
-        let found = inner.locate(hash, |i, e| match native_eq(&e.key, key) {
-            Some(eq) => eq,
-            None => {
-                ask.push(i);
-                false
-            }
-        });
-        match found {
-            Some(i) => Probe::Found(i),
-            None if ask.is_empty() => Probe::Absent,
-            None => Probe::Ask(ask),
+    /// The slot of `key`. Native comparison decides nearly every probe, under one borrow and
+    /// with nothing collected; only when a candidate's equality needs script code does the
+    /// lookup go out of line.
+    #[inline]
+    fn find(&self, vm: &Vm, hash: u64, key: &Value) -> PyResult<Option<usize>> {
+        match self.inner.borrow().locate_native(hash, key) {
+            Ok(found) => Ok(found),
+            Err(Undecided) => self.find_by_script(vm, hash, key),
         }
     }
 
-    fn find(&self, vm: &Vm, hash: u64, key: &Value) -> PyResult<Option<usize>> {
-        match self.probe(hash, key) {
-            Probe::Found(i) => Ok(Some(i)),
-            Probe::Absent => Ok(None),
-            Probe::Ask(candidates) => {
-                for i in candidates {
-                    let stored = match self.inner.borrow().entries.get(i) {
-                        Some(e) if e.hash == hash => e.key.clone(),
-                        _ => continue,
-                    };
-                    if vm.eq(&stored, key)? {
-                        // Script code ran: make sure the entry is still the one compared.
-                        let inner = self.inner.borrow();
-                        if inner.entries.get(i).is_some_and(|e| e.key.is(&stored)) {
-                            return Ok(Some(i));
-                        }
-                    }
+    /// [`Table::find`] when some candidate keys need script-level `__eq__`: they are
+    /// collected under the borrow and compared with none held, since `__eq__` may change
+    /// the table.
+    #[cold]
+    fn find_by_script(&self, vm: &Vm, hash: u64, key: &Value) -> PyResult<Option<usize>> {
+        let mut candidates = Vec::new();
+        let found = self
+            .inner
+            .borrow()
+            .locate(hash, |i, e| match native_eq(&e.key, key) {
+                Some(eq) => eq,
+                None => {
+                    candidates.push(i);
+                    false
                 }
-                Ok(None)
+            });
+        if found.is_some() {
+            return Ok(found);
+        }
+        for i in candidates {
+            let stored = match self.inner.borrow().entries.get(i) {
+                Some(e) if e.hash == hash => e.key.clone(),
+                _ => continue,
+            };
+            if vm.eq(&stored, key)? {
+                // Script code ran: make sure the entry is still the one compared.
+                let inner = self.inner.borrow();
+                if inner.entries.get(i).is_some_and(|e| e.key.is(&stored)) {
+                    return Ok(Some(i));
+                }
             }
         }
+        Ok(None)
     }
 
     pub fn get(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {
@@ -234,8 +253,15 @@ impl Table {
     }
 
     pub fn get_hashed(&self, vm: &Vm, hash: u64, key: &Value) -> PyResult<Option<Value>> {
+        // Found by native comparison, the value is read under the probe's own borrow.
+        {
+            let inner = self.inner.borrow();
+            if let Ok(found) = inner.locate_native(hash, key) {
+                return Ok(found.map(|i| inner.entries[i].value.clone()));
+            }
+        }
         Ok(self
-            .find(vm, hash, key)?
+            .find_by_script(vm, hash, key)?
             .map(|i| self.inner.borrow().entries[i].value.clone()))
     }
 

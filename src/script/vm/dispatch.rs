@@ -511,23 +511,7 @@ impl Vm {
                     Instr::LoadNone { dst } => set!(dst, Value::None),
                     Instr::LoadInt { dst, value } => set!(dst, Value::Int(value as i64)),
                     Instr::LoadGlobal { dst, slot, builtin } => {
-                        let v = if module.in_dict_mode() {
-                            module.load_slot(slot as u32)
-                        } else {
-                            module.slots.borrow()[slot as usize].clone()
-                        };
-                        let v = if !v.is_undefined() {
-                            v
-                        } else {
-                            // A builtin no global shadows (`len`, `int`, `range` in a loop)
-                            // is read here; only a name missing from both goes out of line.
-                            let b = self.builtins.slots.borrow().get(builtin as usize).cloned();
-                            match b {
-                                Some(b) if !b.is_undefined() => b,
-                                _ => tri!(self.load_global_slow(module, slot)),
-                            }
-                        };
-                        set!(dst, v);
+                        set!(dst, tri!(self.load_global(module, slot, builtin)));
                     }
                     Instr::StoreGlobal { slot, src } => {
                         let v = reg!(src).clone();
@@ -1200,6 +1184,72 @@ impl Vm {
                         }
                         let callee = reg!(func).clone();
                         save_pc!();
+                        if tri!(self.call_at(
+                            st,
+                            callee,
+                            args,
+                            nargs,
+                            &[],
+                            base + dst as usize,
+                            dst
+                        )) {
+                            continue 'frames;
+                        }
+                    }
+                    Instr::CallLen {
+                        func,
+                        src,
+                        dst,
+                        slot,
+                        builtin,
+                    } => {
+                        if self.global_is_len(module, slot, builtin) {
+                            let n = match &reg!(src) {
+                                Value::List(l) => Some(l.len()),
+                                Value::Tuple(t) => Some(t.len()),
+                                Value::Str(s) => Some(s.char_len()),
+                                Value::Dict(d) => Some(d.len()),
+                                _ => None,
+                            };
+                            if let Some(n) = n {
+                                set!(dst, Value::from(n));
+                                continue;
+                            }
+                        }
+                        let callee = tri!(self.load_global(module, slot, builtin));
+                        set!(func, callee.clone());
+                        set!(func + 1, reg!(src).clone());
+                        save_pc!();
+                        let args = base + func as usize + 1;
+                        if tri!(self.call_at(st, callee, args, 1, &[], base + dst as usize, dst)) {
+                            continue 'frames;
+                        }
+                    }
+                    Instr::CallAppend {
+                        func,
+                        obj,
+                        src,
+                        dst,
+                        name,
+                    } => {
+                        if let Value::List(l) = &reg!(obj) {
+                            l.push(reg!(src).clone());
+                            set!(dst, Value::None);
+                            continue;
+                        }
+                        let (callee, receiver) = tri!(self.load_method_cached(
+                            &reg!(obj),
+                            &code.names[name as usize],
+                            &code.cache,
+                            name as usize
+                        ));
+                        let bound = receiver.is_some();
+                        set!(func, callee.clone());
+                        set!(func + 1, receiver.unwrap_or(Value::Undefined));
+                        set!(func + 2, reg!(src).clone());
+                        save_pc!();
+                        let args = base + func as usize + 2 - usize::from(bound);
+                        let nargs = 1 + usize::from(bound);
                         if tri!(self.call_at(
                             st,
                             callee,
@@ -1931,6 +1981,55 @@ impl Vm {
     /// A global bound neither in the module nor at the builtin's slot: the builtins by
     /// name (one added after compiling), else `NameError`.
     #[cold]
+    /// The global `slot` of `module`, else the builtin `builtin`, else `NameError`.
+    #[inline(always)]
+    fn load_global(
+        &self,
+        module: &crate::script::object::Module,
+        slot: Idx,
+        builtin: Idx,
+    ) -> PyResult<Value> {
+        let v = if module.in_dict_mode() {
+            module.load_slot(slot as u32)
+        } else {
+            module.slots.borrow()[slot as usize].clone()
+        };
+        if !v.is_undefined() {
+            return Ok(v);
+        }
+        // A builtin no global shadows (`len`, `int`, `range` in a loop) is read here; only
+        // a name missing from both goes out of line.
+        let b = self.builtins.slots.borrow().get(builtin as usize).cloned();
+        match b {
+            Some(b) if !b.is_undefined() => Ok(b),
+            _ => self.load_global_slow(module, slot),
+        }
+    }
+
+    /// Whether the global `slot` of `module` is the built-in `len`: no global of that
+    /// name, and the builtins' own `len` in place.
+    #[inline(always)]
+    fn global_is_len(
+        &self,
+        module: &crate::script::object::Module,
+        slot: Idx,
+        builtin: Idx,
+    ) -> bool {
+        !module.in_dict_mode()
+            && module
+                .slots
+                .borrow()
+                .get(slot as usize)
+                .is_some_and(Value::is_undefined)
+            && match (
+                self.builtins.slots.borrow().get(builtin as usize),
+                self.len_builtin.get(),
+            ) {
+                (Some(Value::Builtin(b)), Some(len)) => Rc::ptr_eq(b, len),
+                _ => false,
+            }
+    }
+
     fn load_global_slow(
         &self,
         module: &crate::script::object::Module,

@@ -157,6 +157,11 @@ pub struct Vm {
     pub(crate) exc_stack: exc::ExcStack,
     /// The empty tuple, shared.
     pub empty_tuple: Value,
+    /// The built-in `len` as installed, which [`Instr::CallLen`] checks the global `len`
+    /// against before it computes a length itself.
+    ///
+    /// [`Instr::CallLen`]: crate::script::compile::code::Instr::CallLen
+    pub(crate) len_builtin: std::cell::OnceCell<Rc<crate::script::object::func::Builtin>>,
     /// Runs script code entered from outside the interpreter on the thread's own stack,
     /// once a module has taken such loops over (the `greenlet` module, so that the main
     /// greenlet switches softly); `None`: the plain loop.
@@ -197,6 +202,7 @@ impl Vm {
             spare_states: RefCell::new(Vec::new()),
             exc_stack: exc::ExcStack::default(),
             empty_tuple: Value::tuple(Vec::new()),
+            len_builtin: std::cell::OnceCell::new(),
             entry_loop: Cell::new(None),
             abandoning: Cell::new(false),
             sources: RefCell::new(HashMap::new()),

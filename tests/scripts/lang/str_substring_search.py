@@ -16,3 +16,18 @@ try:
 except ValueError as e:
     print("ValueError:", e)
 print("abcabc".index("ca"), "abcabc".rindex("ab"), "abab".replace("ab", "ab" * 3, 0))
+
+# Nothing to replace: the string itself comes back (a subclass gets a plain str); short
+# and long texts are searched by different code.
+s = "item123"
+print(s.replace("ITEM", "I") is s, s.replace("x", "y") is s, s.replace("1", "1", 0) is s)
+print(s.replace("item", "I"), ("ab" * 40).replace("ba", "-", 5), ("ab" * 40).count("ba"))
+print(("x" * 70 + "needle").replace("needle", "pin"), "aaaa".replace("aa", "b"), "aaa".replace("aa", "b"))
+
+
+class S(str):
+    pass
+
+
+r = S("abc").replace("z", "y")
+print(type(r).__name__, r, type(S("abc").replace("b", "B")).__name__)
