@@ -15,10 +15,9 @@ fn constructor(t: &Rc<crate::script::object::Type>, make: crate::script::object:
 
 pub fn install(vm: &Vm) {
     function(vm, "print", print);
-    super::hooked_function(vm, "len", len, len_in_loop);
-    if let Some(Value::Builtin(b)) = vm.builtins.get("len") {
-        let _ = vm.len_builtin.set(b);
-    }
+    let _ = vm
+        .len_builtin
+        .set(super::hooked_function(vm, "len", len, len_in_loop));
     function(vm, "repr", |vm, a, k| {
         no_kwargs(vm, "repr", k)?;
         arity(vm, "repr", a, 1, 1)?;

@@ -147,20 +147,21 @@ pub fn function(vm: &Vm, name: &'static str, func: NativeFn) {
 
 /// Adds a built-in function that, called from script code, works on the loop's registers
 /// through `hook` (see [`crate::script::object::func::LoopHook`]); `func` serves every
-/// other call.
+/// other call. Returns the function installed.
 pub fn hooked_function(
     vm: &Vm,
     name: &'static str,
     func: NativeFn,
     hook: crate::script::object::func::LoopHook,
-) {
-    let f = Value::Builtin(Rc::new(Builtin {
+) -> Rc<Builtin> {
+    let f = Rc::new(Builtin {
         name,
         func,
         owner: None,
         hook: Some(hook),
-    }));
-    vm.builtins.set(name, f);
+    });
+    vm.builtins.set(name, Value::Builtin(f.clone()));
+    f
 }
 
 /// Checks a native function's positional argument count.

@@ -497,10 +497,9 @@ fn strip(vm: &Vm, a: &[Value], left: bool, right: bool) -> PyResult<Value> {
     Ok(Value::str(r))
 }
 
-/// `s` with the first `limit` (all, if `None`) non-overlapping occurrences of the
-/// non-empty `old` replaced by `new`, left to right as Python does.
-/// `s` with the first `limit` occurrences of `old` (not empty) replaced by `new`; `None`
-/// when there are none, so that the caller can return `s` itself, as CPython does.
+/// `s` with the first `limit` non-overlapping occurrences of the non-empty `old` replaced
+/// by `new`, left to right as Python does; `None` when there are none, so that the caller
+/// can return `s` itself, as CPython does.
 fn replace_substring(s: &str, old: &str, new: &str, limit: usize) -> Option<String> {
     let found = occurrences(s.as_bytes(), old.as_bytes(), limit);
     if found.is_empty() {

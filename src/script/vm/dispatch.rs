@@ -377,6 +377,33 @@ impl Vm {
                     }
                 };
             }
+            // `LoadMethod`'s work: `obj.name` looked up through the code's method cache, the
+            // callable to `$dst` and the receiver (or `Undefined`) to `$dst + 1`; whether
+            // there is a receiver.
+            macro_rules! load_method {
+                ($dst:expr, $obj:expr, $name:expr) => {{
+                    let (f, receiver) = tri!(self.load_method_cached(
+                        &reg!($obj),
+                        &code.names[$name as usize],
+                        &code.cache,
+                        $name as usize
+                    ));
+                    let bound = receiver.is_some();
+                    set!($dst, f);
+                    set!($dst + 1, receiver.unwrap_or(Value::Undefined));
+                    bound
+                }};
+            }
+            // The general call of `callee` with `$n` positional arguments from the absolute
+            // register `$args`, the result to `$dst`: a script function continues as a frame.
+            macro_rules! call_positional {
+                ($callee:expr, $args:expr, $n:expr, $dst:expr) => {
+                    save_pc!();
+                    if tri!(self.call_at(st, $callee, $args, $n, &[], base + $dst as usize, $dst)) {
+                        continue 'frames;
+                    }
+                };
+            }
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
@@ -682,14 +709,7 @@ impl Vm {
                         tri!(self.del_attr(&reg!(obj), &code.names[name as usize]));
                     }
                     Instr::LoadMethod { dst, obj, name } => {
-                        let (f, receiver) = tri!(self.load_method_cached(
-                            &reg!(obj),
-                            &code.names[name as usize],
-                            &code.cache,
-                            name as usize
-                        ));
-                        set!(dst, f);
-                        set!(dst + 1, receiver.unwrap_or(Value::Undefined));
+                        load_method!(dst, obj, name);
                     }
                     Instr::GetItem { dst, obj, key } => {
                         let v = match (&reg!(obj), &reg!(key)) {
@@ -1122,18 +1142,7 @@ impl Vm {
                             _ => {}
                         }
                         let callee = reg!(func).clone();
-                        save_pc!();
-                        if tri!(self.call_at(
-                            st,
-                            callee,
-                            args,
-                            argc as usize,
-                            &[],
-                            base + dst as usize,
-                            dst
-                        )) {
-                            continue 'frames;
-                        }
+                        call_positional!(callee, args, argc as usize, dst);
                     }
                     Instr::CallMethod { func, argc, dst } => {
                         // The receiver, when `LoadMethod` found one, is the first argument.
@@ -1183,18 +1192,7 @@ impl Vm {
                             _ => {}
                         }
                         let callee = reg!(func).clone();
-                        save_pc!();
-                        if tri!(self.call_at(
-                            st,
-                            callee,
-                            args,
-                            nargs,
-                            &[],
-                            base + dst as usize,
-                            dst
-                        )) {
-                            continue 'frames;
-                        }
+                        call_positional!(callee, args, nargs, dst);
                     }
                     Instr::CallLen {
                         func,
@@ -1219,11 +1217,7 @@ impl Vm {
                         let callee = tri!(self.load_global(module, slot, builtin));
                         set!(func, callee.clone());
                         set!(func + 1, reg!(src).clone());
-                        save_pc!();
-                        let args = base + func as usize + 1;
-                        if tri!(self.call_at(st, callee, args, 1, &[], base + dst as usize, dst)) {
-                            continue 'frames;
-                        }
+                        call_positional!(callee, base + func as usize + 1, 1, dst);
                     }
                     Instr::CallAppend {
                         func,
@@ -1237,30 +1231,11 @@ impl Vm {
                             set!(dst, Value::None);
                             continue;
                         }
-                        let (callee, receiver) = tri!(self.load_method_cached(
-                            &reg!(obj),
-                            &code.names[name as usize],
-                            &code.cache,
-                            name as usize
-                        ));
-                        let bound = receiver.is_some();
-                        set!(func, callee.clone());
-                        set!(func + 1, receiver.unwrap_or(Value::Undefined));
+                        let bound = load_method!(func, obj, name);
                         set!(func + 2, reg!(src).clone());
-                        save_pc!();
+                        let callee = reg!(func).clone();
                         let args = base + func as usize + 2 - usize::from(bound);
-                        let nargs = 1 + usize::from(bound);
-                        if tri!(self.call_at(
-                            st,
-                            callee,
-                            args,
-                            nargs,
-                            &[],
-                            base + dst as usize,
-                            dst
-                        )) {
-                            continue 'frames;
-                        }
+                        call_positional!(callee, args, 1 + usize::from(bound), dst);
                     }
                     Instr::CallKw {
                         func,

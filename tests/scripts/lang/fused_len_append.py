@@ -80,15 +80,6 @@ def errors(x):
 errors(5)
 
 
-def gen():
-    out = []
-    for i in range(3):
-        out.append(i)
-        yield len(out)
-
-
-print(list(gen()))
-
 # A global `len` of the module's own, set from outside the compiler's sight.
 globals()["len"] = lambda x: "global len"
 print(lengths([1]))
