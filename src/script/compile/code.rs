@@ -361,6 +361,21 @@ pub enum Instr {
         imm: i16,
         target: Target,
     },
+    /// Jumps to `target` when `a op b` is true: a `while` loop's test repeated at its
+    /// bottom, jumping back into the body.
+    JumpIfCompare {
+        op: CmpOp,
+        a: Reg,
+        b: Reg,
+        target: Target,
+    },
+    /// [`Instr::JumpIfCompare`] against a small int constant.
+    JumpIfCompareImm {
+        op: CmpOp,
+        a: Reg,
+        imm: i16,
+        target: Target,
+    },
 
     Jump {
         target: Target,
@@ -383,6 +398,15 @@ pub enum Instr {
         iter: Reg,
         dst: Reg,
         exit: Target,
+    },
+    /// The bottom of a `for` loop: `dst = next(iter)` and jump back to `body`, the
+    /// instruction after the loop's [`Instr::ForIter`]; exhausted, go on to the next
+    /// instruction (the `ForIter`'s exit). It stands for the jump back to the `ForIter`,
+    /// so each round runs one dispatch fewer.
+    ForIterBack {
+        iter: Reg,
+        dst: Reg,
+        body: Target,
     },
 
     /// Calls `func` with `argc` positional arguments in the registers after it.

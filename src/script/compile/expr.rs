@@ -560,6 +560,58 @@ impl<'c, 'a> Gen<'c, 'a> {
         Ok(jumps)
     }
 
+    /// A loop's test repeated at its bottom as one conditional jump back to `body`, the
+    /// body's first instruction, so that a round runs the test and no jump to it. False
+    /// (nothing emitted) when the test has no one-jump form or holds code of its own (a
+    /// lambda, a comprehension) that compiling twice would duplicate.
+    pub fn jump_back_if_true(&mut self, e: &'a ast::Expr, body: Target) -> CResult<bool> {
+        if !repeatable(e) {
+            return Ok(false);
+        }
+        let mark = self.u.next_temp;
+        match e {
+            ast::Expr::Constant(_) | ast::Expr::BoolOp(_) => return Ok(false),
+            ast::Expr::Compare(c)
+                if c.ops.len() == 1
+                    && small_int(&c.comparators[0]).is_some()
+                    && !matches!(
+                        c.ops[0],
+                        ast::CmpOp::In | ast::CmpOp::NotIn | ast::CmpOp::Is | ast::CmpOp::IsNot
+                    ) =>
+            {
+                let a = self.expr(&c.left, None)?;
+                let imm = small_int(&c.comparators[0]).unwrap_or(0);
+                self.u.emit(Instr::JumpIfCompareImm {
+                    op: cmpop(c.ops[0]),
+                    a,
+                    imm,
+                    target: body,
+                });
+            }
+            ast::Expr::Compare(c) if c.ops.len() == 1 => {
+                let a = self.expr(&c.left, None)?;
+                let b = self.expr(&c.comparators[0], None)?;
+                self.u.emit(Instr::JumpIfCompare {
+                    op: cmpop(c.ops[0]),
+                    a,
+                    b,
+                    target: body,
+                });
+            }
+            ast::Expr::Compare(_) => return Ok(false),
+            ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
+                let cond = self.expr(&u.operand, None)?;
+                self.u.emit(Instr::JumpIfFalse { cond, target: body });
+            }
+            _ => {
+                let cond = self.expr(e, None)?;
+                self.u.emit(Instr::JumpIfTrue { cond, target: body });
+            }
+        }
+        self.u.free_to(mark);
+        Ok(true)
+    }
+
     fn compare(&mut self, c: &'a ast::ExprCompare, dst: Option<Reg>) -> CResult<Reg> {
         let d = self.dst(dst)?;
         let mark = self.u.next_temp;
@@ -1156,7 +1208,7 @@ impl<'c, 'a> Gen<'c, 'a> {
         for j in skips {
             self.u.patch(j, top);
         }
-        self.u.emit(Instr::Jump { target: top });
+        self.loop_back(top);
         self.u.patch_here(exit);
         if level == 0 {
             self.u.emit(Instr::Return { src: acc });
@@ -1180,6 +1232,32 @@ enum Comp<'a> {
 }
 
 /// The truth of a constant whose truth is plain (booleans, None, ints).
+/// Whether `e` may be compiled a second time: it holds no code of its own (a lambda, a
+/// comprehension), no yield, and no assignment.
+fn repeatable(e: &ast::Expr) -> bool {
+    use ast::Expr::*;
+    match e {
+        Name(_) | Constant(_) => true,
+        Attribute(a) => repeatable(&a.value),
+        Subscript(s) => repeatable(&s.value) && repeatable(&s.slice),
+        Slice(s) => [&s.lower, &s.upper, &s.step]
+            .into_iter()
+            .all(|p| p.as_deref().is_none_or(repeatable)),
+        BinOp(b) => repeatable(&b.left) && repeatable(&b.right),
+        UnaryOp(u) => repeatable(&u.operand),
+        BoolOp(b) => b.values.iter().all(repeatable),
+        Compare(c) => repeatable(&c.left) && c.comparators.iter().all(repeatable),
+        Call(c) => {
+            repeatable(&c.func)
+                && c.args.iter().all(repeatable)
+                && c.keywords.iter().all(|k| repeatable(&k.value))
+        }
+        Tuple(t) => t.elts.iter().all(repeatable),
+        IfExp(i) => repeatable(&i.test) && repeatable(&i.body) && repeatable(&i.orelse),
+        _ => false,
+    }
+}
+
 fn constant_truth(c: &ast::Constant) -> Option<bool> {
     match c {
         ast::Constant::Bool(b) => Some(*b),

@@ -649,15 +649,22 @@ impl<'c, 'a> Gen<'c, 'a> {
 
     fn while_stmt(&mut self, w: &'a ast::StmtWhile) -> CResult<()> {
         let before = self.u.snapshot();
+        let line = self.u.line;
         let top = self.u.pc();
         let exit = self.jump_if_false(&w.test)?;
+        let body = self.u.pc();
         self.u.loops.push(LoopCtx {
             continue_target: top,
             breaks: Vec::new(),
             cleanup_depth: self.u.cleanups.len(),
         });
         self.body(&w.body)?;
-        self.u.emit(Instr::Jump { target: top });
+        // The test again at the bottom, on the `while` line, jumping back into the body.
+        let body_line = std::mem::replace(&mut self.u.line, line);
+        if !self.jump_back_if_true(&w.test, body)? {
+            self.u.emit(Instr::Jump { target: top });
+        }
+        self.u.line = body_line;
         let ctx = self.u.loops.pop().unwrap_or(LoopCtx {
             continue_target: top,
             breaks: Vec::new(),
@@ -689,7 +696,7 @@ impl<'c, 'a> Gen<'c, 'a> {
             cleanup_depth: self.u.cleanups.len(),
         });
         self.body(&f.body)?;
-        self.u.emit(Instr::Jump { target: top });
+        self.loop_back(top);
         let ctx = self.u.loops.pop().unwrap_or(LoopCtx {
             continue_target: top,
             breaks: Vec::new(),
@@ -742,6 +749,21 @@ impl<'c, 'a> Gen<'c, 'a> {
             None => self.assign(target, dst)?,
         }
         Ok(at)
+    }
+
+    /// Closes the loop whose `ForIter` is at `top` with its bottom half, a
+    /// [`Instr::ForIterBack`] on the `for` line; the `ForIter`'s exit is patched past it.
+    pub fn loop_back(&mut self, top: Target) {
+        let Instr::ForIter { iter, dst, .. } = self.u.instrs[top as usize] else {
+            unreachable!("a loop closed at a non-ForIter")
+        };
+        let line = std::mem::replace(&mut self.u.line, self.u.lines[top as usize]);
+        self.u.emit(Instr::ForIterBack {
+            iter,
+            dst,
+            body: top + 1,
+        });
+        self.u.line = line;
     }
 
     /// Releases the temporaries from `mark` up to the high-water mark.

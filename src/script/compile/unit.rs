@@ -164,7 +164,9 @@ impl<'a> Unit<'a> {
             | Instr::JumpIfTrue { target, .. }
             | Instr::JumpIfFalse { target, .. }
             | Instr::JumpIfNotCompare { target, .. }
-            | Instr::JumpIfNotCompareImm { target, .. } => *target = to,
+            | Instr::JumpIfNotCompareImm { target, .. }
+            | Instr::JumpIfCompare { target, .. }
+            | Instr::JumpIfCompareImm { target, .. } => *target = to,
             Instr::ForIter { exit, .. } => *exit = to,
             other => unreachable!("patching a non-jump {other:?}"),
         }

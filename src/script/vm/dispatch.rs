@@ -404,6 +404,98 @@ impl Vm {
                     }
                 };
             }
+            // The next item of the iterator in `$iter`, or `None` when it is exhausted. A
+            // generator is resumed as a frame whose yields go to `$dst`, and execution goes
+            // on in it, to come back at the saved pc.
+            macro_rules! next_item {
+                ($iter:expr, $dst:expr) => {
+                    match &reg!($iter) {
+                        Value::Iter(it) => {
+                            let fast = match &mut *it.state.borrow_mut() {
+                                IterState::Range { next, stop, step } => {
+                                    let n = *next;
+                                    if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                                        *next = n.saturating_add(*step);
+                                        Some(Some(Value::Int(n)))
+                                    } else {
+                                        Some(None)
+                                    }
+                                }
+                                IterState::Seq {
+                                    seq: Value::List(l),
+                                    index,
+                                } => {
+                                    let item = l.get(*index);
+                                    *index += 1;
+                                    Some(item)
+                                }
+                                _ => None,
+                            };
+                            match fast {
+                                Some(v) => v,
+                                None => tri!(self.iter_next(it)),
+                            }
+                        }
+                        Value::Generator(g) => {
+                            let g = g.clone();
+                            save_pc!();
+                            if tri!(self.push_generator(st, &g, Value::None, $dst)) {
+                                continue 'frames;
+                            }
+                            None
+                        }
+                        other => tri!(self.next(other)),
+                    }
+                };
+            }
+            // Whether `a op b` holds, for a compare-and-branch.
+            macro_rules! compare_truth {
+                ($op:expr, $a:expr, $b:expr) => {
+                    match (&reg!($a), &reg!($b)) {
+                        (Value::Int(x), Value::Int(y)) if ($op as u8) < (CmpOp::In as u8) => {
+                            int_cmp($op, *x, *y)
+                        }
+                        (Value::Float(x), Value::Float(y)) if ($op as u8) < (CmpOp::Is as u8) => {
+                            float_cmp($op, x.get(), y.get())
+                        }
+                        (x, y) => match tri!(self.compare($op, x, y)) {
+                            Value::Bool(b) => b.get(),
+                            other => tri!(self.truthy(&other)),
+                        },
+                    }
+                };
+            }
+            // Whether `a op imm` holds, for a compare-and-branch against a small int.
+            macro_rules! compare_imm_truth {
+                ($op:expr, $a:expr, $imm:expr) => {
+                    match &reg!($a) {
+                        Value::Int(x) => int_cmp($op, *x, $imm as i64),
+                        Value::Float(x) => float_cmp($op, x.get(), $imm as f64),
+                        v => {
+                            if v.is_undefined() {
+                                save_pc!();
+                                return Err(self.unbound_local(code, $a));
+                            }
+                            match tri!(self.compare($op, v, &Value::Int($imm as i64))) {
+                                Value::Bool(b) => b.get(),
+                                other => tri!(self.truthy(&other)),
+                            }
+                        }
+                    }
+                };
+            }
+            // Jumps back to `$target`, a loop's top. A loop's back edge is a safe point, so
+            // that a loop that only calls built-ins still lets queued finalizers and
+            // collections run.
+            macro_rules! back_edge {
+                ($target:expr) => {
+                    if super::finalize::pending() {
+                        save_pc!();
+                        self.run_finalizers();
+                    }
+                    pc = $target as usize;
+                };
+            }
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
@@ -821,23 +913,13 @@ impl Vm {
                         );
                     }
                     Instr::JumpIfNotCompareImm { op, a, imm, target } => {
-                        let truth = match &reg!(a) {
-                            Value::Int(x) => int_cmp(op, *x, imm as i64),
-                            Value::Float(x) => float_cmp(op, x.get(), imm as f64),
-                            v => {
-                                if v.is_undefined() {
-                                    save_pc!();
-                                    return Err(self.unbound_local(code, a));
-                                }
-                                let r = tri!(self.compare(op, v, &Value::Int(imm as i64)));
-                                match r {
-                                    Value::Bool(b) => b.get(),
-                                    other => tri!(self.truthy(&other)),
-                                }
-                            }
-                        };
-                        if !truth {
+                        if !compare_imm_truth!(op, a, imm) {
                             pc = target as usize;
+                        }
+                    }
+                    Instr::JumpIfCompareImm { op, a, imm, target } => {
+                        if compare_imm_truth!(op, a, imm) {
+                            back_edge!(target);
                         }
                     }
                     Instr::Sub { dst, a, b } => {
@@ -987,35 +1069,21 @@ impl Vm {
                         set!(dst, r);
                     }
                     Instr::JumpIfNotCompare { op, a, b, target } => {
-                        let truth = match (&reg!(a), &reg!(b)) {
-                            (Value::Int(x), Value::Int(y)) if (op as u8) < (CmpOp::In as u8) => {
-                                int_cmp(op, *x, *y)
-                            }
-                            (Value::Float(x), Value::Float(y))
-                                if (op as u8) < (CmpOp::Is as u8) =>
-                            {
-                                float_cmp(op, x.get(), y.get())
-                            }
-                            (x, y) => {
-                                let r = tri!(self.compare(op, x, y));
-                                match r {
-                                    Value::Bool(b) => b.get(),
-                                    other => tri!(self.truthy(&other)),
-                                }
-                            }
-                        };
-                        if !truth {
+                        if !compare_truth!(op, a, b) {
                             pc = target as usize;
                         }
                     }
-                    Instr::Jump { target } => {
-                        // A loop's back edge is a safe point, so that a loop that only
-                        // calls built-ins still lets queued finalizers and collections run.
-                        if (target as usize) < pc && super::finalize::pending() {
-                            save_pc!();
-                            self.run_finalizers();
+                    Instr::JumpIfCompare { op, a, b, target } => {
+                        if compare_truth!(op, a, b) {
+                            back_edge!(target);
                         }
-                        pc = target as usize;
+                    }
+                    Instr::Jump { target } => {
+                        if (target as usize) < pc {
+                            back_edge!(target);
+                        } else {
+                            pc = target as usize;
+                        }
                     }
                     Instr::JumpIfTrue { cond, target } => {
                         let t = match &reg!(cond) {
@@ -1039,47 +1107,18 @@ impl Vm {
                         let it = tri!(self.iter(&reg!(src)));
                         set!(dst, it);
                     }
-                    Instr::ForIter { iter, dst, exit } => {
-                        let next = match &reg!(iter) {
-                            Value::Iter(it) => {
-                                let fast = match &mut *it.state.borrow_mut() {
-                                    IterState::Range { next, stop, step } => {
-                                        let n = *next;
-                                        if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
-                                            *next = n.saturating_add(*step);
-                                            Some(Some(Value::Int(n)))
-                                        } else {
-                                            Some(None)
-                                        }
-                                    }
-                                    IterState::Seq {
-                                        seq: Value::List(l),
-                                        index,
-                                    } => {
-                                        let item = l.get(*index);
-                                        *index += 1;
-                                        Some(item)
-                                    }
-                                    _ => None,
-                                };
-                                match fast {
-                                    Some(v) => v,
-                                    None => tri!(self.iter_next(it)),
-                                }
-                            }
-                            Value::Generator(g) => {
-                                let g = g.clone();
-                                save_pc!();
-                                if tri!(self.push_generator(st, &g, Value::None, dst)) {
-                                    continue 'frames;
-                                }
-                                None
-                            }
-                            other => tri!(self.next(other)),
-                        };
-                        match next {
+                    Instr::ForIter { iter, dst, exit } => match next_item!(iter, dst) {
+                        Some(v) => set!(dst, v),
+                        None => pc = exit as usize,
+                    },
+                    Instr::ForIterBack { iter, dst, body } => {
+                        // A generator resumed here comes back to the body when it yields;
+                        // exhausted, it leaves through the `ForIter` before the body.
+                        let after = pc;
+                        back_edge!(body);
+                        match next_item!(iter, dst) {
                             Some(v) => set!(dst, v),
-                            None => pc = exit as usize,
+                            None => pc = after,
                         }
                     }
                     Instr::Call { func, argc, dst } => {
