@@ -546,6 +546,13 @@ pub enum Instr {
         dst: Reg,
         count: u16,
     },
+    /// Unpacks exactly two items into the locals `a` and `b` (`k, v = pair`), assigned
+    /// in that order once both are in hand.
+    UnpackPair {
+        src: Reg,
+        a: Reg,
+        b: Reg,
+    },
     /// `match` sequence pattern: the `count` parts of `src` (the starred one, at `star`
     /// unless it is `NO_STAR`, as a list) into `dst..`. The three `Match*` tests skip the
     /// instruction after them when `src` fits; that instruction jumps to the next case.

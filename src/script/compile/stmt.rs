@@ -171,31 +171,20 @@ impl<'c, 'a> Gen<'c, 'a> {
                     self.store_name(super::unit::REPL_RESULT, v)?;
                 }
             }
-            Assign(a) => {
-                // `x = a + b` into a local computes straight into `x`'s register.
-                let direct = match a.targets.as_slice() {
-                    [target] if writes_result_last(&a.value) => self.local_target(target)?,
-                    _ => None,
-                };
-                if let Some(r) = direct {
-                    self.expr(&a.value, Some(r))?;
-                    self.u.mark_assigned(r);
-                } else {
-                    let value = self.expr(&a.value, None)?;
-                    // A local about to be overwritten must not be the value's own register
-                    // when there are several targets: copy it first.
-                    let value = if a.targets.len() > 1 && !self.u.is_temp(value) {
-                        let t = self.u.temp()?;
-                        self.u.emit(Instr::Move { dst: t, src: value });
-                        t
-                    } else {
-                        value
-                    };
-                    for t in &a.targets {
-                        self.assign(t, value)?;
+            Assign(a) => match parallel(a) {
+                // `a, b = b, a + b`: the values go to registers of their own and from there
+                // to the targets, with no tuple built and unpacked in between.
+                Some((targets, values)) => {
+                    let start = self.u.temps(values.len())?;
+                    for (i, v) in values.iter().enumerate() {
+                        self.expr(v, Some(start + i as Reg))?;
+                    }
+                    for (i, t) in targets.iter().enumerate() {
+                        self.assign(t, start + i as Reg)?;
                     }
                 }
-            }
+                None => self.assign_stmt(a)?,
+            },
             AugAssign(a) => self.aug_assign(a)?,
             AnnAssign(a) => {
                 if let Some(v) = &a.value {
@@ -427,6 +416,34 @@ impl<'c, 'a> Gen<'c, 'a> {
         Ok(())
     }
 
+    /// `targets = value`, one target or several.
+    fn assign_stmt(&mut self, a: &'a ast::StmtAssign) -> CResult<()> {
+        // `x = a + b` into a local computes straight into `x`'s register.
+        let direct = match a.targets.as_slice() {
+            [target] if writes_result_last(&a.value) => self.local_target(target)?,
+            _ => None,
+        };
+        if let Some(r) = direct {
+            self.expr(&a.value, Some(r))?;
+            self.u.mark_assigned(r);
+        } else {
+            let value = self.expr(&a.value, None)?;
+            // A local about to be overwritten must not be the value's own register
+            // when there are several targets: copy it first.
+            let value = if a.targets.len() > 1 && !self.u.is_temp(value) {
+                let t = self.u.temp()?;
+                self.u.emit(Instr::Move { dst: t, src: value });
+                t
+            } else {
+                value
+            };
+            for t in &a.targets {
+                self.assign(t, value)?;
+            }
+        }
+        Ok(())
+    }
+
     /// The start of a module or class body: `__doc__` from a leading string, and an empty
     /// `__annotations__` when the body annotates names.
     pub fn namespace_prologue(&mut self, body: &'a [ast::Stmt], module: bool) -> CResult<()> {
@@ -488,6 +505,14 @@ impl<'c, 'a> Gen<'c, 'a> {
                     return Err(
                         self.err(target.range(), "multiple starred expressions in assignment")
                     );
+                }
+                if let ([a, b], None) = (elts.as_slice(), stars.first()) {
+                    if let (Some(a), Some(b)) = (self.local_target(a)?, self.local_target(b)?) {
+                        self.u.emit(Instr::UnpackPair { src, a, b });
+                        self.u.mark_assigned(a);
+                        self.u.mark_assigned(b);
+                        return Ok(());
+                    }
                 }
                 let dst = self.u.temps(elts.len())?;
                 match stars.first() {
@@ -1389,6 +1414,27 @@ fn assign_error(e: &ast::Expr, verb: &str) -> String {
     } else {
         format!("cannot {verb} {what}")
     }
+}
+
+/// The targets and values of `a, b = x, y`: one target, a tuple or list of names,
+/// attributes or items, and a tuple or list of as many values, neither with a `*` part.
+fn parallel(a: &ast::StmtAssign) -> Option<(&[ast::Expr], &[ast::Expr])> {
+    fn elts(e: &ast::Expr) -> Option<&[ast::Expr]> {
+        match e {
+            ast::Expr::Tuple(t) => Some(&t.elts),
+            ast::Expr::List(l) => Some(&l.elts),
+            _ => None,
+        }
+    }
+    let [target] = a.targets.as_slice() else {
+        return None;
+    };
+    let (targets, values) = (elts(target)?, elts(&a.value)?);
+    let starred = |e: &ast::Expr| matches!(e, ast::Expr::Starred(_));
+    let plain = targets.len() == values.len()
+        && !targets.iter().any(starred)
+        && !values.iter().any(starred);
+    plain.then_some((targets, values))
 }
 
 /// Whether `e`, given a local as its result register, writes that register only with its

@@ -63,7 +63,7 @@ impl Vm {
         gen: &Rc<Generator>,
         f: &mut dyn FnMut(Value) -> PyResult<bool>,
     ) -> PyResult<()> {
-        if !self.push_generator(st, gen, Value::None, 0)? {
+        if !self.push_generator(st, gen.clone(), Value::None, 0)? {
             return Ok(());
         }
         self.drive(st, 0, None, &mut Some(Drain { gen, f }))
@@ -439,7 +439,7 @@ impl Vm {
                         Value::Generator(g) => {
                             let g = g.clone();
                             save_pc!();
-                            if tri!(self.push_generator(st, &g, Value::None, $dst)) {
+                            if tri!(self.push_generator(st, g, Value::None, $dst)) {
                                 continue 'frames;
                             }
                             None
@@ -496,6 +496,28 @@ impl Vm {
                     pc = $target as usize;
                 };
             }
+            // Jumps to `$target`, through `back_edge!` when it is backward (the bottom of
+            // a loop: `while` ends in a conditional jump back into its body).
+            macro_rules! jump {
+                ($target:expr) => {
+                    if ($target as usize) < pc {
+                        back_edge!($target);
+                    } else {
+                        pc = $target as usize;
+                    }
+                };
+            }
+            // The truth of register `$r`: bools, ints and None decided inline.
+            macro_rules! truth {
+                ($r:expr) => {
+                    match &reg!($r) {
+                        Value::Bool(b) => b.get(),
+                        Value::Int(i) => *i != 0,
+                        Value::None => false,
+                        v => tri!(self.truthy(v)),
+                    }
+                };
+            }
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
@@ -524,7 +546,9 @@ impl Vm {
                         Flow::Enter => continue 'frames,
                         Flow::Done(v) => match drain {
                             Some(d) => {
-                                if (d.f)(v)? && self.push_generator(st, d.gen, Value::None, 0)? {
+                                if (d.f)(v)?
+                                    && self.push_generator(st, d.gen.clone(), Value::None, 0)?
+                                {
                                     continue 'frames;
                                 }
                                 return Ok(Value::None);
@@ -1078,29 +1102,15 @@ impl Vm {
                             back_edge!(target);
                         }
                     }
-                    Instr::Jump { target } => {
-                        if (target as usize) < pc {
-                            back_edge!(target);
-                        } else {
-                            pc = target as usize;
-                        }
-                    }
+                    Instr::Jump { target } => jump!(target),
                     Instr::JumpIfTrue { cond, target } => {
-                        let t = match &reg!(cond) {
-                            Value::Bool(b) => b.get(),
-                            v => tri!(self.truthy(v)),
-                        };
-                        if t {
-                            pc = target as usize;
+                        if truth!(cond) {
+                            jump!(target);
                         }
                     }
                     Instr::JumpIfFalse { cond, target } => {
-                        let t = match &reg!(cond) {
-                            Value::Bool(b) => b.get(),
-                            v => tri!(self.truthy(v)),
-                        };
-                        if !t {
-                            pc = target as usize;
+                        if !truth!(cond) {
+                            jump!(target);
                         }
                     }
                     Instr::GetIter { dst, src } => {
@@ -1200,7 +1210,7 @@ impl Vm {
                                         let g = g.clone();
                                         let sent = std::mem::take(&mut reg!(func + 2));
                                         save_pc!();
-                                        if tri!(self.push_generator(st, &g, sent, dst)) {
+                                        if tri!(self.push_generator(st, g, sent, dst)) {
                                             continue 'frames;
                                         }
                                         tri!(Err(self.stop_iteration(Value::None)));
@@ -1610,6 +1620,21 @@ impl Vm {
                             }
                         }
                     }
+                    Instr::UnpackPair { src, a, b } => {
+                        let (x, y) = match pair_of(&reg!(src)) {
+                            Some(pair) => pair,
+                            None => {
+                                let v = reg!(src).clone();
+                                let mut items = tri!(self.unpack(&v, 2)).into_iter();
+                                (
+                                    items.next().unwrap_or_default(),
+                                    items.next().unwrap_or_default(),
+                                )
+                            }
+                        };
+                        set!(a, x);
+                        set!(b, y);
+                    }
                     Instr::UnpackStar {
                         src,
                         dst,
@@ -1762,7 +1787,7 @@ impl Vm {
                         // `Yield`).
                         if let Value::Generator(g) = &sub {
                             save_pc!();
-                            if tri!(self.push_generator(st, g, sent, dst)) {
+                            if tri!(self.push_generator(st, g.clone(), sent, dst)) {
                                 continue 'frames;
                             }
                             set!(dst, Value::None);
@@ -2391,4 +2416,19 @@ fn decimal_len(i: i64) -> usize {
         .checked_ilog10()
         .map_or(1, |d| d as usize + 1);
     digits + usize::from(i < 0)
+}
+
+/// The two items of a tuple or list of two, cloned: the common `k, v = pair`.
+fn pair_of(v: &Value) -> Option<(Value, Value)> {
+    match v {
+        Value::Tuple(t) => match &t.items[..] {
+            [x, y] => Some((x.clone(), y.clone())),
+            _ => None,
+        },
+        Value::List(l) => match &l.borrow()[..] {
+            [x, y] => Some((x.clone(), y.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
 }

@@ -18,8 +18,18 @@ def while_loop():
         i += 1
 
 
+def while_truth_loop():
+    left = 60_000
+    while left:
+        n = []
+        n.append(n)
+        left -= 1
+
+
 gc.collect()
 for_loop()
 print("for:", gc.collect() < 30_000)
 while_loop()
 print("while:", gc.collect() < 30_000)
+while_truth_loop()
+print("while on a truth:", gc.collect() < 30_000)
