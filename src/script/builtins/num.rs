@@ -153,6 +153,20 @@ pub fn parse_int(vm: &Vm, text: &str, base: u32) -> PyResult<Value> {
     if base != 0 && !(2..=36).contains(&base) {
         return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
     }
+    // The common literal, ASCII digits with perhaps a minus sign, short enough for a
+    // machine int: read without trimming, prefix checks or separators.
+    if base == 10 && text.len() <= 18 {
+        let (negative, digits) = match text.as_bytes() {
+            [b'-', rest @ ..] => (true, rest),
+            all => (false, all),
+        };
+        if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) {
+            let n = digits
+                .iter()
+                .fold(0i64, |n, &d| n * 10 + i64::from(d - b'0'));
+            return Ok(Value::Int(if negative { -n } else { n }));
+        }
+    }
     // As CPython does, Unicode decimal digits count as their ASCII digits.
     let ascii;
     let s = if text.is_ascii() {
@@ -173,11 +187,14 @@ pub fn parse_int(vm: &Vm, text: &str, base: u32) -> PyResult<Value> {
         Some(rest) => (true, rest),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
     };
-    let prefix = s.get(..2).map(str::to_ascii_lowercase);
-    let (base, digits) = match (base, prefix.as_deref()) {
-        (0 | 16, Some("0x")) => (16, &s[2..]),
-        (0 | 8, Some("0o")) => (8, &s[2..]),
-        (0 | 2, Some("0b")) => (2, &s[2..]),
+    let prefix = match s.as_bytes() {
+        [b'0', p, ..] => Some(p.to_ascii_lowercase()),
+        _ => None,
+    };
+    let (base, digits) = match (base, prefix) {
+        (0 | 16, Some(b'x')) => (16, &s[2..]),
+        (0 | 8, Some(b'o')) => (8, &s[2..]),
+        (0 | 2, Some(b'b')) => (2, &s[2..]),
         (0, _) => {
             if s.len() > 1 && s.starts_with('0') && s.chars().any(|c| c != '0' && c != '_') {
                 return Err(err());
