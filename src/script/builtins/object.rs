@@ -541,51 +541,71 @@ fn super_new(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
 }
 
 impl Vm {
+    /// The attribute `name` as found through a `super` object, unbound: in the dicts of
+    /// the receiver's MRO after the class it starts after. Walked in place, with nothing
+    /// allocated: `super().__init__(...)` runs it on every instance made.
+    pub fn super_lookup(&self, s: &SuperObject, name: &Str) -> Option<Value> {
+        let owner = match &s.receiver {
+            Value::Type(t) => t,
+            v => self.types.type_of(v),
+        };
+        let tail = owner.mro_tail.borrow();
+        let mut mro = std::iter::once(owner).chain(tail.iter());
+        // Past the class it starts after (nothing at all when that is not in the MRO).
+        if !mro.any(|t| Rc::ptr_eq(t, &s.start_after)) {
+            return None;
+        }
+        mro.find_map(|t| t.dict.get_str(name))
+    }
+
     /// Attribute lookup through a `super` object.
     pub fn super_getattr(&self, s: &SuperObject, name: &Rc<Str>) -> PyResult<Value> {
-        let owner = match &s.receiver {
-            Value::Type(t) => t.clone(),
-            v => self.types.type_of(v).clone(),
+        // `__class__` is the super object's own, as are the names not found along the MRO.
+        let found = match name.as_str() {
+            "__class__" => None,
+            _ => self.super_lookup(s, name),
         };
-        let mro = owner.mro();
-        let start = mro
-            .iter()
-            .position(|t| Rc::ptr_eq(t, &s.start_after))
-            .map_or(mro.len(), |i| i + 1);
-        for t in &mro[start..] {
-            if let Some(attr) = t.dict.get_str(name) {
-                return Ok(match attr {
-                    // `__new__` is a static method: never bound.
-                    Value::Builtin(_) if name.as_str() == "__new__" => attr,
-                    Value::Function(_) | Value::Builtin(_) => {
-                        if matches!(s.receiver, Value::Type(_))
-                            && !matches!(attr, Value::Builtin(_))
-                        {
-                            attr
-                        } else {
-                            Value::Method(Rc::new(crate::script::object::BoundMethod {
-                                func: attr,
-                                receiver: s.receiver.clone(),
-                            }))
-                        }
-                    }
-                    Value::Decorated(d) if d.is_class => {
-                        Value::Method(Rc::new(crate::script::object::BoundMethod {
-                            func: d.func.clone(),
-                            receiver: Value::Type(owner.clone()),
-                        }))
-                    }
-                    Value::Decorated(d) => d.func.clone(),
-                    Value::Property(p) => {
-                        self.call(&p.getter, std::slice::from_ref(&s.receiver), &[])?
-                    }
-                    other => other,
-                });
+        let Some(attr) = found else {
+            return match name.as_str() {
+                "__class__" => Ok(Value::Type(self.types.super_.clone())),
+                "__thisclass__" => Ok(Value::Type(s.start_after.clone())),
+                "__self__" => Ok(s.receiver.clone()),
+                "__self_class__" => Ok(Value::Type(match &s.receiver {
+                    Value::Type(t) => t.clone(),
+                    v => self.types.type_of(v).clone(),
+                })),
+                _ => Err(self.attribute_error(format!(
+                    "'super' object has no attribute '{}'",
+                    name.as_str()
+                ))),
+            };
+        };
+        Ok(match attr {
+            // `__new__` is a static method: never bound.
+            Value::Builtin(_) if name.as_str() == "__new__" => attr,
+            Value::Function(_) | Value::Builtin(_) => {
+                if matches!(s.receiver, Value::Type(_)) && !matches!(attr, Value::Builtin(_)) {
+                    attr
+                } else {
+                    Value::Method(Rc::new(crate::script::object::BoundMethod {
+                        func: attr,
+                        receiver: s.receiver.clone(),
+                    }))
+                }
             }
-        }
-        Err(self.attribute_error(format!(
-            "'super' object has no attribute '{}'",
-            name.as_str()
-        )))
+            Value::Decorated(d) if d.is_class => {
+                let owner = match &s.receiver {
+                    Value::Type(t) => t.clone(),
+                    v => self.types.type_of(v).clone(),
+                };
+                Value::Method(Rc::new(crate::script::object::BoundMethod {
+                    func: d.func.clone(),
+                    receiver: Value::Type(owner),
+                }))
+            }
+            Value::Decorated(d) => d.func.clone(),
+            Value::Property(p) => self.call(&p.getter, std::slice::from_ref(&s.receiver), &[])?,
+            other => other,
+        })
     }
 }

@@ -8,6 +8,9 @@ use crate::script::object::{BoundMethod, Instance, Layout, Str, Type, Value};
 use std::cell::Cell;
 use std::rc::Rc;
 
+/// The attributes an exception keeps in its exception state rather than its `__dict__`:
+/// storing one goes through [`Vm::generic_setattr`].
+const EXCEPTION_FIELDS: [&str; 4] = ["args", "__cause__", "__context__", "__suppress_context__"];
 impl Vm {
     /// A special method looked up on the type only (as the interpreter does for dunders).
     #[inline]
@@ -454,9 +457,21 @@ impl Vm {
                 }
                 Ok((self.get_attr(obj, name)?, None))
             }
-            Value::Type(_) | Value::Module(_) | Value::Opaque(_) => {
+            Value::Opaque(o) => {
+                // `super().name(...)` on an instance: the function and the instance, with
+                // no bound method made in between.
+                if let Some(s) = o.downcast::<SuperObject>() {
+                    if !matches!(s.receiver, Value::Type(_)) && name.as_str() != "__new__" {
+                        if let Some(f @ (Value::Function(_) | Value::Builtin(_))) =
+                            self.super_lookup(s, name)
+                        {
+                            return Ok((f, Some(s.receiver.clone())));
+                        }
+                    }
+                }
                 Ok((self.get_attr(obj, name)?, None))
             }
+            Value::Type(_) | Value::Module(_) => Ok((self.get_attr(obj, name)?, None)),
             _ => {
                 if let Some(attr @ Value::Builtin(_)) = self.types.type_of(obj).lookup(name) {
                     return Ok((attr, Some(obj.clone())));
@@ -490,7 +505,7 @@ impl Vm {
         hint: &Cell<u32>,
     ) -> PyResult<()> {
         let class = &inst.class;
-        if self.plain_store(inst) {
+        if self.plain_store(inst, name) {
             let allowed = match &*class.plan.borrow() {
                 // Slot names are interned, as are names from code: identity first.
                 Some(p) => p.slots.as_ref().is_none_or(|slots| {
@@ -618,6 +633,7 @@ impl Vm {
             }
         }
         if let Some(exc) = &inst.exc {
+            // The names of `EXCEPTION_FIELDS`.
             match name.as_str() {
                 "args" => {
                     *exc.args.borrow_mut() = Value::tuple(self.collect(&value)?);
@@ -684,11 +700,13 @@ impl Vm {
             .and_then(|p| p.builtin_new.clone())
     }
 
-    /// Whether a store into `inst` is up to its attributes alone: an instance, not an
-    /// exception, of a class with neither data descriptors nor its own `__setattr__`.
+    /// Whether storing `name` into `inst` is up to its attributes alone: an instance of a
+    /// class with neither data descriptors nor its own `__setattr__`, and for an
+    /// exception, a name other than those its exception state keeps.
     #[inline]
-    pub fn plain_store(&self, inst: &crate::script::object::Instance) -> bool {
-        inst.exc.is_none() && self.attr_flags(&inst.class) == (true, true)
+    pub fn plain_store(&self, inst: &crate::script::object::Instance, name: &Str) -> bool {
+        (inst.exc.is_none() || !EXCEPTION_FIELDS.contains(&name.as_str()))
+            && self.attr_flags(&inst.class) == (true, true)
     }
 
     /// `(no data descriptors, default __setattr__)` of a class, from its cached plan.

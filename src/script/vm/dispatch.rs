@@ -811,7 +811,7 @@ impl Vm {
                         // A plain instance (no data descriptors, no `__setattr__`) whose
                         // store the hint decides is done here.
                         let v = match &reg!(obj) {
-                            Value::Instance(inst) if self.plain_store(inst) => {
+                            Value::Instance(inst) if self.plain_store(inst, name) => {
                                 match inst.set_attr_at_hint(name, v, hint) {
                                     Ok(()) => continue,
                                     Err(v) => v,
