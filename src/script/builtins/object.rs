@@ -139,7 +139,13 @@ pub fn install(vm: &Vm) {
         }
         _ => Err(vm.type_error("BaseException.__new__(X): X is not a type object")),
     });
-    method(base, "__init__", |_, a, _| {
+    method(base, "__init__", |vm, a, k| {
+        if let Some(v) = a.first() {
+            let t = vm.types.type_of(v);
+            if !vm.exception_takes_keywords(t) {
+                super::no_kwargs(vm, t.name().as_str(), k)?;
+            }
+        }
         if let Some(Value::Instance(i)) = a.first() {
             if let Some(exc) = &i.exc {
                 *exc.args.borrow_mut() = Value::tuple(a[1..].to_vec());

@@ -91,6 +91,9 @@ pub struct AttrPlan {
     /// The script `__init__` when instances are plain objects from `object.__new__` or
     /// exceptions from `BaseException.__new__`.
     pub init: Option<Rc<super::func::Function>>,
+    /// Instances are complete as `Instance::with_args` makes them: `__new__` and
+    /// `__init__` are both `object`'s or `BaseException`'s.
+    pub bare: bool,
 }
 
 thread_local! {

@@ -688,6 +688,14 @@ impl Vm {
         class.plan.borrow().as_ref().and_then(|p| p.init.clone())
     }
 
+    /// Whether instances of `class` are complete as `Instance::with_args` makes them (see
+    /// [`AttrPlan::bare`](crate::script::object::class::AttrPlan)), from its cached plan.
+    #[inline]
+    pub fn bare_class(&self, class: &Rc<Type>) -> bool {
+        self.ensure_plan(class);
+        class.plan.borrow().as_ref().is_some_and(|p| p.bare)
+    }
+
     /// The `__new__` builtin a built-in class constructs with (not `object`'s), from its
     /// cached plan: calling `int`, `str` or `type` skips the MRO lookup.
     #[inline]
@@ -774,7 +782,9 @@ impl Vm {
             (Layout::Exception, Some(Value::Builtin(b))) => b.owner == Some("BaseException"),
             _ => false,
         };
-        let init = match class.lookup(&self.names.init) {
+        let init_attr = class.lookup(&self.names.init);
+        let bare = plain_new && init_attr.as_ref().is_some_and(|i| self.is_object_init(i));
+        let init = match init_attr {
             Some(Value::Function(f)) if plain_new => Some(f),
             _ => None,
         };
@@ -796,6 +806,7 @@ impl Vm {
                     .collect()
             }),
             init,
+            bare,
         }
     }
 

@@ -368,6 +368,20 @@ impl Vm {
 
     /// Calls a class: `__new__` then `__init__`.
     pub fn instantiate(&self, t: &Rc<Type>, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
+        // `BaseException.__init__` takes no keywords; it is not called (`__new__` has set
+        // the arguments already), so its check is made here.
+        let base_exception = |v: Option<Value>| matches!(v, Some(Value::Builtin(b)) if b.owner == Some("BaseException"));
+        if !kwargs.is_empty()
+            && t.layout == Layout::Exception
+            && base_exception(t.lookup(&self.names.init))
+            && base_exception(t.lookup(&self.names.new))
+            && !self.exception_takes_keywords(t)
+        {
+            return Err(self.type_error(format!(
+                "{}() takes no keyword arguments",
+                t.name().as_str()
+            )));
+        }
         if !t.heap {
             // The most common conversions skip the `__new__` call.
             if let ([x], true) = (args, kwargs.is_empty()) {
@@ -403,6 +417,14 @@ impl Vm {
             }
             return Err(self.type_error(format!("cannot create '{}' instances", t.name().as_str())));
         }
+        // A class with no `__new__` or `__init__` of its own along the MRO (`class
+        // Skip(Exception): pass`): the instance is made here, without looking either up.
+        if kwargs.is_empty()
+            && (args.is_empty() || t.layout == Layout::Exception)
+            && self.bare_class(t)
+        {
+            return Ok(Value::instance(Instance::with_args(t.clone(), args)));
+        }
         let obj = self.new_instance(t, args, kwargs)?;
         if !self.types.type_of(&obj).is_subtype(t) {
             return Ok(obj);
@@ -425,6 +447,18 @@ impl Vm {
             }
         }
         Ok(obj)
+    }
+
+    /// Whether a built-in exception class takes keyword arguments: `ImportError` (`name`,
+    /// `path`), and `AttributeError` and `NameError` (`name`, accepted and not kept).
+    pub fn exception_takes_keywords(&self, t: &Rc<Type>) -> bool {
+        [
+            &self.types.import_error,
+            &self.types.attribute_error,
+            &self.types.name_error,
+        ]
+        .into_iter()
+        .any(|k| t.is_subtype(k))
     }
 
     pub fn is_object_new(&self, new: &Value) -> bool {
