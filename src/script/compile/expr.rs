@@ -949,8 +949,21 @@ impl<'c, 'a> Gen<'c, 'a> {
             }
             _ => return Ok(None),
         };
-        self.u.free_to(mark.max(d + 1));
+        self.u
+            .free_to(if d == DISCARD { mark } else { mark.max(d + 1) });
         Ok(Some(d))
+    }
+
+    /// Compiles the expression statement `e` when it is a fused `xs.append(x)`, whose
+    /// result is then discarded: a `CallAppend` to `DISCARD` skips the `ClearRange` that
+    /// ends the statement when its fast path leaves the temporaries untouched.
+    pub fn statement_call(&mut self, e: &'a ast::Expr) -> CResult<bool> {
+        match e {
+            ast::Expr::Call(c) if matches!(&*c.func, ast::Expr::Attribute(a) if a.attr.as_str() == "append") => {
+                Ok(self.fused_call(c, Some(DISCARD))?.is_some())
+            }
+            _ => Ok(false),
+        }
     }
 
     /// The name `e` is, when it is a local variable of the code being compiled.

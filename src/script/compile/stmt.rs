@@ -165,6 +165,8 @@ impl<'c, 'a> Gen<'c, 'a> {
             Expr(e) if matches!(*e.value, ast::Expr::Yield(_)) && !self.ctx.interactive => {
                 self.expr(&e.value, Some(DISCARD))?;
             }
+            // `xs.append(x)` as a statement: the result goes nowhere (see `CallAppend`).
+            Expr(e) if !self.ctx.interactive && self.statement_call(&e.value)? => {}
             Expr(e) => {
                 let v = self.expr(&e.value, None)?;
                 if self.ctx.interactive && self.u.kind == ScopeKind::Module {

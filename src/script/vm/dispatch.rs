@@ -1277,9 +1277,16 @@ impl Vm {
                     } => {
                         if let Value::List(l) = &reg!(obj) {
                             l.push(reg!(src).clone());
-                            set!(dst, Value::None);
+                            if dst == DISCARD {
+                                // A statement: its temporaries are untouched, so the
+                                // `ClearRange` that ends it has nothing to do.
+                                pc += 1;
+                            } else {
+                                set!(dst, Value::None);
+                            }
                             continue;
                         }
+                        let dst = if dst == DISCARD { func } else { dst };
                         let bound = load_method!(func, obj, name);
                         set!(func + 2, reg!(src).clone());
                         let callee = reg!(func).clone();
