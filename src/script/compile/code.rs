@@ -633,9 +633,13 @@ pub enum Instr {
         dst: Reg,
     },
 
+    /// Suspends the generator with the value in `src`; the value sent in on resuming goes
+    /// to `dst` (or nowhere, for `DISCARD`). With `take`, `src` is a temporary nothing
+    /// reads again: the value is moved out of it, leaving it clear.
     Yield {
         dst: Reg,
         src: Reg,
+        take: bool,
     },
     /// Delegates to the iterator in `iter` until it is exhausted; `dst` holds the value to
     /// send in (None at first) and receives the delegate's return value.

@@ -393,7 +393,11 @@ impl<'c, 'a> Gen<'c, 'a> {
                         none
                     }
                 };
-                self.u.emit(Instr::Yield { dst: d, src });
+                self.u.emit(Instr::Yield {
+                    dst: d,
+                    src,
+                    take: false,
+                });
                 Ok(d)
             }
             YieldFrom(y) => {
@@ -1213,6 +1217,7 @@ impl<'c, 'a> Gen<'c, 'a> {
                     self.u.emit(Instr::Yield {
                         dst: DISCARD,
                         src: v,
+                        take: self.u.is_temp(v),
                     });
                 }
             }

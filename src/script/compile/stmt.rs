@@ -164,6 +164,14 @@ impl<'c, 'a> Gen<'c, 'a> {
             // A `yield` statement's sent value goes nowhere.
             Expr(e) if matches!(*e.value, ast::Expr::Yield(_)) && !self.ctx.interactive => {
                 self.expr(&e.value, Some(DISCARD))?;
+                // `yield x * y`: when the value's register is the statement's one
+                // temporary, the yield moves the value out and nothing is left to clear.
+                if let Some(Instr::Yield { src, take, .. }) = self.u.instrs.last_mut() {
+                    if *src == mark && self.u.high == mark + 1 {
+                        *take = true;
+                        self.u.high = mark;
+                    }
+                }
             }
             // `xs.append(x)` as a statement: the result goes nowhere (see `CallAppend`).
             Expr(e) if !self.ctx.interactive && self.statement_call(&e.value)? => {}

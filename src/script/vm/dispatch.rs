@@ -1765,9 +1765,13 @@ impl Vm {
                         let r = tri!(self.call(&f, &[t, e, tb], &[]));
                         set!(dst, Value::bool(tri!(self.truthy(&r))));
                     }
-                    Instr::Yield { dst, src } => {
-                        // Cloned, not taken: `src` may be a local the generator uses again.
-                        let value = reg!(src).clone();
+                    Instr::Yield { dst, src, take } => {
+                        // Cloned unless taken: `src` may be a local the generator uses again.
+                        let value = if take {
+                            std::mem::take(&mut reg!(src))
+                        } else {
+                            reg!(src).clone()
+                        };
                         let mut ret = self.suspend_generator(st, pc as u32, dst);
                         // Generators delegating to this one with `yield from` yield the value
                         // too, each suspended at its `yield from` to delegate again.
