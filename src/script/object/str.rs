@@ -99,6 +99,16 @@ impl Str {
         }
     }
 
+    /// A string of text known to be ASCII (digits, or pieces that are all ASCII): no scan.
+    pub fn ascii_text(text: compact_str::CompactString) -> Str {
+        debug_assert!(text.is_ascii());
+        Str {
+            chars: text.len(),
+            text,
+            hash: Cell::new(0),
+        }
+    }
+
     pub fn with_text(text: compact_str::CompactString) -> Str {
         let chars = if text.is_ascii() {
             text.len()

@@ -1461,14 +1461,24 @@ impl Vm {
                         let mut s = compact_str::CompactString::with_capacity(
                             pieces.iter().map(text).sum(),
                         );
+                        let mut ascii = true;
                         for v in pieces {
                             match v {
-                                Value::Str(x) => s.push_str(x.as_str()),
+                                Value::Str(x) => {
+                                    ascii &= x.is_ascii();
+                                    s.push_str(x.as_str());
+                                }
                                 Value::Int(i) => s.push_str(itoa::Buffer::new().format(*i)),
                                 _ => {}
                             }
                         }
-                        set!(dst, Value::Str(Rc::new(Str::with_text(s))));
+                        // The character count is known when every piece is ASCII.
+                        let text = if ascii {
+                            Str::ascii_text(s)
+                        } else {
+                            Str::with_text(s)
+                        };
+                        set!(dst, Value::Str(Rc::new(text)));
                     }
                     Instr::BuildSlice { dst, start } => {
                         set!(

@@ -445,7 +445,7 @@ impl Vm {
         use compact_str::ToCompactString;
         Ok(match v {
             Value::Str(_) => v.clone(),
-            Value::Int(i) => Value::Str(Rc::new(Str::with_text(i.to_compact_string()))),
+            Value::Int(i) => Value::Str(Rc::new(Str::ascii_text(i.to_compact_string()))),
             _ => Value::string(self.str(v)?),
         })
     }
