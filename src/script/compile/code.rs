@@ -328,6 +328,14 @@ pub enum Instr {
         a: Reg,
         b: Reg,
     },
+    /// `a op= k` with a literal number, text or bytes from the constants (`x += 2.0`,
+    /// `s += "!"`): as [`Instr::InplaceImm`], no register for the constant.
+    InplaceConst {
+        op: BinOp,
+        dst: Reg,
+        a: Reg,
+        k: Idx,
+    },
     /// `a += imm` / `a -= imm` (`op` is `Add` or `Sub`) with a small int constant: no
     /// register for the constant, no instruction to load it or to clear it after.
     InplaceImm {

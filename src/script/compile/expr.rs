@@ -16,25 +16,28 @@ pub enum ItemKey {
     Reg(Reg),
 }
 
+/// `e` when it is a literal number, text or bytes: an operand that can ride in an
+/// instruction as a constant.
+pub(super) fn literal(e: &ast::Expr) -> Option<&ast::ExprConstant> {
+    match e {
+        ast::Expr::Constant(c)
+            if matches!(
+                c.value,
+                ast::Constant::Int(_)
+                    | ast::Constant::Float(_)
+                    | ast::Constant::Str(_)
+                    | ast::Constant::Bytes(_)
+            ) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    }
+}
+
 /// The operand of `b` that is not a literal number, text or bytes when the other one is,
 /// with that literal and whether it is the left one (`rev`).
 fn constant_side(b: &ast::ExprBinOp) -> Option<(&ast::Expr, &ast::ExprConstant, bool)> {
-    fn literal(e: &ast::Expr) -> Option<&ast::ExprConstant> {
-        match e {
-            ast::Expr::Constant(c)
-                if matches!(
-                    c.value,
-                    ast::Constant::Int(_)
-                        | ast::Constant::Float(_)
-                        | ast::Constant::Str(_)
-                        | ast::Constant::Bytes(_)
-                ) =>
-            {
-                Some(c)
-            }
-            _ => None,
-        }
-    }
     match (literal(&b.right), literal(&b.left)) {
         (Some(c), _) => Some((&*b.left, c, false)),
         (None, Some(c)) => Some((&*b.right, c, true)),
@@ -88,7 +91,7 @@ fn cmpop(op: ast::CmpOp) -> CmpOp {
     }
 }
 
-fn constant(c: &ast::Constant, at: u32) -> CResult<Value> {
+pub(super) fn constant(c: &ast::Constant, at: u32) -> CResult<Value> {
     use ast::Constant::*;
     Ok(match c {
         None => Value::None,

@@ -645,14 +645,23 @@ impl<'c, 'a> Gen<'c, 'a> {
             ast::Operator::Add | ast::Operator::Sub => super::expr::small_int(&a.value),
             _ => None,
         };
-        let instr = match imm {
-            Some(imm) => Instr::InplaceImm {
+        let instr = match (imm, super::expr::literal(&a.value)) {
+            (Some(imm), _) => Instr::InplaceImm {
                 op,
                 dst,
                 a: cur,
                 imm,
             },
-            None => Instr::Inplace {
+            // `x += 2.0`, `s += "!"`: the literal stays in the constants.
+            (None, Some(c)) => Instr::InplaceConst {
+                op,
+                dst,
+                a: cur,
+                k: self
+                    .u
+                    .konst(super::expr::constant(&c.value, c.range.start().to_u32())?)?,
+            },
+            (None, None) => Instr::Inplace {
                 op,
                 dst,
                 a: cur,

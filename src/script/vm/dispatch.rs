@@ -1002,6 +1002,27 @@ impl Vm {
                         };
                         set!(dst, r);
                     }
+                    Instr::InplaceConst { op, dst, a, k } => {
+                        // Numbers and strings have no in-place dunders: `x += 2.0` is
+                        // `x + 2.0`; a string appends in place when nothing else holds it.
+                        let c = &code.consts[k as usize];
+                        if let Some(v) = fast_arith(op, &reg!(a), c) {
+                            set!(dst, v);
+                            continue;
+                        }
+                        let r = match (op, &reg!(a), c) {
+                            (BinOp::Add, Value::Str(_), Value::Str(_)) => {
+                                let lhs = std::mem::take(&mut reg!(a));
+                                tri!(self.str_append(lhs, c))
+                            }
+                            (_, x, _) if x.is_undefined() => {
+                                save_pc!();
+                                return Err(self.unbound_local(code, a));
+                            }
+                            (_, x, _) => tri!(self.inplace(op, x, c)),
+                        };
+                        set!(dst, r);
+                    }
                     Instr::InplaceImm { op, dst, a, imm } => {
                         // Numbers have no in-place dunders: `x += 1` is `x + 1`. Matched
                         // here rather than through `fast_arith`, whose switch over every
