@@ -476,6 +476,9 @@ pub enum Instr {
     Return {
         src: Reg,
     },
+    /// `return` with no value, and the end of a function body: no register for the
+    /// `None`, no instruction to load it.
+    ReturnNone,
 
     BuildTuple {
         dst: Reg,

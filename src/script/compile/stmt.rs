@@ -251,22 +251,21 @@ impl<'c, 'a> Gen<'c, 'a> {
                     Some(v) => {
                         let v = self.expr(v, None)?;
                         if self.u.cleanups.is_empty() {
-                            v
+                            Some(v)
                         } else {
                             // Cleanups may overwrite locals: keep the value in a temporary.
                             let t = self.u.temp()?;
                             self.u.emit(Instr::Move { dst: t, src: v });
-                            t
+                            Some(t)
                         }
                     }
-                    None => {
-                        let t = self.u.temp()?;
-                        self.u.emit(Instr::LoadNone { dst: t });
-                        t
-                    }
+                    None => None,
                 };
                 self.unwind_cleanups(0)?;
-                self.u.emit(Instr::Return { src: value });
+                self.u.emit(match value {
+                    Some(src) => Instr::Return { src },
+                    None => Instr::ReturnNone,
+                });
             }
             If(i) => self.if_stmt(i)?,
             While(w) => self.while_stmt(w)?,
@@ -1222,9 +1221,7 @@ impl<'c, 'a> Gen<'c, 'a> {
         match body {
             Body::Stmts(stmts) => {
                 g.body(stmts)?;
-                let r = g.u.temp()?;
-                g.u.emit(Instr::LoadNone { dst: r });
-                g.u.emit(Instr::Return { src: r });
+                g.u.emit(Instr::ReturnNone);
             }
             Body::Lambda(e) => {
                 let r = g.expr(e, None)?;

@@ -1404,8 +1404,11 @@ impl Vm {
                             continue 'frames;
                         }
                     }
-                    Instr::Return { src } => {
-                        let value = Value::take_fresh(&mut reg!(src));
+                    Instr::Return { .. } | Instr::ReturnNone => {
+                        let value = match *instr {
+                            Instr::Return { src } => Value::take_fresh(&mut reg!(src)),
+                            _ => Value::None,
+                        };
                         // Ends the top frame and hands `$value` to the caller below it. The
                         // frame is read and dropped in place: popping it as a value copied
                         // it through the stack twice.
