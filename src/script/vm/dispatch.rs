@@ -1,6 +1,9 @@
 //! The dispatch loop. Script→script calls, `__init__` and generator resumption by `for`
 //! push heap frames and continue in this same loop; only native code calling back into
-//! scripts re-enters it (through `Vm::enter`).
+//! scripts re-enters it (through `Vm::enter`). The file is long because the loop is one
+//! function: its instruction arms, and the macros they share, work on the loop's locals
+//! (the frame's registers, pc and code), which a split into functions would pass around
+//! on every instruction.
 
 use super::frame::{ExecState, FrameKind, LoopFlow};
 use super::generator::{GenResult, GenState, Generator, Resume};
