@@ -14,6 +14,7 @@ mod str;
 pub use num::int_of;
 pub use object::SuperObject;
 pub use oserror::from_io as os_error_from_io;
+pub use str::split_in_two;
 
 use crate::script::object::{Builtin, Kwargs, NativeFn, Str, Type, Value};
 use crate::script::vm::{PyResult, Vm};

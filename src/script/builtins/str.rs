@@ -20,14 +20,31 @@ fn this<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Str> {
     }
 }
 
-fn str_param<'a>(vm: &Vm, v: Option<&'a Value>, func: &str) -> PyResult<Option<&'a str>> {
+/// An optional `str` argument, `None` counting as absent; any other value is a TypeError
+/// worded by `error` from its type's name (CPython words it differently per method).
+fn str_param<'a>(
+    vm: &Vm,
+    v: Option<&'a Value>,
+    error: impl FnOnce(&str) -> String,
+) -> PyResult<Option<&'a str>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s.as_str())),
+        Some(other) => Err(vm.type_error(error(&vm.type_name(other)))),
+    }
+}
+
+/// The `str` argument of `removeprefix` and `removesuffix`.
+fn affix_param<'a>(vm: &Vm, a: &'a [Value], func: &str) -> PyResult<&'a str> {
+    match a.get(1) {
+        Some(Value::Str(s)) => Ok(s.as_str()),
+        // CPython names None by its repr here, other values by their type.
+        Some(Value::None) => Err(vm.type_error(format!("{func}() argument must be str, not None"))),
         Some(other) => Err(vm.type_error(format!(
-            "{func} arg must be None or str, not {}",
+            "{func}() argument must be str, not {}",
             vm.type_name(other)
         ))),
+        None => Err(vm.type_error(format!("str.{func}() takes exactly one argument (0 given)"))),
     }
 }
 
@@ -328,12 +345,12 @@ pub fn install(vm: &Vm) {
     method(t, "rpartition", |vm, a, _| partition(vm, a, true));
     method(t, "removeprefix", |vm, a, _| {
         let s = this(vm, a, "removeprefix")?.as_str();
-        let p = str_param(vm, a.get(1), "removeprefix")?.unwrap_or("");
+        let p = affix_param(vm, a, "removeprefix")?;
         Ok(Value::str(s.strip_prefix(p).unwrap_or(s)))
     });
     method(t, "removesuffix", |vm, a, _| {
         let s = this(vm, a, "removesuffix")?.as_str();
-        let p = str_param(vm, a.get(1), "removesuffix")?.unwrap_or("");
+        let p = affix_param(vm, a, "removesuffix")?;
         Ok(Value::str(if p.is_empty() {
             s
         } else {
@@ -477,8 +494,13 @@ fn pad(vm: &Vm, a: &[Value], align: char) -> PyResult<Value> {
 }
 
 fn strip(vm: &Vm, a: &[Value], left: bool, right: bool) -> PyResult<Value> {
-    let s = this(vm, a, "strip")?.as_str();
-    let chars = str_param(vm, a.get(1), "strip")?;
+    let name = match (left, right) {
+        (true, true) => "strip",
+        (true, false) => "lstrip",
+        _ => "rstrip",
+    };
+    let s = this(vm, a, name)?.as_str();
+    let chars = str_param(vm, a.get(1), |_| format!("{name} arg must be None or str"))?;
     let r = match chars {
         None => match (left, right) {
             (true, true) => s.trim_matches(unicode::is_space),
@@ -548,13 +570,37 @@ fn one_char(pattern: &str) -> Option<char> {
     }
 }
 
+/// `s.split(sep)` when it makes exactly two parts (`sep` not empty), as a pair of
+/// strings; otherwise the number of parts, counting no further than three.
+pub fn split_in_two(s: &Str, sep: &Str) -> Result<(Value, Value), usize> {
+    let (text, sep_text) = (s.as_str(), sep.as_str());
+    let Some(at) = text.find(sep_text) else {
+        return Err(1);
+    };
+    let (first, rest) = (&text[..at], &text[at + sep_text.len()..]);
+    if rest.contains(sep_text) {
+        return Err(3);
+    }
+    // The parts of an ASCII string are ASCII: their lengths are their character counts.
+    let part = |p: &str| {
+        Value::Str(Rc::new(if s.is_ascii() {
+            Str::ascii(p)
+        } else {
+            Str::new(p)
+        }))
+    };
+    Ok((part(first), part(rest)))
+}
+
 fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Value> {
     let this = this(vm, a, "split")?;
     let s = this.as_str();
     // The parts of an ASCII string are ASCII: their lengths are their character counts.
     let ascii = this.is_ascii();
     let part = |p: &str| Value::Str(Rc::new(if ascii { Str::ascii(p) } else { Str::new(p) }));
-    let sep = str_param(vm, a.get(1).or_else(|| kwarg(k, "sep")), "split")?;
+    let sep = str_param(vm, a.get(1).or_else(|| kwarg(k, "sep")), |t| {
+        format!("must be str or None, not {t}")
+    })?;
     let maxsplit = match a.get(2).or_else(|| kwarg(k, "maxsplit")) {
         Some(v) => vm.to_index(v)?,
         None => -1,

@@ -452,6 +452,17 @@ pub enum Instr {
         dst: Reg,
         name: Idx,
     },
+    /// `a, b = obj.split(sep)`, always followed by the [`Instr::UnpackPair`] of `func`
+    /// into `a` and `b`; `sep` is in `func + 2`. A `str` split by a non-empty `str` is
+    /// split here into the pair's registers, with no list, and the `UnpackPair` is
+    /// skipped (a count other than two raises its error). Anything else has the method
+    /// looked up into `func` and `func + 1` and called as by [`Instr::CallMethod`], its
+    /// result to `func` for the `UnpackPair`.
+    CallSplitPair {
+        func: Reg,
+        obj: Reg,
+        name: Idx,
+    },
     /// Like `Call`/`CallMethod`, the last `len(names)` of the `argc` arguments being keyword
     /// arguments named by the constant tuple `names`.
     CallKw {

@@ -973,6 +973,51 @@ impl<'c, 'a> Gen<'c, 'a> {
         }
     }
 
+    /// `a, b = obj.split(sep)` with locals `a`, `b` and `obj`, and `sep` a literal string
+    /// or a local: a `CallSplitPair` and the `UnpackPair` it skips when it splits a `str`
+    /// itself. `obj.split` is looked up after `sep` is read rather than before, which, as
+    /// for the fused calls, cannot be told apart. False when the statement has another
+    /// shape (nothing emitted).
+    pub fn split_pair(&mut self, s: &'a ast::StmtAssign) -> CResult<bool> {
+        let ([target], ast::Expr::Call(c)) = (s.targets.as_slice(), &*s.value) else {
+            return Ok(false);
+        };
+        let (ast::Expr::Tuple(ast::ExprTuple { elts, .. })
+        | ast::Expr::List(ast::ExprList { elts, .. })) = target
+        else {
+            return Ok(false);
+        };
+        let ([ta, tb], [sep], true, ast::Expr::Attribute(method)) = (
+            elts.as_slice(),
+            c.args.as_slice(),
+            c.keywords.is_empty(),
+            &*c.func,
+        ) else {
+            return Ok(false);
+        };
+        let literal =
+            matches!(sep, ast::Expr::Constant(k) if matches!(k.value, ast::Constant::Str(_)));
+        if method.attr.as_str() != "split" || !(literal || self.local_name(sep)?.is_some()) {
+            return Ok(false);
+        }
+        let Some(obj) = self.local_name(&method.value)? else {
+            return Ok(false);
+        };
+        let (Some(a), Some(b)) = (self.local_target(ta)?, self.local_target(tb)?) else {
+            return Ok(false);
+        };
+        let func = self.u.temps(3)?;
+        let obj = self.load_name(obj, None)?;
+        self.expr(sep, Some(func + 2))?;
+        let name = self.u.name("split")?;
+        self.u.line = self.ctx.source.location(c.range.start().to_u32()).0;
+        self.u.emit(Instr::CallSplitPair { func, obj, name });
+        self.u.emit(Instr::UnpackPair { src: func, a, b });
+        self.u.mark_assigned(a);
+        self.u.mark_assigned(b);
+        Ok(true)
+    }
+
     /// The name `e` is, when it is a local variable of the code being compiled.
     fn local_name(&mut self, e: &'a ast::Expr) -> CResult<Option<&'a str>> {
         Ok(match e {

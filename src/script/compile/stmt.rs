@@ -193,7 +193,11 @@ impl<'c, 'a> Gen<'c, 'a> {
                         self.assign(t, start + i as Reg)?;
                     }
                 }
-                None => self.assign_stmt(a)?,
+                None => {
+                    if !self.split_pair(a)? {
+                        self.assign_stmt(a)?;
+                    }
+                }
             },
             AugAssign(a) => self.aug_assign(a)?,
             AnnAssign(a) => {
@@ -768,7 +772,7 @@ impl<'c, 'a> Gen<'c, 'a> {
     }
 
     /// The register of `target` when it is a plain local name.
-    fn local_target(&mut self, target: &ast::Expr) -> CResult<Option<Reg>> {
+    pub fn local_target(&mut self, target: &ast::Expr) -> CResult<Option<Reg>> {
         Ok(match target {
             ast::Expr::Name(n) => match self.place(n.id.as_str())? {
                 Place::Local(r) => Some(r),

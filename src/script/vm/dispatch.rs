@@ -1664,6 +1664,33 @@ impl Vm {
                             }
                         }
                     }
+                    Instr::CallSplitPair { func, obj, name } => {
+                        // The pair's registers are in the `UnpackPair` that follows.
+                        let split = match (&reg!(obj), &reg!(func + 2), instrs.get(pc)) {
+                            (
+                                Value::Str(s),
+                                Value::Str(sep),
+                                Some(&Instr::UnpackPair { a, b, .. }),
+                            ) if !sep.as_str().is_empty() => {
+                                Some((crate::script::builtins::split_in_two(s, sep), a, b))
+                            }
+                            _ => None,
+                        };
+                        if let Some((parts, a, b)) = split {
+                            let (x, y) = match parts {
+                                Ok(pair) => pair,
+                                Err(got) => tri!(Err(self.unpack_count_error(2, got))),
+                            };
+                            set!(a, x);
+                            set!(b, y);
+                            pc += 1;
+                            continue;
+                        }
+                        let bound = load_method!(func, obj, name);
+                        let callee = reg!(func).clone();
+                        let args = base + func as usize + 2 - usize::from(bound);
+                        call_positional!(callee, args, 1 + usize::from(bound), func);
+                    }
                     Instr::UnpackPair { src, a, b } => {
                         let (x, y) = match pair_of(&reg!(src)) {
                             Some(pair) => pair,
@@ -2331,23 +2358,27 @@ impl Vm {
                 while let Some(x) = self.next(&it)? {
                     out.push(x);
                     if out.len() > count {
-                        return Err(self
-                            .value_error(format!("too many values to unpack (expected {count})")));
+                        return Err(self.unpack_count_error(count, out.len()));
                     }
                 }
                 out
             }
         };
-        if items.len() < count {
-            return Err(self.value_error(format!(
-                "not enough values to unpack (expected {count}, got {})",
-                items.len()
-            )));
-        }
-        if items.len() > count {
-            return Err(self.value_error(format!("too many values to unpack (expected {count})")));
+        if items.len() != count {
+            return Err(self.unpack_count_error(count, items.len()));
         }
         Ok(items)
+    }
+
+    /// The error of unpacking `got` values (more than `expected`: at least that many)
+    /// into `expected` targets.
+    #[cold]
+    fn unpack_count_error(&self, expected: usize, got: usize) -> Exc {
+        self.value_error(if got < expected {
+            format!("not enough values to unpack (expected {expected}, got {got})")
+        } else {
+            format!("too many values to unpack (expected {expected})")
+        })
     }
 
     /// `s += t` on strings, reusing `s`'s buffer when this is its only reference.
