@@ -140,7 +140,7 @@ pub fn install(vm: &Vm) {
         _ => Err(vm.type_error("BaseException.__new__(X): X is not a type object")),
     });
     method(base, "__init__", |vm, a, k| {
-        if let Some(v) = a.first() {
+        if let (Some(v), false) = (a.first(), k.is_empty()) {
             let t = vm.types.type_of(v);
             if !vm.exception_takes_keywords(t) {
                 super::no_kwargs(vm, t.name().as_str(), k)?;

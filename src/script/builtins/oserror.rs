@@ -10,10 +10,15 @@ use std::rc::Rc;
 
 pub fn install(vm: &Vm) {
     let t = &vm.types.os_error;
-    method(t, "__new__", |vm, a, _| {
+    method(t, "__new__", |vm, a, k| {
         let Some(Value::Type(cls)) = a.first() else {
             return Err(vm.type_error("OSError.__new__(X): X is not a type object"));
         };
+        // Keywords go to a subclass's own `__init__`; `OSError`'s takes none.
+        let own_init = matches!(cls.lookup(&vm.intern("__init__")), Some(Value::Builtin(b)) if b.owner == Some("OSError"));
+        if own_init {
+            super::no_kwargs(vm, cls.name().as_str(), k)?;
+        }
         let args = &a[1..];
         let cls = if Rc::ptr_eq(cls, &vm.types.os_error) {
             errno_class(vm, args)

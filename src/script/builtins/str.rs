@@ -570,16 +570,13 @@ fn one_char(pattern: &str) -> Option<char> {
     }
 }
 
-/// `s.split(sep)` when it makes exactly two parts (`sep` not empty), as a pair of
-/// strings; otherwise the number of parts, counting no further than three.
-pub fn split_in_two(s: &Str, sep: &Str) -> Result<(Value, Value), usize> {
+/// `s.split(sep)` as a pair of strings when it makes exactly two parts (`sep` not empty).
+pub fn split_in_two(s: &Str, sep: &Str) -> Option<(Value, Value)> {
     let (text, sep_text) = (s.as_str(), sep.as_str());
-    let Some(at) = text.find(sep_text) else {
-        return Err(1);
-    };
+    let at = text.find(sep_text)?;
     let (first, rest) = (&text[..at], &text[at + sep_text.len()..]);
     if rest.contains(sep_text) {
-        return Err(3);
+        return None;
     }
     // The parts of an ASCII string are ASCII: their lengths are their character counts.
     let part = |p: &str| {
@@ -589,7 +586,7 @@ pub fn split_in_two(s: &Str, sep: &Str) -> Result<(Value, Value), usize> {
             Str::new(p)
         }))
     };
-    Ok((part(first), part(rest)))
+    Some((part(first), part(rest)))
 }
 
 fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Value> {

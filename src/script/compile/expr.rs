@@ -935,10 +935,15 @@ impl<'c, 'a> Gen<'c, 'a> {
                 });
                 dst
             }
+            // The argument must be known to be bound: a check that could raise would come
+            // before the method's lookup (which raises first in the general sequence).
             ast::Expr::Attribute(a) if a.attr.as_str() == "append" => {
                 let Some(obj) = self.local_name(&a.value)? else {
                     return Ok(None);
                 };
+                if !self.bound_local(&c.args[0])? {
+                    return Ok(None);
+                }
                 let func = self.u.temps(3)?;
                 let obj = self.load_name(obj, None)?;
                 let src = self.load_name(arg, None)?;
@@ -995,9 +1000,11 @@ impl<'c, 'a> Gen<'c, 'a> {
         ) else {
             return Ok(false);
         };
+        // A separator that reading can neither change nor fail on: a literal, or a local
+        // known to be bound (no check that could raise before the method's lookup).
         let literal =
             matches!(sep, ast::Expr::Constant(k) if matches!(k.value, ast::Constant::Str(_)));
-        if method.attr.as_str() != "split" || !(literal || self.local_name(sep)?.is_some()) {
+        if method.attr.as_str() != "split" || !(literal || self.bound_local(sep)?) {
             return Ok(false);
         }
         let Some(obj) = self.local_name(&method.value)? else {
@@ -1010,12 +1017,27 @@ impl<'c, 'a> Gen<'c, 'a> {
         let obj = self.load_name(obj, None)?;
         self.expr(sep, Some(func + 2))?;
         let name = self.u.name("split")?;
+        // The call's errors on its own line, the unpacking's on the statement's.
+        let line = self.u.line;
         self.u.line = self.ctx.source.location(c.range.start().to_u32()).0;
         self.u.emit(Instr::CallSplitPair { func, obj, name });
+        self.u.line = line;
         self.u.emit(Instr::UnpackPair { src: func, a, b });
         self.u.mark_assigned(a);
         self.u.mark_assigned(b);
         Ok(true)
+    }
+
+    /// Whether `e` is a local known to be bound here: reading it has no effect and cannot
+    /// fail.
+    fn bound_local(&mut self, e: &'a ast::Expr) -> CResult<bool> {
+        Ok(match e {
+            ast::Expr::Name(n) => match self.place(n.id.as_str())? {
+                Place::Local(r) => self.u.is_assigned(r),
+                _ => false,
+            },
+            _ => false,
+        })
     }
 
     /// The name `e` is, when it is a local variable of the code being compiled.
@@ -1297,7 +1319,6 @@ enum Comp<'a> {
     Gen(&'a ast::Expr),
 }
 
-/// The truth of a constant whose truth is plain (booleans, None, ints).
 /// Whether `e` may be compiled a second time: it holds no code of its own (a lambda, a
 /// comprehension), no yield, and no assignment.
 fn repeatable(e: &ast::Expr) -> bool {
@@ -1324,6 +1345,7 @@ fn repeatable(e: &ast::Expr) -> bool {
     }
 }
 
+/// The truth of a constant whose truth is plain (booleans, None, ints).
 fn constant_truth(c: &ast::Constant) -> Option<bool> {
     match c {
         ast::Constant::Bool(b) => Some(*b),

@@ -33,6 +33,9 @@ const PARAM: u8 = 2;
 const GLOBAL: u8 = 4;
 const NONLOCAL: u8 = 8;
 const USED: u8 = 16;
+/// The name is unbound again somewhere in the scope (`del x`, or the end of an
+/// `except ... as x` block): no read of it can be known to find it bound.
+const UNBINDS: u8 = 32;
 
 pub struct Scope {
     pub kind: ScopeKind,
@@ -88,6 +91,11 @@ impl Scope {
         self.flags
             .get(name)
             .is_some_and(|f| f & (ASSIGNED | PARAM) != 0)
+    }
+
+    /// Whether the scope unbinds `name` somewhere after binding it (`del`, `except ... as`).
+    pub fn unbinds(&self, name: &str) -> bool {
+        self.flags.get(name).is_some_and(|f| f & UNBINDS != 0)
     }
 
     /// Local variables (cells included) in order: parameters first.
@@ -320,6 +328,7 @@ impl Builder {
             Delete(d) => {
                 for t in &d.targets {
                     self.target(t)?;
+                    self.unbinds(t);
                 }
             }
             Assign(a) => {
@@ -386,6 +395,7 @@ impl Builder {
                     }
                     if let Some(n) = &h.name {
                         self.declare(n.as_str(), ASSIGNED, h.range)?;
+                        self.cur().add(n.as_str(), UNBINDS);
                     }
                     self.stmts(&h.body)?;
                 }
@@ -503,6 +513,16 @@ impl Builder {
             }
         }
         Ok(())
+    }
+
+    /// Flags the names a `del` target unbinds.
+    fn unbinds(&mut self, t: &ast::Expr) {
+        match t {
+            ast::Expr::Name(n) => self.cur().add(n.id.as_str(), UNBINDS),
+            ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| self.unbinds(e)),
+            ast::Expr::List(l) => l.elts.iter().for_each(|e| self.unbinds(e)),
+            _ => {}
+        }
     }
 
     fn target(&mut self, t: &ast::Expr) -> Result<(), CompileError> {

@@ -75,6 +75,10 @@ pub struct Unit<'a> {
     pub cleanups: Vec<Cleanup<'a>>,
     /// Locals known to be bound at the current point (params always are).
     pub assigned: Vec<bool>,
+    /// Locals the code unbinds somewhere (`del`, `except ... as`): never known to be
+    /// bound, so every read of one checks. Tracking where they are unbound would need a
+    /// flow analysis that joins every path (a `del` in a branch, a loop's bottom test).
+    unbinds: Vec<bool>,
     pub qualname: String,
 }
 
@@ -90,6 +94,7 @@ impl<'a> Unit<'a> {
             next = 1;
         }
         let mut assigned = Vec::new();
+        let mut unbinds = Vec::new();
         let locals = if matches!(s.kind, ScopeKind::Function | ScopeKind::Comprehension) {
             s.locals()
         } else {
@@ -102,11 +107,13 @@ impl<'a> Unit<'a> {
         for name in locals {
             vars.insert(name.clone(), next);
             varnames.push(crate::script::object::str::intern(&name));
-            assigned.push(s.params.contains(&name));
+            unbinds.push(s.unbinds(&name));
+            assigned.push(s.params.contains(&name) && !s.unbinds(&name));
             next += 1;
         }
         if s.kind == ScopeKind::Class {
             assigned.insert(0, true);
+            unbinds.insert(0, false);
         }
         for name in s.frees() {
             vars.insert(name.clone(), next);
@@ -137,6 +144,7 @@ impl<'a> Unit<'a> {
             loops: Vec::new(),
             cleanups: Vec::new(),
             assigned,
+            unbinds,
             qualname,
         }
     }
@@ -249,6 +257,9 @@ impl<'a> Unit<'a> {
     }
 
     pub fn mark_assigned(&mut self, r: Reg) {
+        if self.unbinds.get(r as usize).copied().unwrap_or(false) {
+            return;
+        }
         if let Some(a) = self.assigned.get_mut(r as usize) {
             *a = true;
         }

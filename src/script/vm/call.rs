@@ -369,12 +369,11 @@ impl Vm {
     /// Calls a class: `__new__` then `__init__`.
     pub fn instantiate(&self, t: &Rc<Type>, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
         // `BaseException.__init__` takes no keywords; it is not called (`__new__` has set
-        // the arguments already), so its check is made here.
-        let base_exception = |v: Option<Value>| matches!(v, Some(Value::Builtin(b)) if b.owner == Some("BaseException"));
+        // the arguments already), so its check is made here, whatever `__new__` took.
+        let base_init = |v: Option<Value>| matches!(v, Some(Value::Builtin(b)) if b.owner == Some("BaseException"));
         if !kwargs.is_empty()
             && t.layout == Layout::Exception
-            && base_exception(t.lookup(&self.names.init))
-            && base_exception(t.lookup(&self.names.new))
+            && base_init(t.lookup(&self.names.init))
             && !self.exception_takes_keywords(t)
         {
             return Err(self.type_error(format!(

@@ -1304,7 +1304,9 @@ impl Vm {
                             if dst == DISCARD {
                                 // A statement: its temporaries are untouched, so the
                                 // `ClearRange` that ends it has nothing to do.
-                                pc += 1;
+                                if matches!(instrs.get(pc), Some(Instr::ClearRange { .. })) {
+                                    pc += 1;
+                                }
                             } else {
                                 set!(dst, Value::None);
                             }
@@ -1666,21 +1668,19 @@ impl Vm {
                     }
                     Instr::CallSplitPair { func, obj, name } => {
                         // The pair's registers are in the `UnpackPair` that follows.
+                        // Any other count of parts takes the call too, for the `UnpackPair`
+                        // to raise its error on its own line.
                         let split = match (&reg!(obj), &reg!(func + 2), instrs.get(pc)) {
                             (
                                 Value::Str(s),
                                 Value::Str(sep),
                                 Some(&Instr::UnpackPair { a, b, .. }),
                             ) if !sep.as_str().is_empty() => {
-                                Some((crate::script::builtins::split_in_two(s, sep), a, b))
+                                crate::script::builtins::split_in_two(s, sep).map(|p| (p, a, b))
                             }
                             _ => None,
                         };
-                        if let Some((parts, a, b)) = split {
-                            let (x, y) = match parts {
-                                Ok(pair) => pair,
-                                Err(got) => tri!(Err(self.unpack_count_error(2, got))),
-                            };
+                        if let Some(((x, y), a, b)) = split {
                             set!(a, x);
                             set!(b, y);
                             pc += 1;

@@ -96,3 +96,25 @@ class MyImportError(ImportError):
 
 print(MyImportError("m").args, ImportError("m", name="mod").name)
 print(AttributeError("a", name="n", obj=1).args, NameError("b", name="n").args)
+
+
+# Keywords are refused whatever __new__ took, by OSError's own constructor too, and
+# reach a subclass's own __init__.
+class OwnNew(Exception):
+    def __new__(cls, *args, **kwargs):
+        return super().__new__(cls, *args)
+
+
+class OwnOSInit(OSError):
+    def __init__(self, errno, text, extra=None):
+        super().__init__(errno, text)
+        self.extra = extra
+
+
+for make in (lambda: OwnNew(1, x=2), lambda: OSError(1, "x", x=1), lambda: FileNotFoundError(2, "x", x=1)):
+    try:
+        make()
+    except TypeError as e:
+        print("TypeError:", e)
+o = OwnOSInit(2, "gone", extra=5)
+print(o.errno, o.strerror, o.extra)

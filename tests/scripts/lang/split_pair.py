@@ -120,3 +120,41 @@ def fields(text):
 
 
 print(fields("a:1,b:22,c:333"))
+
+
+# Errors name the lines CPython names: the unpacking's on the statement's first line,
+# the call's on the call's; and the method is looked up before an unbound separator or
+# argument is read.
+def line_of(f):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e, "line", e.__traceback__.tb_next.tb_lineno)
+
+
+def too_few():
+    s = "abc"
+    a, b = (
+        s.split(","))
+
+
+def not_str():
+    s = 5
+    a, b = s.split(
+        ",")
+
+
+def unbound_sep():
+    s = 5
+    a, b = s.split(sep)
+    sep = ","
+
+
+def unbound_item():
+    xs = None
+    xs.append(x)
+    x = 1
+
+
+for f in (too_few, not_str, unbound_sep, unbound_item):
+    line_of(f)
