@@ -141,10 +141,7 @@ pub fn install(vm: &Vm) {
     });
     method(base, "__init__", |vm, a, k| {
         if let (Some(v), false) = (a.first(), k.is_empty()) {
-            let t = vm.types.type_of(v);
-            if !vm.exception_takes_keywords(t) {
-                super::no_kwargs(vm, t.name().as_str(), k)?;
-            }
+            vm.exception_keywords(vm.types.type_of(v), k)?;
         }
         if let Some(Value::Instance(i)) = a.first() {
             if let Some(exc) = &i.exc {

@@ -15,9 +15,9 @@ pub fn install(vm: &Vm) {
             return Err(vm.type_error("OSError.__new__(X): X is not a type object"));
         };
         // Keywords go to a subclass's own `__init__`; `OSError`'s takes none.
-        let own_init = matches!(cls.lookup(&vm.intern("__init__")), Some(Value::Builtin(b)) if b.owner == Some("OSError"));
-        if own_init {
-            super::no_kwargs(vm, cls.name().as_str(), k)?;
+        if matches!(cls.lookup(&vm.names.init), Some(Value::Builtin(b)) if b.owner == Some("OSError"))
+        {
+            vm.exception_keywords(cls, k)?;
         }
         let args = &a[1..];
         let cls = if Rc::ptr_eq(cls, &vm.types.os_error) {

@@ -578,23 +578,21 @@ pub fn split_in_two(s: &Str, sep: &Str) -> Option<(Value, Value)> {
     if rest.contains(sep_text) {
         return None;
     }
-    // The parts of an ASCII string are ASCII: their lengths are their character counts.
-    let part = |p: &str| {
-        Value::Str(Rc::new(if s.is_ascii() {
-            Str::ascii(p)
-        } else {
-            Str::new(p)
-        }))
-    };
-    Some((part(first), part(rest)))
+    let ascii = s.is_ascii();
+    Some((part_of(ascii, first), part_of(ascii, rest)))
+}
+
+/// A part of a string, `ascii` when that string is: the parts of an ASCII string are
+/// ASCII, so their lengths are their character counts, with no scan.
+fn part_of(ascii: bool, p: &str) -> Value {
+    Value::Str(Rc::new(if ascii { Str::ascii(p) } else { Str::new(p) }))
 }
 
 fn split(vm: &Vm, a: &[Value], k: Kwargs<'_>, from_right: bool) -> PyResult<Value> {
     let this = this(vm, a, "split")?;
     let s = this.as_str();
-    // The parts of an ASCII string are ASCII: their lengths are their character counts.
     let ascii = this.is_ascii();
-    let part = |p: &str| Value::Str(Rc::new(if ascii { Str::ascii(p) } else { Str::new(p) }));
+    let part = |p: &str| part_of(ascii, p);
     let sep = str_param(vm, a.get(1).or_else(|| kwarg(k, "sep")), |t| {
         format!("must be str or None, not {t}")
     })?;

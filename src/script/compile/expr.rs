@@ -503,33 +503,7 @@ impl<'c, 'a> Gen<'c, 'a> {
                     vec![self.u.emit(Instr::Jump { target: 0 })]
                 }
             }
-            ast::Expr::Compare(c)
-                if c.ops.len() == 1
-                    && small_int(&c.comparators[0]).is_some()
-                    && !matches!(
-                        c.ops[0],
-                        ast::CmpOp::In | ast::CmpOp::NotIn | ast::CmpOp::Is | ast::CmpOp::IsNot
-                    ) =>
-            {
-                let a = self.expr(&c.left, None)?;
-                let imm = small_int(&c.comparators[0]).unwrap_or(0);
-                vec![self.u.emit(Instr::JumpIfNotCompareImm {
-                    op: cmpop(c.ops[0]),
-                    a,
-                    imm,
-                    target: 0,
-                })]
-            }
-            ast::Expr::Compare(c) if c.ops.len() == 1 => {
-                let a = self.expr(&c.left, None)?;
-                let b = self.expr(&c.comparators[0], None)?;
-                vec![self.u.emit(Instr::JumpIfNotCompare {
-                    op: cmpop(c.ops[0]),
-                    a,
-                    b,
-                    target: 0,
-                })]
-            }
+            ast::Expr::Compare(c) if c.ops.len() == 1 => vec![self.compare_jump(c, false, 0)?],
             ast::Expr::BoolOp(b) if b.op == ast::BoolOp::And => {
                 let mut all = Vec::new();
                 for v in &b.values {
@@ -578,32 +552,8 @@ impl<'c, 'a> Gen<'c, 'a> {
         let mark = self.u.next_temp;
         match e {
             ast::Expr::Constant(_) | ast::Expr::BoolOp(_) => return Ok(false),
-            ast::Expr::Compare(c)
-                if c.ops.len() == 1
-                    && small_int(&c.comparators[0]).is_some()
-                    && !matches!(
-                        c.ops[0],
-                        ast::CmpOp::In | ast::CmpOp::NotIn | ast::CmpOp::Is | ast::CmpOp::IsNot
-                    ) =>
-            {
-                let a = self.expr(&c.left, None)?;
-                let imm = small_int(&c.comparators[0]).unwrap_or(0);
-                self.u.emit(Instr::JumpIfCompareImm {
-                    op: cmpop(c.ops[0]),
-                    a,
-                    imm,
-                    target: body,
-                });
-            }
             ast::Expr::Compare(c) if c.ops.len() == 1 => {
-                let a = self.expr(&c.left, None)?;
-                let b = self.expr(&c.comparators[0], None)?;
-                self.u.emit(Instr::JumpIfCompare {
-                    op: cmpop(c.ops[0]),
-                    a,
-                    b,
-                    target: body,
-                });
+                self.compare_jump(c, true, body)?;
             }
             ast::Expr::Compare(_) => return Ok(false),
             ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
@@ -617,6 +567,36 @@ impl<'c, 'a> Gen<'c, 'a> {
         }
         self.u.free_to(mark);
         Ok(true)
+    }
+
+    /// The one-operator comparison `c` fused with a jump to `target` taken when its truth
+    /// is `when`; a small int on the right rides in the instruction. Returns the jump.
+    fn compare_jump(
+        &mut self,
+        c: &'a ast::ExprCompare,
+        when: bool,
+        target: Target,
+    ) -> CResult<usize> {
+        let op = cmpop(c.ops[0]);
+        let a = self.expr(&c.left, None)?;
+        let imm = small_int(&c.comparators[0]).filter(|_| {
+            !matches!(
+                c.ops[0],
+                ast::CmpOp::In | ast::CmpOp::NotIn | ast::CmpOp::Is | ast::CmpOp::IsNot
+            )
+        });
+        let instr = match (imm, when) {
+            (Some(imm), false) => Instr::JumpIfNotCompareImm { op, a, imm, target },
+            (Some(imm), true) => Instr::JumpIfCompareImm { op, a, imm, target },
+            (None, when) => {
+                let b = self.expr(&c.comparators[0], None)?;
+                match when {
+                    false => Instr::JumpIfNotCompare { op, a, b, target },
+                    true => Instr::JumpIfCompare { op, a, b, target },
+                }
+            }
+        };
+        Ok(self.u.emit(instr))
     }
 
     fn compare(&mut self, c: &'a ast::ExprCompare, dst: Option<Reg>) -> CResult<Reg> {
@@ -987,24 +967,19 @@ impl<'c, 'a> Gen<'c, 'a> {
         let ([target], ast::Expr::Call(c)) = (s.targets.as_slice(), &*s.value) else {
             return Ok(false);
         };
-        let (ast::Expr::Tuple(ast::ExprTuple { elts, .. })
-        | ast::Expr::List(ast::ExprList { elts, .. })) = target
-        else {
+        let Some(elts) = super::stmt::sequence_elts(target) else {
             return Ok(false);
         };
-        let ([ta, tb], [sep], true, ast::Expr::Attribute(method)) = (
-            elts.as_slice(),
-            c.args.as_slice(),
-            c.keywords.is_empty(),
-            &*c.func,
-        ) else {
+        let ([ta, tb], [sep], true, ast::Expr::Attribute(method)) =
+            (elts, c.args.as_slice(), c.keywords.is_empty(), &*c.func)
+        else {
             return Ok(false);
         };
         // A separator that reading can neither change nor fail on: a literal, or a local
         // known to be bound (no check that could raise before the method's lookup).
-        let literal =
+        let literal_sep =
             matches!(sep, ast::Expr::Constant(k) if matches!(k.value, ast::Constant::Str(_)));
-        if method.attr.as_str() != "split" || !(literal || self.bound_local(sep)?) {
+        if method.attr.as_str() != "split" || !(literal_sep || self.bound_local(sep)?) {
             return Ok(false);
         }
         let Some(obj) = self.local_name(&method.value)? else {

@@ -1436,20 +1436,22 @@ fn assign_error(e: &ast::Expr, verb: &str) -> String {
     }
 }
 
+/// The items of a tuple or list display (or target).
+pub(super) fn sequence_elts(e: &ast::Expr) -> Option<&[ast::Expr]> {
+    match e {
+        ast::Expr::Tuple(t) => Some(&t.elts),
+        ast::Expr::List(l) => Some(&l.elts),
+        _ => None,
+    }
+}
+
 /// The targets and values of `a, b = x, y`: one target, a tuple or list of names,
 /// attributes or items, and a tuple or list of as many values, neither with a `*` part.
 fn parallel(a: &ast::StmtAssign) -> Option<(&[ast::Expr], &[ast::Expr])> {
-    fn elts(e: &ast::Expr) -> Option<&[ast::Expr]> {
-        match e {
-            ast::Expr::Tuple(t) => Some(&t.elts),
-            ast::Expr::List(l) => Some(&l.elts),
-            _ => None,
-        }
-    }
     let [target] = a.targets.as_slice() else {
         return None;
     };
-    let (targets, values) = (elts(target)?, elts(&a.value)?);
+    let (targets, values) = (sequence_elts(target)?, sequence_elts(&a.value)?);
     let starred = |e: &ast::Expr| matches!(e, ast::Expr::Starred(_));
     let plain = targets.len() == values.len()
         && !targets.iter().any(starred)

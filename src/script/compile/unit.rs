@@ -107,8 +107,9 @@ impl<'a> Unit<'a> {
         for name in locals {
             vars.insert(name.clone(), next);
             varnames.push(crate::script::object::str::intern(&name));
-            unbinds.push(s.unbinds(&name));
-            assigned.push(s.params.contains(&name) && !s.unbinds(&name));
+            let unbound_somewhere = s.unbinds(&name);
+            unbinds.push(unbound_somewhere);
+            assigned.push(s.params.contains(&name) && !unbound_somewhere);
             next += 1;
         }
         if s.kind == ScopeKind::Class {

@@ -11,6 +11,7 @@ use std::rc::Rc;
 /// The attributes an exception keeps in its exception state rather than its `__dict__`:
 /// storing one goes through [`Vm::generic_setattr`].
 const EXCEPTION_FIELDS: [&str; 4] = ["args", "__cause__", "__context__", "__suppress_context__"];
+
 impl Vm {
     /// A special method looked up on the type only (as the interpreter does for dunders).
     #[inline]

@@ -368,18 +368,13 @@ impl Vm {
 
     /// Calls a class: `__new__` then `__init__`.
     pub fn instantiate(&self, t: &Rc<Type>, args: &[Value], kwargs: Kwargs<'_>) -> PyResult<Value> {
-        // `BaseException.__init__` takes no keywords; it is not called (`__new__` has set
-        // the arguments already), so its check is made here, whatever `__new__` took.
-        let base_init = |v: Option<Value>| matches!(v, Some(Value::Builtin(b)) if b.owner == Some("BaseException"));
+        // `BaseException.__init__` is not called (`__new__` has set the arguments already),
+        // so its refusal of keywords is made here.
         if !kwargs.is_empty()
             && t.layout == Layout::Exception
-            && base_init(t.lookup(&self.names.init))
-            && !self.exception_takes_keywords(t)
+            && matches!(t.lookup(&self.names.init), Some(Value::Builtin(b)) if b.owner == Some("BaseException"))
         {
-            return Err(self.type_error(format!(
-                "{}() takes no keyword arguments",
-                t.name().as_str()
-            )));
+            self.exception_keywords(t, kwargs)?;
         }
         if !t.heap {
             // The most common conversions skip the `__new__` call.
@@ -448,16 +443,25 @@ impl Vm {
         Ok(obj)
     }
 
-    /// Whether a built-in exception class takes keyword arguments: `ImportError` (`name`,
-    /// `path`), and `AttributeError` and `NameError` (`name`, accepted and not kept).
-    pub fn exception_takes_keywords(&self, t: &Rc<Type>) -> bool {
-        [
+    /// Refuses keyword arguments to a built-in exception constructor for an instance of `t`,
+    /// as `BaseException.__init__` and `OSError`'s do, except for the classes that take some:
+    /// `ImportError` (`name`, `path`), and `AttributeError` and `NameError` (`name`,
+    /// accepted and not kept).
+    pub fn exception_keywords(&self, t: &Rc<Type>, kwargs: Kwargs<'_>) -> PyResult<()> {
+        let takes_some = [
             &self.types.import_error,
             &self.types.attribute_error,
             &self.types.name_error,
         ]
         .into_iter()
-        .any(|k| t.is_subtype(k))
+        .any(|k| t.is_subtype(k));
+        if kwargs.is_empty() || takes_some {
+            return Ok(());
+        }
+        Err(self.type_error(format!(
+            "{}() takes no keyword arguments",
+            t.name().as_str()
+        )))
     }
 
     pub fn is_object_new(&self, new: &Value) -> bool {
