@@ -175,6 +175,7 @@ pub fn install(vm: &Vm) {
         let replaced = match one_char(old) {
             // The empty pattern matches between characters: std's rule is Python's.
             None if old.is_empty() => Some(s.replacen(old, new, limit)),
+            _ if old.len() == new.len() => replace_in_copy(s, old, new, limit),
             None => replace_substring(s, old, new, limit),
             Some(c) if limit == 0 || !s.contains(c) => None,
             Some(c) => Some(s.replacen(c, new, limit)),
@@ -537,6 +538,38 @@ fn replace_substring(s: &str, old: &str, new: &str, limit: usize) -> Option<Stri
     }
     out.push_str(s.get(done..).unwrap_or_default());
     Some(out)
+}
+
+/// [`replace_substring`] when `new` is as long as `old` (`text.replace(",", " ")`): the
+/// text is copied whole and the occurrences overwritten in the copy, as CPython does, instead
+/// of being assembled from a copy of each piece between them.
+fn replace_in_copy(s: &str, old: &str, new: &str, limit: usize) -> Option<String> {
+    let hay = s.as_bytes();
+    let out: Vec<u8> = match (old.as_bytes(), new.as_bytes()) {
+        (&[from], &[to]) if limit >= hay.len() => {
+            memchr::memchr(from, hay)?;
+            // One byte for another, everywhere: a loop the compiler vectorises.
+            hay.iter()
+                .map(|&b| if b == from { to } else { b })
+                .collect()
+        }
+        (pattern, with) => {
+            let mut found = memchr::memmem::find_iter(hay, pattern)
+                .take(limit)
+                .peekable();
+            found.peek()?;
+            let mut out = hay.to_vec();
+            for at in found {
+                out[at..at + with.len()].copy_from_slice(with);
+            }
+            out
+        }
+    };
+    // Whole characters replaced by whole characters leave valid UTF-8, so the check (a
+    // fraction of the copy's cost) cannot fail; were it to, the general path answers.
+    String::from_utf8(out)
+        .ok()
+        .or_else(|| replace_substring(s, old, new, limit))
 }
 
 /// The offsets of the first `limit` non-overlapping occurrences of `pat` (not empty) in

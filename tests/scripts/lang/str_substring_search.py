@@ -31,3 +31,13 @@ class S(str):
 
 r = S("abc").replace("z", "y")
 print(type(r).__name__, r, type(S("abc").replace("b", "B")).__name__)
+
+# A pattern replaced by one of its own length: copied whole and overwritten in place, for
+# one byte everywhere, under a limit, several bytes and non-ASCII characters.
+line = ",".join(f"f{i}" for i in range(40))
+print(line.replace(",", " "), line.replace(",", ";", 3), line.replace("f1", "F!"))
+print("é,è,ê".replace(",", "|"), "日本,語".replace("日本", "二つ"), "aéaé".replace("é", "è", 1))
+print("ab" * 20 == ("ab" * 20).replace("b", "b"), ("ab" * 20).replace("z", "y") is not None)
+u = "héllo" * 20
+print(u.replace("l", "L").count("L"), u.replace("é", "e").isascii(), len(u.replace("ll", "LL", 7)))
+print(line.replace(",", " ", 0) is line, line.replace("#", "!") is line, "".replace("a", "b"))
