@@ -2439,6 +2439,11 @@ fn fast_arith(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
                 BinOp::Add => x.checked_add(y)?,
                 BinOp::Sub => x.checked_sub(y)?,
                 BinOp::Mul => x.checked_mul(y)?,
+                // By a power of two (`i % 2`, `n // 4`), Python's flooring division is a
+                // mask or an arithmetic shift, whatever the sign of `x`: no divide, which
+                // costs as much as the rest of the instruction.
+                BinOp::Mod if y > 0 && y & (y - 1) == 0 => x & (y - 1),
+                BinOp::FloorDiv if y > 0 && y & (y - 1) == 0 => x >> y.trailing_zeros(),
                 BinOp::Mod if y > 0 && x >= 0 => x % y,
                 BinOp::FloorDiv if y > 0 && x >= 0 => x / y,
                 BinOp::And => x & y,

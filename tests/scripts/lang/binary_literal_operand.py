@@ -55,3 +55,13 @@ def unbound():
 
 
 unbound()
+
+# Powers of two divide by masking and shifting, so every sign and size must floor.
+for x in [13, -13, 0, -1, 2**62 + 5, -(2**63), 2**63 - 1, 7.5, -7.5]:
+    print(x, [x % d for d in (1, 2, 8, 2**62)], [x // d for d in (1, 2, 8, 2**62)],
+          [(x % -d, x // -d) for d in (2, 8)], [x % d for d in (3, 6)])
+n = -37
+n %= 16
+m = -37
+m //= 4
+print(n, m)
