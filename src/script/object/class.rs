@@ -333,7 +333,7 @@ impl Instance {
             self.track();
         }
         match old {
-            Some(old) => drop(old),
+            Some(old) => old.release(),
             None => {
                 let n = (self.attrs.borrow().len() as u32).min(16);
                 if n > self.class.attr_hint.get() {

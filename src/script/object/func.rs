@@ -80,7 +80,7 @@ impl Cell {
 
     #[inline]
     pub fn set(&self, value: Value) {
-        let old = self.value.replace(value);
+        let old = Value::put(&mut self.value.borrow_mut(), value);
         drop(old);
     }
 }

@@ -97,7 +97,7 @@ impl Module {
         if let Some(d) = self.mirror() {
             d.insert_str(self.name_of(slot), value.clone());
         }
-        let old = std::mem::replace(&mut self.slots.borrow_mut()[slot as usize], value);
+        let old = Value::put(&mut self.slots.borrow_mut()[slot as usize], value);
         drop(old);
     }
 
@@ -142,7 +142,7 @@ impl Module {
             d.insert_str(Rc::new(Str::new(name)), value.clone());
         }
         let i = self.slot(name) as usize;
-        let old = std::mem::replace(&mut self.slots.borrow_mut()[i], value);
+        let old = Value::put(&mut self.slots.borrow_mut()[i], value);
         drop(old);
     }
 

@@ -293,7 +293,7 @@ impl Table {
         match self.find(vm, hash, &key)? {
             Some(i) => {
                 // Replacing a value keeps the original key object, as CPython does.
-                let old = std::mem::replace(&mut self.inner.borrow_mut().entries[i].value, value);
+                let old = Value::put(&mut self.inner.borrow_mut().entries[i].value, value);
                 drop(old);
             }
             None => {
@@ -336,7 +336,7 @@ impl Table {
     ) {
         let slot = hint.get();
         if self.inner.borrow().holds_at(slot, &key) {
-            let old = std::mem::replace(
+            let old = Value::put(
                 &mut self.inner.borrow_mut().entries[slot as usize].value,
                 value,
             );
@@ -352,7 +352,7 @@ impl Table {
         let existing = self.inner.borrow().locate_str(&key);
         match existing {
             Some(i) => {
-                let old = std::mem::replace(&mut self.inner.borrow_mut().entries[i].value, value);
+                let old = Value::put(&mut self.inner.borrow_mut().entries[i].value, value);
                 drop(old);
                 i
             }

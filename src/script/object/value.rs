@@ -179,6 +179,23 @@ impl Value {
         }
     }
 
+    /// Replaces the value in `slot` with `v` and gives back the old one if it owns
+    /// something, for the caller to drop once its borrow of the slot's container ends (a
+    /// finalizer may use the container). An old number or `None` is overwritten where it
+    /// lies: moved out, it would be copied whole, 16 bytes at once, into the drop glue, a
+    /// store-forwarding stall when its slot was written as two words just before
+    /// (`counts[0] += 1`, `d[k] += 1`, a global loop variable).
+    #[inline(always)]
+    #[must_use]
+    pub fn put(slot: &mut Value, v: Value) -> Option<Value> {
+        if slot.owns_nothing() {
+            std::mem::forget(std::mem::replace(slot, v));
+            None
+        } else {
+            Some(std::mem::replace(slot, v))
+        }
+    }
+
     /// Takes the value out of `slot` when it was likely written just before (a result
     /// about to be returned). `mem::take` loads the value as one 16-byte block, which
     /// the CPU cannot forward from the two 8-byte stores that wrote it: a stall on every

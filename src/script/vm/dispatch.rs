@@ -674,8 +674,7 @@ impl Vm {
                         if module.in_dict_mode() {
                             module.store_slot(slot as u32, v);
                         } else {
-                            let old =
-                                std::mem::replace(&mut module.slots.borrow_mut()[slot as usize], v);
+                            let old = Value::put(&mut module.slots.borrow_mut()[slot as usize], v);
                             drop(old);
                         }
                         if super::finalize::pending() {
@@ -2421,7 +2420,7 @@ fn list_store(l: &Rc<crate::script::object::seq::List>, i: i64, v: Value) -> Res
     let Some(i) = wrap_index(i, items.len()) else {
         return Err(v);
     };
-    let old = std::mem::replace(&mut items[i], v);
+    let old = Value::put(&mut items[i], v);
     // The old value is dropped after the borrow ends: its finalizer may use the list.
     drop(items);
     drop(old);
