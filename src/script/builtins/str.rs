@@ -606,13 +606,27 @@ fn one_char(pattern: &str) -> Option<char> {
 /// `s.split(sep)` as a pair of strings when it makes exactly two parts (`sep` not empty).
 pub fn split_in_two(s: &Str, sep: &Str) -> Option<(Value, Value)> {
     let (text, sep_text) = (s.as_str(), sep.as_str());
-    let at = text.find(sep_text)?;
+    let at = find_str(text, sep_text)?;
     let (first, rest) = (&text[..at], &text[at + sep_text.len()..]);
-    if rest.contains(sep_text) {
+    if find_str(rest, sep_text).is_some() {
         return None;
     }
     let ascii = s.is_ascii();
     Some((part_of(ascii, first), part_of(ascii, rest)))
+}
+
+/// The byte offset of the first `pat` in `hay`. `str::find` with a `&str` pattern sets up
+/// a two-way searcher each call, which cost a field split (`name, value =
+/// field.split(":")`) 250 instructions; a one-byte pattern in a short text is a plain
+/// scan, cheaper than even `memchr`'s dispatch (100 instructions a call), and a long one
+/// is a `memchr`.
+fn find_str(hay: &str, pat: &str) -> Option<usize> {
+    let hay = hay.as_bytes();
+    match pat.as_bytes() {
+        &[b] if hay.len() < 32 => hay.iter().position(|&c| c == b),
+        &[b] => memchr::memchr(b, hay),
+        p => memchr::memmem::find(hay, p),
+    }
 }
 
 /// A part of a string, `ascii` when that string is: the parts of an ASCII string are
@@ -814,6 +828,15 @@ fn change_case(
 }
 
 fn affix(vm: &Vm, a: &[Value], prefix: bool) -> PyResult<Value> {
+    // The common call, one string and no bounds, needs no character positions.
+    if let [Value::Str(s), Value::Str(p)] = a {
+        let (s, p) = (s.as_str(), p.as_str());
+        return Ok(Value::bool(if prefix {
+            s.starts_with(p)
+        } else {
+            s.ends_with(p)
+        }));
+    }
     let s = this(vm, a, "startswith")?;
     let (start, end) = bounds(vm, a, 2, s.char_len())?;
     let text = if start > end {
@@ -859,10 +882,11 @@ fn partition(vm: &Vm, a: &[Value], reverse: bool) -> PyResult<Value> {
     if sep.as_str().is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let found = if reverse {
-        s.rfind(sep.as_str())
-    } else {
-        s.find(sep.as_str())
+    let (hay, pat) = (s.as_bytes(), sep.as_str().as_bytes());
+    let found = match (reverse, pat) {
+        (true, &[b]) => memchr::memrchr(b, hay),
+        (true, _) => memchr::memmem::rfind(hay, pat),
+        (false, _) => find_str(s, sep.as_str()),
     };
     Ok(Value::tuple(match found {
         Some(i) => vec![

@@ -41,3 +41,16 @@ print("ab" * 20 == ("ab" * 20).replace("b", "b"), ("ab" * 20).replace("z", "y") 
 u = "héllo" * 20
 print(u.replace("l", "L").count("L"), u.replace("é", "e").isascii(), len(u.replace("ll", "LL", 7)))
 print(line.replace(",", " ", 0) is line, line.replace("#", "!") is line, "".replace("a", "b"))
+
+# One-byte separators are scanned directly in short text and with memchr in long text:
+# splits into a pair, partitions and affix tests on both sides of that length.
+for t in ["k:v", "key:" + "v" * 40, "x" * 40 + ":y", "ü" * 20 + ":ß", "a:b:c", "no sep", "x" * 31 + ":",
+          ":" + "z" * 33]:
+    try:
+        a, b = t.split(":")
+        pair = (len(a), len(b))
+    except ValueError as e:
+        pair = str(e)
+    print(pair, [len(p) for p in t.partition(":")], [len(p) for p in t.rpartition(":")],
+          [len(p) for p in t.partition("::")], t.startswith("x"), t.endswith(":"), t.endswith("ß"),
+          t.startswith(""), t.endswith(("y", "c")), t.startswith("x", 1), t.endswith("x", 0, 5))
