@@ -66,7 +66,7 @@ impl Vm {
         gen: &Rc<Generator>,
         f: &mut dyn FnMut(Value) -> PyResult<bool>,
     ) -> PyResult<()> {
-        if !self.push_generator(st, gen.clone(), Value::None, 0)? {
+        if !self.push_generator(st, gen.clone(), Value::None, 0, true)? {
             return Ok(());
         }
         self.drive(st, 0, None, &mut Some(Drain { gen, f }))
@@ -204,6 +204,7 @@ impl Vm {
         st: &mut ExecState,
         pc: u32,
         send_reg: Reg,
+        delegating: bool,
     ) -> Option<Reg> {
         let left = self.leave_frame(st)?;
         self.exc_stack.truncate(left.exc_base);
@@ -215,6 +216,7 @@ impl Vm {
                 std::mem::swap(&mut st.regs, &mut saved.regs);
                 saved.pc = pc;
                 saved.send_reg = send_reg;
+                saved.delegating = delegating;
                 drop(saved);
                 gen.state.set(GenState::Suspended);
             }
@@ -452,7 +454,7 @@ impl Vm {
                         Value::Generator(g) => {
                             let g = g.clone();
                             save_pc!();
-                            if tri!(self.push_generator(st, g, Value::None, $dst)) {
+                            if tri!(self.push_generator(st, g, Value::None, $dst, true)) {
                                 continue 'frames;
                             }
                             None
@@ -560,7 +562,13 @@ impl Vm {
                         Flow::Done(v) => match drain {
                             Some(d) => {
                                 if (d.f)(v)?
-                                    && self.push_generator(st, d.gen.clone(), Value::None, 0)?
+                                    && self.push_generator(
+                                        st,
+                                        d.gen.clone(),
+                                        Value::None,
+                                        0,
+                                        true,
+                                    )?
                                 {
                                     continue 'frames;
                                 }
@@ -1243,7 +1251,7 @@ impl Vm {
                                         let g = g.clone();
                                         let sent = std::mem::take(&mut reg!(func + 2));
                                         save_pc!();
-                                        if tri!(self.push_generator(st, g, sent, dst)) {
+                                        if tri!(self.push_generator(st, g, sent, dst, true)) {
                                             continue 'frames;
                                         }
                                         tri!(Err(self.stop_iteration(Value::None)));
@@ -1839,7 +1847,7 @@ impl Vm {
                         } else {
                             reg!(src).clone()
                         };
-                        let mut ret = self.suspend_generator(st, pc as u32, dst);
+                        let mut ret = self.suspend_generator(st, pc as u32, dst, false);
                         // Generators delegating to this one with `yield from` yield the value
                         // too, each suspended at its `yield from` to delegate again.
                         while st.frames.len() > stop {
@@ -1853,7 +1861,7 @@ impl Vm {
                             else {
                                 break;
                             };
-                            ret = self.suspend_generator(st, at, sent_reg);
+                            ret = self.suspend_generator(st, at, sent_reg, true);
                         }
                         yield_out!(ret, value);
                     }
@@ -1865,7 +1873,7 @@ impl Vm {
                         // `Yield`).
                         if let Value::Generator(g) = &sub {
                             save_pc!();
-                            if tri!(self.push_generator(st, g.clone(), sent, dst)) {
+                            if tri!(self.push_generator(st, g.clone(), sent, dst, true)) {
                                 continue 'frames;
                             }
                             set!(dst, Value::None);
@@ -1904,7 +1912,7 @@ impl Vm {
                             GenResult::Returned(v) => set!(dst, v),
                             GenResult::Yielded(value) => {
                                 // Suspend at this same instruction, to delegate again on resume.
-                                let ret = self.suspend_generator(st, (pc - 1) as u32, dst);
+                                let ret = self.suspend_generator(st, (pc - 1) as u32, dst, true);
                                 yield_out!(ret, value);
                             }
                         }
