@@ -391,7 +391,13 @@ impl<'c, 'a> Gen<'c, 'a> {
                 let src = match &y.value {
                     Some(v) => self.expr(v, None)?,
                     None => {
-                        let none = if d == DISCARD { self.u.temp()? } else { d };
+                        // Never into a local receiving the value: a throw at the yield
+                        // must leave it as it was.
+                        let none = if d == DISCARD || !self.u.is_temp(d) {
+                            self.u.temp()?
+                        } else {
+                            d
+                        };
                         self.u.emit(Instr::LoadNone { dst: none });
                         none
                     }

@@ -1464,10 +1464,13 @@ fn parallel(a: &ast::StmtAssign) -> Option<(&[ast::Expr], &[ast::Expr])> {
 /// into `x`: the operands still see the old `x`, and an exception part-way leaves it as
 /// it was. `a and b`, `a if c else b` and chained comparisons write the result early.
 /// Displays build their items in temporaries (or an accumulator moved out at the end),
-/// so `chunk = []` is one instruction.
+/// so `chunk = []` is one instruction. A `yield` writes the value sent in when it is
+/// resumed, and a throw or close leaves the target as it was: `x = yield total` receives
+/// straight into `x`.
 fn writes_result_last(e: &ast::Expr) -> bool {
     match e {
         ast::Expr::BinOp(_) | ast::Expr::Subscript(_) | ast::Expr::Call(_) => true,
+        ast::Expr::Yield(_) => true,
         ast::Expr::UnaryOp(_) | ast::Expr::Constant(_) | ast::Expr::Name(_) => true,
         ast::Expr::List(_) | ast::Expr::Tuple(_) | ast::Expr::Set(_) | ast::Expr::Dict(_) => true,
         ast::Expr::Compare(c) => c.ops.len() == 1,

@@ -189,14 +189,15 @@ impl Vm {
         let (func, pc, delegating) = (saved.func.clone(), saved.pc, saved.delegating);
         drop(saved);
         gen.state.set(GenState::Running);
-        if send_reg == DISCARD {
-            sent.release();
-        } else if send_reg != NO_REG {
-            Value::store(&mut st.regs[send_reg as usize], sent);
-        } else {
+        if send_reg == NO_REG {
             // First run: the closure cells go to their registers, which keep them from
             // then on (they are saved and restored with the rest).
             super::call::store_cells(st, &func, 0);
+        } else if send_reg == DISCARD || sent.is_undefined() {
+            // Nothing to receive (`Undefined` is what a throw sends).
+            sent.release();
+        } else {
+            Value::store(&mut st.regs[send_reg as usize], sent);
         }
         self.push_frame_at(st, func, 0, pc, ret, FrameKind::Generator);
         st.generators.push(gen);
@@ -254,7 +255,9 @@ impl Vm {
         let result = self.enter(&mut st, |vm, st| {
             let (sent, exc) = match how {
                 Resume::Send(v) => (v, None),
-                Resume::Throw(e) => (Value::None, Some(e)),
+                // Nothing is received: the receiving register may be a local
+                // (`x = yield`), which a throw leaves as it was.
+                Resume::Throw(e) => (Value::Undefined, Some(e)),
             };
             let unstarted =
                 gen.state.get() == GenState::Suspended && gen.frame.borrow().send_reg == NO_REG;
