@@ -379,11 +379,16 @@ pub struct TraceEntry {
     pub pc: u32,
 }
 
+/// The traceback entries of an exception, innermost first. Most exceptions are caught
+/// within a frame or two of where they were raised: those entries stay inline, with no
+/// allocation of their own for each exception raised.
+pub type TraceEntries = smallvec::SmallVec<[TraceEntry; 2]>;
+
 /// What every exception instance carries besides its attributes.
 #[derive(Default)]
 pub struct ExcState {
     pub args: RefCell<Value>,
-    pub traceback: RefCell<Vec<TraceEntry>>,
+    pub traceback: RefCell<TraceEntries>,
     pub cause: RefCell<Value>,
     pub context: RefCell<Value>,
     pub suppress_context: Cell<bool>,

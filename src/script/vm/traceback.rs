@@ -216,8 +216,8 @@ impl Vm {
         let Some(state) = &exc.exc else {
             return Ok(());
         };
-        let entries: Vec<TraceEntry> = match tb {
-            Value::None => Vec::new(),
+        let entries: crate::script::object::class::TraceEntries = match tb {
+            Value::None => Default::default(),
             Value::Opaque(o) => match o.downcast::<Traceback>() {
                 // Stored innermost first; a traceback object runs outermost first.
                 Some(t) => t.entries[t.index..].iter().rev().cloned().collect(),
