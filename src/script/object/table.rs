@@ -64,21 +64,22 @@ impl Inner {
             .map(|&i| i as usize)
     }
 
-    /// The slot of `key` if native comparison decides every candidate; `Err` when some
-    /// candidate's equality needs script code.
+    /// The slot of `key` if native comparison decides every candidate up to it; `Err` at
+    /// the first candidate whose equality needs script code, which must be asked before
+    /// any key probed after it (it may say equal, and its `__eq__` may print).
     #[inline]
     fn locate_native(&self, hash: u64, key: &Value) -> Result<Option<usize>, Undecided> {
         let mut undecided = false;
         let found = self.locate(hash, |_, e| {
             native_eq(&e.key, key).unwrap_or_else(|| {
                 undecided = true;
-                false
+                true
             })
         });
-        match found {
-            None if undecided => Err(Undecided),
-            found => Ok(found),
+        if undecided {
+            return Err(Undecided);
         }
+        Ok(found)
     }
 
     /// The entry of a string key (string equality never runs script code).
@@ -214,7 +215,8 @@ impl Table {
 
     /// [`Table::find`] when some candidate keys need script-level `__eq__`: they are
     /// collected under the borrow and compared with none held, since `__eq__` may change
-    /// the table.
+    /// the table. They were all probed before any key found natively (the probe stops
+    /// there), so each is asked first, in probe order, as CPython does.
     #[cold]
     fn find_by_script(&self, vm: &Vm, hash: u64, key: &Value) -> PyResult<Option<usize>> {
         let mut candidates = Vec::new();
@@ -228,9 +230,6 @@ impl Table {
                     false
                 }
             });
-        if found.is_some() {
-            return Ok(found);
-        }
         for i in candidates {
             let stored = match self.inner.borrow().entries.get(i) {
                 Some(e) if e.hash == hash => e.key.clone(),
@@ -244,7 +243,15 @@ impl Table {
                 }
             }
         }
-        Ok(None)
+        if found.is_none() {
+            return Ok(None);
+        }
+        // None of them was equal: the key found natively, looked up afresh, since their
+        // `__eq__` may have changed the table.
+        Ok(self
+            .inner
+            .borrow()
+            .locate(hash, |_, e| native_eq(&e.key, key) == Some(true)))
     }
 
     pub fn get(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {
@@ -289,18 +296,35 @@ impl Table {
         self.insert_hashed(vm, hash, key, value)
     }
 
+    /// [`Table::insert`] of a key held elsewhere (`d[k] = v`): the key is cloned only
+    /// when it makes a new entry, since replacing a value keeps the original key.
+    pub fn set(&self, vm: &Vm, key: &Value, value: Value) -> PyResult<()> {
+        let hash = vm.hash(key)?;
+        match self.find(vm, hash, key)? {
+            Some(i) => self.replace_value(i, value),
+            None => {
+                self.push_new(hash, key.clone(), value);
+            }
+        }
+        Ok(())
+    }
+
     pub fn insert_hashed(&self, vm: &Vm, hash: u64, key: Value, value: Value) -> PyResult<()> {
         match self.find(vm, hash, &key)? {
-            Some(i) => {
-                // Replacing a value keeps the original key object, as CPython does.
-                let old = Value::put(&mut self.inner.borrow_mut().entries[i].value, value);
-                drop(old);
-            }
+            // Replacing a value keeps the original key object, as CPython does.
+            Some(i) => self.replace_value(i, value),
             None => {
                 self.push_new(hash, key, value);
             }
         }
         Ok(())
+    }
+
+    /// Puts `value` in entry `i`, dropping the old one once the table is not borrowed.
+    #[inline]
+    fn replace_value(&self, i: usize, value: Value) {
+        let old = Value::put(&mut self.inner.borrow_mut().entries[i].value, value);
+        drop(old);
     }
 
     /// Inserts a string key (no script code can run).
@@ -336,11 +360,7 @@ impl Table {
     ) {
         let slot = hint.get();
         if self.inner.borrow().holds_at(slot, &key) {
-            let old = Value::put(
-                &mut self.inner.borrow_mut().entries[slot as usize].value,
-                value,
-            );
-            drop(old);
+            self.replace_value(slot as usize, value);
             return;
         }
         hint.set(self.insert_str_slot(key, value) as u32);
@@ -352,8 +372,7 @@ impl Table {
         let existing = self.inner.borrow().locate_str(&key);
         match existing {
             Some(i) => {
-                let old = Value::put(&mut self.inner.borrow_mut().entries[i].value, value);
-                drop(old);
+                self.replace_value(i, value);
                 i
             }
             None => self.push_new(hash, Value::Str(key), value),

@@ -286,7 +286,7 @@ impl Vm {
                 drop(old);
                 Ok(())
             }
-            Value::Dict(d) => d.insert(self, key.clone(), value),
+            Value::Dict(d) => d.set(self, key, value),
             Value::Bytes(b) if b.mutable && matches!(key, Value::Slice(_)) => {
                 let mut new = Vec::new();
                 for x in self.collect(&value)? {
