@@ -544,14 +544,20 @@ fn super_new(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
 }
 
 impl Vm {
+    /// The class whose MRO a `super` object searches: its receiver when that is a class,
+    /// else the receiver's class (`super().__self_class__`).
+    fn super_owner<'v>(&'v self, s: &'v SuperObject) -> &'v Rc<Type> {
+        match &s.receiver {
+            Value::Type(t) => t,
+            v => self.types.type_of(v),
+        }
+    }
+
     /// The attribute `name` as found through a `super` object, unbound: in the dicts of
     /// the receiver's MRO after the class it starts after. Walked in place, with nothing
     /// allocated: `super().__init__(...)` runs it on every instance made.
     pub fn super_lookup(&self, s: &SuperObject, name: &Str) -> Option<Value> {
-        let owner = match &s.receiver {
-            Value::Type(t) => t,
-            v => self.types.type_of(v),
-        };
+        let owner = self.super_owner(s);
         let tail = owner.mro_tail.borrow();
         let mut mro = std::iter::once(owner).chain(tail.iter());
         // Past the class it starts after (nothing at all when that is not in the MRO).
@@ -573,10 +579,7 @@ impl Vm {
                 "__class__" => Ok(Value::Type(self.types.super_.clone())),
                 "__thisclass__" => Ok(Value::Type(s.start_after.clone())),
                 "__self__" => Ok(s.receiver.clone()),
-                "__self_class__" => Ok(Value::Type(match &s.receiver {
-                    Value::Type(t) => t.clone(),
-                    v => self.types.type_of(v).clone(),
-                })),
+                "__self_class__" => Ok(Value::Type(self.super_owner(s).clone())),
                 _ => Err(self.attribute_error(format!(
                     "'super' object has no attribute '{}'",
                     name.as_str()
@@ -597,13 +600,9 @@ impl Vm {
                 }
             }
             Value::Decorated(d) if d.is_class => {
-                let owner = match &s.receiver {
-                    Value::Type(t) => t.clone(),
-                    v => self.types.type_of(v).clone(),
-                };
                 Value::Method(Rc::new(crate::script::object::BoundMethod {
                     func: d.func.clone(),
-                    receiver: Value::Type(owner),
+                    receiver: Value::Type(self.super_owner(s).clone()),
                 }))
             }
             Value::Decorated(d) => d.func.clone(),

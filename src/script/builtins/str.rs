@@ -554,10 +554,10 @@ fn replace_in_copy(s: &str, old: &str, new: &str, limit: usize) -> Option<String
                 .collect()
         }
         (pattern, with) => {
-            let mut found = memchr::memmem::find_iter(hay, pattern)
-                .take(limit)
-                .peekable();
-            found.peek()?;
+            let found = occurrences(hay, pattern, limit);
+            if found.is_empty() {
+                return None;
+            }
             let mut out = hay.to_vec();
             for at in found {
                 out[at..at + with.len()].copy_from_slice(with);

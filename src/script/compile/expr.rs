@@ -1003,9 +1003,7 @@ impl<'c, 'a> Gen<'c, 'a> {
         self.u.line = self.ctx.source.location(c.range.start().to_u32()).0;
         self.u.emit(Instr::CallSplitPair { func, obj, name });
         self.u.line = line;
-        self.u.emit(Instr::UnpackPair { src: func, a, b });
-        self.u.mark_assigned(a);
-        self.u.mark_assigned(b);
+        self.unpack_pair(func, a, b);
         Ok(true)
     }
 

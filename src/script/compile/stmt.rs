@@ -521,9 +521,7 @@ impl<'c, 'a> Gen<'c, 'a> {
                 }
                 if let ([a, b], None) = (elts.as_slice(), stars.first()) {
                     if let (Some(a), Some(b)) = (self.local_target(a)?, self.local_target(b)?) {
-                        self.u.emit(Instr::UnpackPair { src, a, b });
-                        self.u.mark_assigned(a);
-                        self.u.mark_assigned(b);
+                        self.unpack_pair(src, a, b);
                         return Ok(());
                     }
                 }
@@ -769,6 +767,13 @@ impl<'c, 'a> Gen<'c, 'a> {
         }
         self.u.assigned = before;
         Ok(())
+    }
+
+    /// `a, b = src` into the locals `a` and `b`, which are bound from then on.
+    pub fn unpack_pair(&mut self, src: Reg, a: Reg, b: Reg) {
+        self.u.emit(Instr::UnpackPair { src, a, b });
+        self.u.mark_assigned(a);
+        self.u.mark_assigned(b);
     }
 
     /// The register of `target` when it is a plain local name.

@@ -66,7 +66,7 @@ impl Vm {
         gen: &Rc<Generator>,
         f: &mut dyn FnMut(Value) -> PyResult<bool>,
     ) -> PyResult<()> {
-        if !self.push_generator(st, gen.clone(), Value::None, 0, true)? {
+        if !self.push_generator(st, gen.clone(), Value::None, 0)? {
             return Ok(());
         }
         self.drive(st, 0, None, &mut Some(Drain { gen, f }))
@@ -454,7 +454,7 @@ impl Vm {
                         Value::Generator(g) => {
                             let g = g.clone();
                             save_pc!();
-                            if tri!(self.push_generator(st, g, Value::None, $dst, true)) {
+                            if tri!(self.push_generator(st, g, Value::None, $dst)) {
                                 continue 'frames;
                             }
                             None
@@ -562,13 +562,7 @@ impl Vm {
                         Flow::Done(v) => match drain {
                             Some(d) => {
                                 if (d.f)(v)?
-                                    && self.push_generator(
-                                        st,
-                                        d.gen.clone(),
-                                        Value::None,
-                                        0,
-                                        true,
-                                    )?
+                                    && self.push_generator(st, d.gen.clone(), Value::None, 0)?
                                 {
                                     continue 'frames;
                                 }
@@ -1030,17 +1024,11 @@ impl Vm {
                             set!(dst, v);
                             continue;
                         }
-                        let r = match (op, &reg!(a), c) {
-                            (BinOp::Add, Value::Str(_), Value::Str(_)) => {
-                                let lhs = std::mem::take(&mut reg!(a));
-                                tri!(self.str_append(lhs, c))
-                            }
-                            (_, x, _) if x.is_undefined() => {
-                                save_pc!();
-                                return Err(self.unbound_local(code, a));
-                            }
-                            (_, x, _) => tri!(self.inplace(op, x, c)),
-                        };
+                        if reg!(a).is_undefined() {
+                            save_pc!();
+                            return Err(self.unbound_local(code, a));
+                        }
+                        let r = tri!(self.inplace_general(op, &mut reg!(a), c));
                         set!(dst, r);
                     }
                     Instr::InplaceImm { op, dst, a, imm } => {
@@ -1074,33 +1062,11 @@ impl Vm {
                             set!(dst, v);
                             continue;
                         }
-                        let r = match (op, &reg!(a), &reg!(b)) {
-                            (BinOp::Add, Value::Int(x), Value::Int(y))
-                                if x.checked_add(*y).is_some() =>
-                            {
-                                Value::Int(x + y)
-                            }
-                            (BinOp::Add, Value::Float(x), Value::Float(y)) => {
-                                Value::float(x.get() + y.get())
-                            }
-                            (BinOp::Sub, Value::Int(x), Value::Int(y))
-                                if x.checked_sub(*y).is_some() =>
-                            {
-                                Value::Int(x - y)
-                            }
-                            (BinOp::Add, Value::Str(_), Value::Str(_)) => {
-                                // `s += t` appends in place when nothing else holds `s`.
-                                let rhs = reg!(b).clone();
-                                let lhs = std::mem::take(&mut reg!(a));
-                                tri!(self.str_append(lhs, &rhs))
-                            }
-                            _ => {
-                                if reg!(a).is_undefined() || reg!(b).is_undefined() {
-                                    tri!(self.binary_checked(code, base, st, op, a, b))
-                                } else {
-                                    tri!(self.inplace(op, &reg!(a), &reg!(b)))
-                                }
-                            }
+                        let r = if reg!(a).is_undefined() || reg!(b).is_undefined() {
+                            tri!(self.binary_checked(code, base, st, op, a, b))
+                        } else {
+                            let rhs = reg!(b).clone();
+                            tri!(self.inplace_general(op, &mut reg!(a), &rhs))
                         };
                         set!(dst, r);
                     }
@@ -1251,7 +1217,7 @@ impl Vm {
                                         let g = g.clone();
                                         let sent = std::mem::take(&mut reg!(func + 2));
                                         save_pc!();
-                                        if tri!(self.push_generator(st, g, sent, dst, true)) {
+                                        if tri!(self.push_generator(st, g, sent, dst)) {
                                             continue 'frames;
                                         }
                                         tri!(Err(self.stop_iteration(Value::None)));
@@ -1873,7 +1839,7 @@ impl Vm {
                         // `Yield`).
                         if let Value::Generator(g) = &sub {
                             save_pc!();
-                            if tri!(self.push_generator(st, g.clone(), sent, dst, true)) {
+                            if tri!(self.push_generator(st, g.clone(), sent, dst)) {
                                 continue 'frames;
                             }
                             set!(dst, Value::None);
@@ -2397,6 +2363,16 @@ impl Vm {
         } else {
             format!("too many values to unpack (expected {expected})")
         })
+    }
+
+    /// `x op= y` once the number fast path has declined, for `Inplace` and
+    /// `InplaceConst`: a string appends in place when nothing else holds it (it is taken
+    /// out of `x`'s register for that), anything else goes through [`Vm::inplace`].
+    fn inplace_general(&self, op: BinOp, x: &mut Value, y: &Value) -> PyResult<Value> {
+        if let (BinOp::Add, Value::Str(_), Value::Str(_)) = (op, &*x, y) {
+            return self.str_append(std::mem::take(x), y);
+        }
+        self.inplace(op, x, y)
     }
 
     /// `s += t` on strings, reusing `s`'s buffer when this is its only reference.

@@ -164,9 +164,11 @@ impl Vm {
     /// Moves a suspended generator's frame onto `st` at the top of its register file,
     /// with `sent` in its receiving register. The frame's result goes to `ret`. Takes the
     /// generator by value: the reference goes to `st.generators` as it is. Inlined into the
-    /// loop, a resume costs no call, and the rare cases go out of line. With `descend`, a
-    /// generator suspended in a `yield from` has its delegates pushed too (see
-    /// [`Vm::push_delegates`]); a throw, which goes to the delegate its own way, does not.
+    /// loop, a resume costs no call, and the rare cases go out of line. A throw sends
+    /// `Undefined`: nothing is received (the receiving register may be a local, which a
+    /// throw leaves as it was). A generator suspended in a `yield from` has its delegates
+    /// pushed too (see [`Vm::push_delegates`]), unless it is thrown into: the throw goes
+    /// to the delegate its own way.
     #[inline(always)]
     pub fn push_generator(
         &self,
@@ -174,7 +176,6 @@ impl Vm {
         gen: Rc<Generator>,
         sent: Value,
         ret: u16,
-        descend: bool,
     ) -> PyResult<bool> {
         if gen.state.get() != GenState::Suspended {
             return self.generator_not_suspended(&gen);
@@ -189,19 +190,19 @@ impl Vm {
         let (func, pc, delegating) = (saved.func.clone(), saved.pc, saved.delegating);
         drop(saved);
         gen.state.set(GenState::Running);
+        let descend = delegating && !sent.is_undefined();
         if send_reg == NO_REG {
             // First run: the closure cells go to their registers, which keep them from
             // then on (they are saved and restored with the rest).
             super::call::store_cells(st, &func, 0);
         } else if send_reg == DISCARD || sent.is_undefined() {
-            // Nothing to receive (`Undefined` is what a throw sends).
             sent.release();
         } else {
             Value::store(&mut st.regs[send_reg as usize], sent);
         }
         self.push_frame_at(st, func, 0, pc, ret, FrameKind::Generator);
         st.generators.push(gen);
-        if descend && delegating {
+        if descend {
             self.push_delegates(st)?;
         }
         Ok(true)
@@ -236,7 +237,7 @@ impl Vm {
         let sub = sub.clone();
         top.pc = at + 1;
         let sent = std::mem::take(&mut st.regs[base + dst as usize]);
-        self.push_generator(st, sub, sent, dst, true).map(drop)
+        self.push_generator(st, sub, sent, dst).map(drop)
     }
 
     /// [`Vm::push_generator`] of a generator that is running (an error) or finished
@@ -255,8 +256,7 @@ impl Vm {
         let result = self.enter(&mut st, |vm, st| {
             let (sent, exc) = match how {
                 Resume::Send(v) => (v, None),
-                // Nothing is received: the receiving register may be a local
-                // (`x = yield`), which a throw leaves as it was.
+                // What a throw sends (see `push_generator`).
                 Resume::Throw(e) => (Value::Undefined, Some(e)),
             };
             let unstarted =
@@ -266,7 +266,7 @@ impl Vm {
                 gen.finish();
                 return Err(e.clone());
             }
-            if !vm.push_generator(st, gen.clone(), sent, 0, exc.is_none())? {
+            if !vm.push_generator(st, gen.clone(), sent, 0)? {
                 return match exc {
                     Some(e) => Err(e),
                     None => Ok(GenResult::Returned(Value::None)),
