@@ -186,23 +186,9 @@ pub fn install(vm: &Vm) {
         super::subclassed(a, t)
     });
     method(&vm.types.range, "__new__", |vm, a, _| {
-        arity(vm, "range", a, 2, 4)?;
-        let int = |v: &Value| -> PyResult<num_bigint::BigInt> {
-            match crate::script::vm::num::to_big(v) {
-                Some(b) => Ok(b),
-                None => Ok(num_bigint::BigInt::from(vm.to_index(v)?)),
-            }
-        };
-        let one = num_bigint::BigInt::from(1);
-        let (start, stop, step) = match a.len() {
-            2 => (num_bigint::BigInt::from(0), int(&a[1])?, one),
-            3 => (int(&a[1])?, int(&a[2])?, one),
-            _ => (int(&a[1])?, int(&a[2])?, int(&a[3])?),
-        };
-        if step == num_bigint::BigInt::from(0) {
-            return Err(vm.value_error("range() arg 3 must not be zero"));
-        }
-        Ok(Value::Range(Rc::new(Range::new(start, stop, step))))
+        // The type is the first argument: the counts in an error are the caller's.
+        arity(vm, "range", a.get(1..).unwrap_or_default(), 1, 3)?;
+        range_of(vm, &a[1..])
     });
     method(&vm.types.range, "index", |vm, a, _| {
         let (Some(Value::Range(r)), Some(v)) = (a.first(), a.get(1)) else {
@@ -260,4 +246,35 @@ fn append_in_loop(
     // (the f-string or call that made it).
     l.push(st.regs[args + 1].clone());
     Ok(st.finish_hooked_call(args, argc, dst, Value::None))
+}
+
+/// `range(...)` with one to three arguments (checked by the caller).
+pub fn range_of(vm: &Vm, a: &[Value]) -> PyResult<Value> {
+    let small = match a {
+        [Value::Int(stop)] => Some((0, *stop, 1)),
+        [Value::Int(start), Value::Int(stop)] => Some((*start, *stop, 1)),
+        [Value::Int(start), Value::Int(stop), Value::Int(step)] if *step != 0 => {
+            Some((*start, *stop, *step))
+        }
+        _ => None,
+    };
+    if let Some((start, stop, step)) = small {
+        return Ok(Value::Range(Rc::new(Range::of_ints(start, stop, step))));
+    }
+    let int = |v: &Value| -> PyResult<num_bigint::BigInt> {
+        match crate::script::vm::num::to_big(v) {
+            Some(b) => Ok(b),
+            None => Ok(num_bigint::BigInt::from(vm.to_index(v)?)),
+        }
+    };
+    let one = num_bigint::BigInt::from(1);
+    let (start, stop, step) = match a.len() {
+        1 => (num_bigint::BigInt::from(0), int(&a[0])?, one),
+        2 => (int(&a[0])?, int(&a[1])?, one),
+        _ => (int(&a[0])?, int(&a[1])?, int(&a[2])?),
+    };
+    if step == num_bigint::BigInt::from(0) {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::Range(Rc::new(Range::new(start, stop, step))))
 }

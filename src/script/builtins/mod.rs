@@ -11,7 +11,8 @@ mod object;
 mod oserror;
 mod str;
 
-pub use num::int_of;
+pub use list::range_of;
+pub use num::{float_of, int_of};
 pub use object::SuperObject;
 pub use oserror::from_io as os_error_from_io;
 pub use str::split_in_two;

@@ -246,9 +246,14 @@ fn float_to_int(vm: &Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn float_new(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
-    let Some(x) = args.get(1) else {
-        return Ok(Value::float(0.0));
-    };
+    match args.get(1) {
+        Some(x) => float_of(vm, x),
+        None => Ok(Value::float(0.0)),
+    }
+}
+
+/// `float(x)` with one argument.
+pub fn float_of(vm: &Vm, x: &Value) -> PyResult<Value> {
     Ok(Value::float(match x {
         Value::Float(f) => f.get(),
         Value::Int(i) => *i as f64,
@@ -266,7 +271,7 @@ fn float_new(vm: &Vm, args: &[Value], _: Kwargs<'_>) -> PyResult<Value> {
             }
             if let Some(m) = vm.lookup_special(other, &vm.names.index) {
                 let i = vm.call_bound(&m, other, &[])?;
-                return float_new(vm, &[Value::None, i], &[]);
+                return float_of(vm, &i);
             }
             return Err(vm.type_error(format!(
                 "float() argument must be a string or a real number, not '{}'",

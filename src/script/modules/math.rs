@@ -293,6 +293,10 @@ pub fn module(vm: &Vm) -> Rc<Module> {
                 if n < 0 {
                     return Err(vm.value_error("factorial() not defined for negative values"));
                 }
+                if n <= 20 {
+                    // 20! is the largest that fits in an `i64`: no big number to build.
+                    return Ok(Value::Int((2..=n).product()));
+                }
                 Ok(Value::from_bigint(factorial(n as u64)))
             }),
             ("gcd", |vm, a, _| {

@@ -79,16 +79,22 @@ impl Range {
         }
     }
 
+    /// A range of `i64` bounds (`step` not zero). `range(n)` in a loop makes one each time
+    /// the loop starts: going through `BigInt` cost a thousand instructions.
+    pub fn of_ints(start: i64, stop: i64, step: i64) -> Range {
+        match i64::try_from(length(start, stop, step)) {
+            Ok(_) => Range {
+                start,
+                stop,
+                step,
+                big: None,
+            },
+            Err(_) => Range::new(start.into(), stop.into(), step.into()),
+        }
+    }
+
     pub fn len(&self) -> i64 {
-        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 && start < stop {
-            (stop - start - 1) / step + 1
-        } else if step < 0 && start > stop {
-            (start - stop - 1) / (-step) + 1
-        } else {
-            0
-        };
-        n as i64
+        length(self.start, self.stop, self.step) as i64
     }
 
     pub fn is_empty(&self) -> bool {
@@ -144,5 +150,18 @@ pub struct Opaque {
 impl Opaque {
     pub fn downcast<T: 'static>(&self) -> Option<&T> {
         self.data.downcast_ref()
+    }
+}
+
+/// The number of items of a range of `i64` bounds (`step` not zero), which may not fit in
+/// `i64` (`range(-2**63, 2**63 - 1)`).
+fn length(start: i64, stop: i64, step: i64) -> i128 {
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
+    if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
     }
 }

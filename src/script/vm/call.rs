@@ -377,7 +377,8 @@ impl Vm {
             self.exception_keywords(t, kwargs)?;
         }
         if !t.heap {
-            // The most common conversions skip the `__new__` call.
+            // The most common conversions, and `range`, skip the `__new__` call (its
+            // argument vector with the type prepended cost more than a `float(n)` itself).
             if let ([x], true) = (args, kwargs.is_empty()) {
                 if Rc::ptr_eq(t, &self.types.str) {
                     return self.str_value(x);
@@ -385,9 +386,18 @@ impl Vm {
                 if Rc::ptr_eq(t, &self.types.int) {
                     return crate::script::builtins::int_of(self, x);
                 }
+                if Rc::ptr_eq(t, &self.types.float) {
+                    return crate::script::builtins::float_of(self, x);
+                }
                 if Rc::ptr_eq(t, &self.types.type_) {
                     return Ok(Value::Type(self.types.type_of(x).clone()));
                 }
+            }
+            if Rc::ptr_eq(t, &self.types.range)
+                && (1..=3).contains(&args.len())
+                && kwargs.is_empty()
+            {
+                return crate::script::builtins::range_of(self, args);
             }
             // Built-in types construct through their `__new__` builtin.
             if let Some(new) = self.builtin_new(t) {

@@ -2,8 +2,9 @@
 //! on instances.
 
 use super::{PyResult, Vm};
-use crate::script::object::misc::Slice;
+use crate::script::object::misc::{Range, Slice};
 use crate::script::object::{Bytes, Str, Value};
+use num_traits::{Signed, Zero};
 use std::rc::Rc;
 
 /// Resolved slice bounds over a sequence of `len` items.
@@ -78,6 +79,66 @@ impl Vm {
             step,
             len: n as usize,
         })
+    }
+
+    /// `r[a:b:c]`: the range of the selected items, worked out in big ints as CPython
+    /// does, since the bounds of either range, or the slice's own, may not fit in `i64`.
+    fn range_slice(&self, r: &Range, sl: &Slice) -> PyResult<Value> {
+        use num_bigint::BigInt;
+        let (start, step, len) = match &r.big {
+            Some(b) => (b.start.clone(), b.step.clone(), b.len()),
+            None => (
+                BigInt::from(r.start),
+                BigInt::from(r.step),
+                BigInt::from(r.len()),
+            ),
+        };
+        let index = |v: &Value| -> PyResult<BigInt> {
+            match super::num::to_big(v) {
+                Some(b) => Ok(b),
+                None => match v {
+                    Value::Instance(_) => Ok(BigInt::from(self.to_index(v)?)),
+                    _ => Err(self.type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    )),
+                },
+            }
+        };
+        let by = match &sl.step {
+            Value::None => BigInt::from(1),
+            v => index(v)?,
+        };
+        if by.is_zero() {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        let backwards = by.is_negative();
+        let (lower, upper) = if backwards {
+            (BigInt::from(-1), &len - 1)
+        } else {
+            (BigInt::zero(), len.clone())
+        };
+        let clamp = |v: BigInt| -> BigInt {
+            if v.is_negative() {
+                (v + &len).max(lower.clone())
+            } else {
+                v.min(upper.clone())
+            }
+        };
+        let from = match &sl.start {
+            Value::None if backwards => upper.clone(),
+            Value::None => lower.clone(),
+            v => clamp(index(v)?),
+        };
+        let to = match &sl.stop {
+            Value::None if backwards => lower.clone(),
+            Value::None => upper.clone(),
+            v => clamp(index(v)?),
+        };
+        Ok(Value::Range(Rc::new(Range::new(
+            &start + from * &step,
+            &start + to * &step,
+            step * by,
+        ))))
     }
 
     fn slice_int(&self, v: &Value) -> PyResult<i64> {
@@ -166,7 +227,13 @@ impl Vm {
                 let i = self.seq_index(key, data.len(), what)?;
                 Ok(Value::Int(data[i] as i64))
             }
-            Value::Range(r) if r.big.is_some() && !matches!(key, Value::Slice(_)) => {
+            Value::Range(r) if matches!(key, Value::Slice(_)) => {
+                let Value::Slice(sl) = key else {
+                    return Ok(Value::None);
+                };
+                self.range_slice(r, sl)
+            }
+            Value::Range(r) if r.big.is_some() => {
                 let big = r.big.as_ref().map(|b| (b.len(), b));
                 let Some((len, b)) = big else {
                     return Err(self.index_error("range object index out of range"));
@@ -186,18 +253,6 @@ impl Vm {
                 Ok(Value::from_bigint(b.at(&i)))
             }
             Value::Range(r) => {
-                if let Value::Slice(sl) = key {
-                    let ix = self.slice_indices(sl, r.len() as usize)?;
-                    let start = r.at(ix.start);
-                    let step = r.step * ix.step;
-                    return Ok(Value::Range(Rc::new(
-                        crate::script::object::misc::Range::new(
-                            start.into(),
-                            (start + step * ix.len as i64).into(),
-                            step.into(),
-                        ),
-                    )));
-                }
                 let i = self.seq_index(key, r.len() as usize, "range object")?;
                 Ok(Value::Int(r.at(i as i64)))
             }
