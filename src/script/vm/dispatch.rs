@@ -139,9 +139,10 @@ impl Vm {
                 }
                 return Ok(());
             }
-            let kind = frame.kind;
-            self.pop_frame(st);
-            match kind {
+            let Some(left) = self.pop_frame(st) else {
+                return Err(exc);
+            };
+            match left.kind {
                 FrameKind::Generator => {
                     if let Some(gen) = st.generators.pop() {
                         gen.end_frame(st);
@@ -154,6 +155,8 @@ impl Vm {
                         }
                         exc = new;
                     }
+                    // A generator delegating to this one meets the exception in its frame.
+                    self.reenter_delegator(st, left.ret);
                 }
                 FrameKind::Init => {
                     st.inits.pop();
@@ -219,10 +222,38 @@ impl Vm {
                 saved.delegating = delegating;
                 drop(saved);
                 gen.state.set(GenState::Suspended);
+                self.suspend_delegators(st);
             }
             None => st.clear(left.base, left.base + left.nregs),
         }
         Some(left.ret)
+    }
+
+    /// Suspends the generator frames below the one that just yielded (whose result
+    /// register was `ret`) that delegate to it with `yield from`, each at its `yield
+    /// from` to delegate again: they yield the value too. Returns the result register of
+    /// the last one suspended, where the value goes.
+    #[inline(always)]
+    fn suspend_delegating_frames(
+        &self,
+        st: &mut ExecState,
+        stop: usize,
+        mut ret: Option<Reg>,
+    ) -> Option<Reg> {
+        while st.frames.len() > stop {
+            let Some(outer) = st.frames.last() else { break };
+            if outer.kind != FrameKind::Generator || outer.pc == 0 {
+                break;
+            }
+            let at = outer.pc - 1;
+            let Some(&Instr::YieldFrom { dst: sent_reg, .. }) =
+                outer.func.code.instrs.get(at as usize)
+            else {
+                break;
+            };
+            ret = self.suspend_generator(st, at, sent_reg, true);
+        }
+        ret
     }
 
     /// Prepares the register window at `base` for a call of `func` with `argc` arguments
@@ -1813,22 +1844,8 @@ impl Vm {
                         } else {
                             reg!(src).clone()
                         };
-                        let mut ret = self.suspend_generator(st, pc as u32, dst, false);
-                        // Generators delegating to this one with `yield from` yield the value
-                        // too, each suspended at its `yield from` to delegate again.
-                        while st.frames.len() > stop {
-                            let Some(outer) = st.frames.last() else { break };
-                            if outer.kind != FrameKind::Generator || outer.pc == 0 {
-                                break;
-                            }
-                            let at = outer.pc - 1;
-                            let Some(&Instr::YieldFrom { dst: sent_reg, .. }) =
-                                outer.func.code.instrs.get(at as usize)
-                            else {
-                                break;
-                            };
-                            ret = self.suspend_generator(st, at, sent_reg, true);
-                        }
+                        let ret = self.suspend_generator(st, pc as u32, dst, false);
+                        let ret = self.suspend_delegating_frames(st, stop, ret);
                         yield_out!(ret, value);
                     }
                     Instr::YieldFrom { dst, iter } => {
@@ -1879,6 +1896,7 @@ impl Vm {
                             GenResult::Yielded(value) => {
                                 // Suspend at this same instruction, to delegate again on resume.
                                 let ret = self.suspend_generator(st, (pc - 1) as u32, dst, true);
+                                let ret = self.suspend_delegating_frames(st, stop, ret);
                                 yield_out!(ret, value);
                             }
                         }
@@ -1954,6 +1972,12 @@ impl Vm {
             FrameKind::Generator => {
                 if let Some(gen) = st.generators.pop() {
                     gen.end_frame(st);
+                }
+                // The return value of a delegate whose delegating generator was off the
+                // stack goes to that generator's `yield from`, and it runs on.
+                if let Some(dst) = self.reenter_delegator(st, frame.ret) {
+                    st.regs[dst as usize] = value;
+                    return Ok(Flow::Enter);
                 }
                 if st.frames.len() > stop {
                     if let Some(caller) = st.frames.last_mut() {

@@ -32,6 +32,12 @@ pub enum GenState {
     /// The frame is on an execution state, whose register file it is; `frame.regs` holds
     /// the register file of the frames below.
     Running,
+    /// Running, but suspended in a `yield from` with its frame off the stack: the frame of
+    /// its delegate, just above it on `ExecState::generators`, stands for both. Only when
+    /// that delegate returns or raises does this frame go back on the stack (to receive
+    /// the result, or to meet its handlers); a yield suspends the two together. `frame`
+    /// is as when suspended.
+    Delegating,
     Finished,
 }
 
@@ -85,7 +91,11 @@ impl Generator {
     }
 
     pub fn is_running(&self) -> bool {
-        self.state.get() == GenState::Running
+        matches!(self.state.get(), GenState::Running | GenState::Delegating)
+    }
+
+    fn is_delegating(&self) -> bool {
+        self.state.get() == GenState::Delegating
     }
 
     pub fn is_finished(&self) -> bool {
@@ -166,9 +176,10 @@ impl Vm {
     /// generator by value: the reference goes to `st.generators` as it is. Inlined into the
     /// loop, a resume costs no call, and the rare cases go out of line. A throw sends
     /// `Undefined`: nothing is received (the receiving register may be a local, which a
-    /// throw leaves as it was). A generator suspended in a `yield from` has its delegates
-    /// pushed too (see [`Vm::push_delegates`]), unless it is thrown into: the throw goes
-    /// to the delegate its own way.
+    /// throw leaves as it was). A generator suspended in a `yield from` whose delegate is
+    /// a suspended generator stays off the stack (see [`GenState::Delegating`]) and the
+    /// delegate is resumed in its place, unless it is thrown into: the throw goes to the
+    /// delegate its own way.
     #[inline(always)]
     pub fn push_generator(
         &self,
@@ -185,12 +196,17 @@ impl Vm {
         if send_reg == NO_REG && !sent.is_none() {
             return Err(self.type_error("can't send non-None value to a just-started generator"));
         }
+        if saved.delegating && !sent.is_undefined() {
+            if let Some(sub) = self.ready_delegate(&saved) {
+                drop(saved);
+                return self.push_delegating(st, gen, sub, sent, ret);
+            }
+        }
         self.count_frame()?;
         std::mem::swap(&mut st.regs, &mut saved.regs);
-        let (func, pc, delegating) = (saved.func.clone(), saved.pc, saved.delegating);
+        let (func, pc) = (saved.func.clone(), saved.pc);
         drop(saved);
         gen.state.set(GenState::Running);
-        let descend = delegating && !sent.is_undefined();
         if send_reg == NO_REG {
             // First run: the closure cells go to their registers, which keep them from
             // then on (they are saved and restored with the rest).
@@ -202,42 +218,76 @@ impl Vm {
         }
         self.push_frame_at(st, func, 0, pc, ret, FrameKind::Generator);
         st.generators.push(gen);
-        if descend {
-            self.push_delegates(st)?;
-        }
         Ok(true)
     }
 
-    /// Runs the `yield from` the generator frame on top of `st` is suspended in, when its
-    /// delegate is a suspended generator, as that instruction would: the delegate's frame
-    /// goes on top, and the delegating frame waits after the instruction for its result.
-    /// A chain of delegations resumes in one step, without the loop entering each
-    /// delegating frame only to run its `yield from` (a third of the cost of an item that
-    /// passes through one). Any other case is left to the instruction itself.
+    /// The delegate of a generator suspended in a `yield from`, if it is a generator that
+    /// can be resumed without fail (started, suspended, and with room for its frame):
+    /// anything else is left to the instruction, which reports the errors.
     #[inline(never)]
-    fn push_delegates(&self, st: &mut ExecState) -> PyResult<()> {
-        let Some(top) = st.frames.last_mut() else {
-            return Ok(());
+    fn ready_delegate(&self, saved: &Saved) -> Option<Rc<Generator>> {
+        let Some(&Instr::YieldFrom { iter, .. }) = saved.func.code.instrs.get(saved.pc as usize)
+        else {
+            return None;
         };
-        let at = top.pc;
-        let Some(&Instr::YieldFrom { dst, iter }) = top.func.code.instrs.get(at as usize) else {
-            return Ok(());
+        let Some(Value::Generator(sub)) = saved.regs.get(iter as usize) else {
+            return None;
         };
-        let base = top.base as usize;
-        let Value::Generator(sub) = &st.regs[base + iter as usize] else {
-            return Ok(());
-        };
-        // Only a push that cannot fail: the instruction reports the errors.
         let ready = sub.state.get() == GenState::Suspended
             && sub.frame.borrow().send_reg != NO_REG
             && self.depth.get() < self.recursion_limit.get();
-        if !ready {
-            return Ok(());
+        ready.then(|| sub.clone())
+    }
+
+    /// Resumes `gen`, suspended in a `yield from`, by resuming its delegate `sub` in its
+    /// place with what was sent: `gen`'s frame stays off the stack while `sub` runs. A
+    /// chain of delegations resumes in one step, and an item passing through it moves
+    /// one frame instead of one per generator of the chain.
+    #[inline(never)]
+    fn push_delegating(
+        &self,
+        st: &mut ExecState,
+        gen: Rc<Generator>,
+        sub: Rc<Generator>,
+        sent: Value,
+        ret: u16,
+    ) -> PyResult<bool> {
+        gen.state.set(GenState::Delegating);
+        st.generators.push(gen);
+        // Cannot fail (`ready_delegate`), so `gen` is never left delegating to nothing.
+        self.push_generator(st, sub, sent, ret)
+    }
+
+    /// Puts the frame of the delegating generator below the frame just popped from `st`
+    /// (if there is one: see [`GenState::Delegating`]) back on the stack, after its
+    /// `yield from`, with its results going to `ret`. Returns the register that receives
+    /// the delegate's return value.
+    pub(super) fn reenter_delegator(&self, st: &mut ExecState, ret: Reg) -> Option<Reg> {
+        let gen = st.generators.last().filter(|g| g.is_delegating())?.clone();
+        let mut saved = gen.frame.borrow_mut();
+        let Some(&Instr::YieldFrom { dst, .. }) = saved.func.code.instrs.get(saved.pc as usize)
+        else {
+            return None;
+        };
+        // The frame takes the place of the one just popped: the depth stays within bounds.
+        self.depth.set(self.depth.get() + 1);
+        std::mem::swap(&mut st.regs, &mut saved.regs);
+        let (func, pc) = (saved.func.clone(), saved.pc + 1);
+        drop(saved);
+        gen.state.set(GenState::Running);
+        self.push_frame_at(st, func, 0, pc, ret, FrameKind::Generator);
+        Some(dst)
+    }
+
+    /// Marks the delegating generators the frame just suspended stood for as suspended
+    /// too, taking them off `st.generators`.
+    #[inline]
+    pub(super) fn suspend_delegators(&self, st: &mut ExecState) {
+        while st.generators.last().is_some_and(|g| g.is_delegating()) {
+            if let Some(gen) = st.generators.pop() {
+                gen.state.set(GenState::Suspended);
+            }
         }
-        let sub = sub.clone();
-        top.pc = at + 1;
-        let sent = std::mem::take(&mut st.regs[base + dst as usize]);
-        self.push_generator(st, sub, sent, dst).map(drop)
     }
 
     /// [`Vm::push_generator`] of a generator that is running (an error) or finished
@@ -389,6 +439,9 @@ impl Vm {
 
     /// `gen.close()`.
     pub fn generator_close(&self, gen: &Rc<Generator>) -> PyResult<()> {
+        if gen.is_running() {
+            return Err(self.value_error("generator already executing"));
+        }
         if !gen.is_suspended_in_body() {
             gen.finish();
             return Ok(());

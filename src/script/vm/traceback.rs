@@ -161,41 +161,68 @@ impl Vm {
     /// Frame objects for the frames of a suspended execution state: the innermost one,
     /// whose `f_back` chain ends at the outermost with None.
     pub fn suspended_frames(&self, st: &super::frame::ExecState) -> PyResult<Value> {
+        use super::generator::GenState;
         let mut back = Value::None;
         // A frame's registers are in the register file of the nearest generator frame at
         // or below it (or the state's first one): the running generator's is the state's
-        // own, each other one is held by the generator running above it.
+        // own, each other one is held by the generator running above it. Generators
+        // delegating with their frames off the stack (just below the delegate standing
+        // for them) keep their own register files, and get their frame objects too.
+        let running: Vec<_> = st
+            .generators
+            .iter()
+            .filter(|g| g.state.get() != GenState::Delegating)
+            .collect();
+        let mut delegating = st.generators.iter();
         let mut generators_below = 0;
         for f in st.frames.iter() {
             if f.kind == super::frame::FrameKind::Generator {
+                for g in delegating.by_ref() {
+                    if g.state.get() != GenState::Delegating {
+                        break;
+                    }
+                    let saved = g.frame.borrow();
+                    // Suspended at its `yield from`, not past it.
+                    let pc = saved.pc + 1;
+                    back = self.frame_view(&saved.regs, &saved.func, 0, pc, back)?;
+                }
                 generators_below += 1;
             }
-            let code = f.func.code.clone();
-            let holder = st
-                .generators
-                .get(generators_below)
-                .map(|g| g.frame.borrow());
+            let holder = running.get(generators_below).map(|g| g.frame.borrow());
             let regs = match &holder {
                 Some(saved) => &saved.regs,
                 None => &st.regs,
             };
-            let locals = self.namespace(regs, &code, f.base as usize, &f.func.module, 1)?;
-            drop(holder);
-            let entry = TraceEntry {
-                code,
-                // The saved pc is past the call the frame is suspended in.
-                pc: f.pc.saturating_sub(1),
-            };
-            back = opaque(
-                classes(self).frame.clone(),
-                FrameView {
-                    entry: Some(entry),
-                    back,
-                    locals,
-                },
-            );
+            back = self.frame_view(regs, &f.func, f.base as usize, f.pc, back)?;
         }
         Ok(back)
+    }
+
+    /// A frame object for the frame of `func` with registers from `base` in `regs`,
+    /// resumed at `pc`, called from `back`.
+    fn frame_view(
+        &self,
+        regs: &[Value],
+        func: &Rc<crate::script::object::Function>,
+        base: usize,
+        pc: u32,
+        back: Value,
+    ) -> PyResult<Value> {
+        let code = func.code.clone();
+        let locals = self.namespace(regs, &code, base, &func.module, 1)?;
+        let entry = TraceEntry {
+            code,
+            // The saved pc is past the call the frame is suspended in.
+            pc: pc.saturating_sub(1),
+        };
+        Ok(opaque(
+            classes(self).frame.clone(),
+            FrameView {
+                entry: Some(entry),
+                back,
+                locals,
+            },
+        ))
     }
 
     /// A frame object for frames that exist but cannot be looked at (a greenlet suspended
