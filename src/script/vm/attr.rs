@@ -416,7 +416,14 @@ impl Vm {
                 return self.load_method(obj, name);
             }
             Value::Type(_) | Value::Opaque(_) => return self.load_method(obj, name),
-            _ => self.types.type_of(obj),
+            _ => {
+                // A built-in type's value: no instance attributes, no class changes.
+                let class = self.types.type_of(obj);
+                if let Some(method) = cache.builtin_method(slot, class) {
+                    return Ok((method, Some(obj.clone())));
+                }
+                class
+            }
         };
         if let Some(hit) = cache.method(slot, class) {
             // An instance attribute of the same name shadows the method.

@@ -108,6 +108,21 @@ impl InlineCache {
         Some(CachedMethod { method, unshadowed })
     }
 
+    /// The built-in method a value of the built-in type `class` resolved to at `slot`.
+    /// Built-in types cannot be changed, so the entry needs no epoch check.
+    #[inline]
+    pub fn builtin_method(&self, slot: usize, class: &Rc<Type>) -> Option<Value> {
+        let entry = self.methods.get(slot)?.borrow();
+        match entry.as_ref()? {
+            Entry {
+                class: c,
+                method: Method::Builtin(b),
+                ..
+            } if std::ptr::eq(c.as_ptr(), Rc::as_ptr(class)) => Some(Value::Builtin(b.clone())),
+            _ => None,
+        }
+    }
+
     /// Records that instances of `shape` do not shadow the method cached at `slot`.
     pub fn set_unshadowed(&self, slot: usize, shape: Rc<Shape>) {
         if let Some(Some(entry)) = self
