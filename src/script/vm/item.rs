@@ -210,8 +210,17 @@ impl Vm {
                         let start = ix.start.max(0) as usize;
                         return Ok(Value::str(s.char_slice(start, start + ix.len)));
                     }
-                    let chars: Vec<char> = s.as_str().chars().collect();
-                    return Ok(Value::string(ix.indices().map(|i| chars[i]).collect()));
+                    if s.is_ascii() {
+                        return Ok(Value::Str(Rc::new(ascii_picked(
+                            s.as_str().as_bytes(),
+                            &ix,
+                        ))));
+                    }
+                    let mut chars = Vec::with_capacity(s.char_len());
+                    chars.extend(s.as_str().chars());
+                    let mut text = String::with_capacity(ix.len);
+                    text.extend(ix.indices().map(|i| chars[i]));
+                    return Ok(Value::string(text));
                 }
                 let i = self.seq_index(key, s.char_len(), "string")?;
                 Ok(Value::char(s.char_at(i)))
@@ -477,4 +486,25 @@ impl Vm {
 pub fn wrap_index(i: i64, len: usize) -> Option<usize> {
     let j = if i < 0 { i + len as i64 } else { i };
     (0..len as i64).contains(&j).then_some(j as usize)
+}
+
+/// The ASCII string of the bytes of `text` that `ix` picks: a byte a character, so a
+/// stepped slice (`w[::-1]`) copies bytes, where it went through a vector of chars and
+/// took 2,000 instructions. A short result is picked into a buffer on the stack.
+fn ascii_picked(text: &[u8], ix: &SliceIndices) -> Str {
+    const INLINE: usize = 24;
+    let picked = if ix.len <= INLINE {
+        let mut buf = [0u8; INLINE];
+        for (b, i) in buf.iter_mut().zip(ix.indices()) {
+            *b = text[i];
+        }
+        compact_str::CompactString::from_utf8(&buf[..ix.len]).ok()
+    } else {
+        let bytes: Vec<u8> = ix.indices().map(|i| text[i]).collect();
+        String::from_utf8(bytes)
+            .ok()
+            .map(compact_str::CompactString::from)
+    };
+    // ASCII bytes: valid UTF-8, so this never falls back.
+    Str::ascii_text(picked.unwrap_or_default())
 }
