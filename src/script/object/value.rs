@@ -179,6 +179,45 @@ impl Value {
         }
     }
 
+    /// Empties `slot`, releasing what it held with the test of its kind made here rather
+    /// than in the drop glue. The glue is one out-of-line function whose jump on the kind
+    /// serves every caller, and it mispredicts when consecutive drops are of different
+    /// kinds (a statement's temporaries: a method, its receiver, an argument): in a
+    /// `send` loop, that one jump took a tenth of the time. Inlined into the few loops
+    /// that clear registers, each has a jump of its own.
+    #[inline(always)]
+    pub fn clear_slot(slot: &mut Value) {
+        if slot.owns_nothing() {
+            std::mem::forget(std::mem::replace(slot, Value::Undefined));
+            return;
+        }
+        match std::mem::replace(slot, Value::Undefined) {
+            Value::BigInt(x) => drop(x),
+            Value::Str(x) => drop(x),
+            Value::Bytes(x) => drop(x),
+            Value::List(x) => drop(x),
+            Value::Tuple(x) => drop(x),
+            Value::Dict(x) => drop(x),
+            Value::Set(x) => drop(x),
+            Value::Range(x) => drop(x),
+            Value::Slice(x) => drop(x),
+            Value::Function(x) => drop(x),
+            Value::Builtin(x) => drop(x),
+            Value::Method(x) => drop(x),
+            Value::Type(x) => drop(x),
+            Value::Instance(x) => drop(x),
+            Value::Module(x) => drop(x),
+            Value::Generator(x) => drop(x),
+            Value::Iter(x) => drop(x),
+            Value::Cell(x) => drop(x),
+            Value::Property(x) => drop(x),
+            Value::Decorated(x) => drop(x),
+            Value::Opaque(x) => drop(x),
+            // What owns nothing, and any kind added later, through the glue.
+            other => drop(other),
+        }
+    }
+
     /// Replaces the value in `slot` with `v` and gives back the old one if it owns
     /// something, for the caller to drop once its borrow of the slot's container ends (a
     /// finalizer may use the container). An old number or `None` is overwritten where it

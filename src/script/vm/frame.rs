@@ -195,7 +195,7 @@ impl ExecState {
         let to = to.min(self.regs.len());
         if from < to {
             for r in &mut self.regs[from..to] {
-                Value::store(r, Value::Undefined);
+                Value::clear_slot(r);
             }
         }
     }
