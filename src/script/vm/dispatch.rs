@@ -2484,7 +2484,6 @@ fn float_cmp(op: CmpOp, x: f64, y: f64) -> bool {
     }
 }
 
-/// The number of characters of `i` in decimal, sign included.
 /// The text of an f-string from its pieces: strings, and the ints `FormatValue` left as
 /// they are. A result that fits inline is assembled in a buffer on the stack and made a
 /// string in one step: compact_str's `push_str` cost about 85 instructions a piece.
@@ -2535,6 +2534,7 @@ fn build_string(pieces: &[Value]) -> Str {
     }
 }
 
+/// The number of characters of `i` in decimal, sign included.
 fn decimal_len(i: i64) -> usize {
     let digits = i
         .unsigned_abs()

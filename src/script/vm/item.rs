@@ -236,35 +236,29 @@ impl Vm {
                 let i = self.seq_index(key, data.len(), what)?;
                 Ok(Value::Int(data[i] as i64))
             }
-            Value::Range(r) if matches!(key, Value::Slice(_)) => {
-                let Value::Slice(sl) = key else {
-                    return Ok(Value::None);
-                };
-                self.range_slice(r, sl)
-            }
-            Value::Range(r) if r.big.is_some() => {
-                let big = r.big.as_ref().map(|b| (b.len(), b));
-                let Some((len, b)) = big else {
-                    return Err(self.index_error("range object index out of range"));
-                };
-                let Some(mut i) = super::num::to_big(key) else {
-                    return Err(self.type_error(format!(
-                        "range indices must be integers or slices, not {}",
-                        self.type_name(key)
-                    )));
-                };
-                if i < num_bigint::BigInt::from(0) {
-                    i += &len;
+            Value::Range(r) => match (key, &r.big) {
+                (Value::Slice(sl), _) => self.range_slice(r, sl),
+                (_, Some(b)) => {
+                    let len = b.len();
+                    let Some(mut i) = super::num::to_big(key) else {
+                        return Err(self.type_error(format!(
+                            "range indices must be integers or slices, not {}",
+                            self.type_name(key)
+                        )));
+                    };
+                    if i.is_negative() {
+                        i += &len;
+                    }
+                    if i.is_negative() || i >= len {
+                        return Err(self.index_error("range object index out of range"));
+                    }
+                    Ok(Value::from_bigint(b.at(&i)))
                 }
-                if i < num_bigint::BigInt::from(0) || i >= len {
-                    return Err(self.index_error("range object index out of range"));
+                (_, None) => {
+                    let i = self.seq_index(key, r.len() as usize, "range object")?;
+                    Ok(Value::Int(r.at(i as i64)))
                 }
-                Ok(Value::from_bigint(b.at(&i)))
-            }
-            Value::Range(r) => {
-                let i = self.seq_index(key, r.len() as usize, "range object")?;
-                Ok(Value::Int(r.at(i as i64)))
-            }
+            },
             Value::Dict(d) => match d.get(self, key)? {
                 Some(v) => Ok(v),
                 None => Err(self.key_error(key.clone())),
