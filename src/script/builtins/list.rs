@@ -261,12 +261,7 @@ pub fn range_of(vm: &Vm, a: &[Value]) -> PyResult<Value> {
     if let Some((start, stop, step)) = small {
         return Ok(Value::Range(Rc::new(Range::of_ints(start, stop, step))));
     }
-    let int = |v: &Value| -> PyResult<num_bigint::BigInt> {
-        match crate::script::vm::num::to_big(v) {
-            Some(b) => Ok(b),
-            None => Ok(num_bigint::BigInt::from(vm.to_index(v)?)),
-        }
-    };
+    let int = |v: &Value| vm.to_big_index(v);
     let one = num_bigint::BigInt::from(1);
     let (start, stop, step) = match a.len() {
         1 => (num_bigint::BigInt::from(0), int(&a[0])?, one),

@@ -3,7 +3,7 @@
 use super::native_module;
 use crate::script::builtins::arity;
 use crate::script::object::{Kwargs, Module, Value};
-use crate::script::vm::num::{self, to_big};
+use crate::script::vm::num;
 use crate::script::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -25,13 +25,6 @@ fn f(vm: &Vm, v: &Value) -> PyResult<f64> {
             }
             Err(vm.type_error(format!("must be real number, not {}", vm.type_name(other))))
         }
-    }
-}
-
-fn int(vm: &Vm, v: &Value) -> PyResult<BigInt> {
-    match v {
-        Value::Float(_) => Err(vm.type_error("'float' object cannot be interpreted as an integer")),
-        other => to_big(other).map_or_else(|| vm.to_index(other).map(BigInt::from), Ok),
     }
 }
 
@@ -302,14 +295,14 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             ("gcd", |vm, a, _| {
                 let mut g = BigInt::zero();
                 for v in a {
-                    g = g.gcd(&int(vm, v)?);
+                    g = g.gcd(&vm.to_big_index(v)?);
                 }
                 Ok(Value::from_bigint(g))
             }),
             ("lcm", |vm, a, _| {
                 let mut l = BigInt::one();
                 for v in a {
-                    let x = int(vm, v)?;
+                    let x = vm.to_big_index(v)?;
                     if x.is_zero() {
                         return Ok(Value::Int(0));
                     }
@@ -319,7 +312,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             }),
             ("isqrt", |vm, a, _| {
                 arity(vm, "isqrt", a, 1, 1)?;
-                let n = int(vm, &a[0])?;
+                let n = vm.to_big_index(&a[0])?;
                 if n.is_negative() {
                     return Err(vm.value_error("isqrt() argument must be nonnegative"));
                 }
@@ -327,7 +320,7 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             }),
             ("comb", |vm, a, _| {
                 arity(vm, "comb", a, 2, 2)?;
-                let (n, k) = (int(vm, &a[0])?, int(vm, &a[1])?);
+                let (n, k) = (vm.to_big_index(&a[0])?, vm.to_big_index(&a[1])?);
                 if n.is_negative() || k.is_negative() {
                     return Err(vm.value_error(if n.is_negative() {
                         "n must be a non-negative integer"
@@ -348,10 +341,10 @@ pub fn module(vm: &Vm) -> Rc<Module> {
             }),
             ("perm", |vm, a, _| {
                 arity(vm, "perm", a, 1, 2)?;
-                let n = int(vm, &a[0])?;
+                let n = vm.to_big_index(&a[0])?;
                 let k = match a.get(1) {
                     Some(Value::None) | None => n.clone(),
-                    Some(v) => int(vm, v)?,
+                    Some(v) => vm.to_big_index(v)?,
                 };
                 if n.is_negative() || k.is_negative() {
                     return Err(vm.value_error(if n.is_negative() {

@@ -2501,15 +2501,11 @@ fn build_string(pieces: &[Value]) -> Str {
         _ => true,
     });
     let text = if total <= INLINE {
-        let mut buf = [0u8; INLINE];
-        let mut at = 0;
+        // Copied into a buffer and made a string once.
+        let (mut buf, mut at) = ([0u8; INLINE], 0);
         for v in pieces {
             let mut digits = itoa::Buffer::new();
-            let piece = match v {
-                Value::Str(x) => x.as_str().as_bytes(),
-                Value::Int(i) => digits.format(*i).as_bytes(),
-                _ => continue,
-            };
+            let piece = piece_text(v, &mut digits).as_bytes();
             buf[at..at + piece.len()].copy_from_slice(piece);
             at += piece.len();
         }
@@ -2518,11 +2514,7 @@ fn build_string(pieces: &[Value]) -> Str {
     } else {
         let mut s = compact_str::CompactString::with_capacity(total);
         for v in pieces {
-            match v {
-                Value::Str(x) => s.push_str(x.as_str()),
-                Value::Int(i) => s.push_str(itoa::Buffer::new().format(*i)),
-                _ => {}
-            }
+            s.push_str(piece_text(v, &mut itoa::Buffer::new()));
         }
         s
     };
@@ -2531,6 +2523,16 @@ fn build_string(pieces: &[Value]) -> Str {
         Str::ascii_text(text)
     } else {
         Str::with_text(text)
+    }
+}
+
+/// The text of an f-string piece: a string, or an int's digits written into `digits`.
+#[inline(always)]
+fn piece_text<'a>(v: &'a Value, digits: &'a mut itoa::Buffer) -> &'a str {
+    match v {
+        Value::Str(x) => x.as_str(),
+        Value::Int(i) => digits.format(*i),
+        _ => "",
     }
 }
 

@@ -94,7 +94,8 @@ impl Generator {
         matches!(self.state.get(), GenState::Running | GenState::Delegating)
     }
 
-    fn is_delegating(&self) -> bool {
+    /// Whether its frame is off the stack while its delegate runs.
+    pub fn is_delegating(&self) -> bool {
         self.state.get() == GenState::Delegating
     }
 

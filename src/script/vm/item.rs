@@ -94,14 +94,13 @@ impl Vm {
             ),
         };
         let index = |v: &Value| -> PyResult<BigInt> {
-            match super::num::to_big(v) {
-                Some(b) => Ok(b),
-                None => match v {
-                    Value::Instance(_) => Ok(BigInt::from(self.to_index(v)?)),
-                    _ => Err(self.type_error(
-                        "slice indices must be integers or None or have an __index__ method",
-                    )),
-                },
+            match v {
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Instance(_) => {
+                    self.to_big_index(v)
+                }
+                _ => Err(self.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
             }
         };
         let by = match &sl.step {

@@ -981,6 +981,15 @@ impl Vm {
         }
     }
 
+    /// An int argument of any size: an int itself, or what `__index__` gives. The errors
+    /// are [`Vm::to_index`]'s.
+    pub fn to_big_index(&self, v: &Value) -> PyResult<num_bigint::BigInt> {
+        match super::num::to_big(v) {
+            Some(b) => Ok(b),
+            None => self.to_index(v).map(num_bigint::BigInt::from),
+        }
+    }
+
     /// `dict.update(src)` semantics: a mapping or an iterable of pairs.
     pub fn dict_update(&self, d: &crate::script::object::Dict, src: &Value) -> PyResult<()> {
         match src {

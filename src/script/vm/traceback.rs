@@ -161,7 +161,6 @@ impl Vm {
     /// Frame objects for the frames of a suspended execution state: the innermost one,
     /// whose `f_back` chain ends at the outermost with None.
     pub fn suspended_frames(&self, st: &super::frame::ExecState) -> PyResult<Value> {
-        use super::generator::GenState;
         let mut back = Value::None;
         // A frame's registers are in the register file of the nearest generator frame at
         // or below it (or the state's first one): the running generator's is the state's
@@ -171,14 +170,14 @@ impl Vm {
         let running: Vec<_> = st
             .generators
             .iter()
-            .filter(|g| g.state.get() != GenState::Delegating)
+            .filter(|g| !g.is_delegating())
             .collect();
         let mut delegating = st.generators.iter();
         let mut generators_below = 0;
         for f in st.frames.iter() {
             if f.kind == super::frame::FrameKind::Generator {
                 for g in delegating.by_ref() {
-                    if g.state.get() != GenState::Delegating {
+                    if !g.is_delegating() {
                         break;
                     }
                     let saved = g.frame.borrow();
